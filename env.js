@@ -1,0 +1,69 @@
+// @ts-check
+/**
+ * The one place environment variables are read. Both schemas are parsed once,
+ * at start-up (next.config.js imports this file, so a bad value fails
+ * `next build`/`next start` before anything serves), and every problem is
+ * reported with the variable's name. Everything else imports `env`.
+ */
+import { z } from "zod";
+
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address");
+
+const addressList = z
+  .string()
+  .default("")
+  .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean))
+  .pipe(z.array(address));
+
+const supportedChainIds = [31337, 8453, 84532, 1, 11155111];
+
+export const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "is required (npm run dev sets it for the embedded database)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL"),
+  RPC_URL: z.url({ error: "is required and must be an http(s) JSON-RPC URL" }),
+  CHAIN_ID: z.coerce
+    .number({ error: "is required" })
+    .int()
+    .refine((id) => supportedChainIds.includes(id), `must be one of ${supportedChainIds.join(", ")}`),
+  TOKEN_ADDRESS: address,
+  ESCROW_ADDRESS: address.optional(),
+  ADMIN_ADDRESSES: addressList,
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** An RPC URL browsers may use; RPC_URL can carry an API key and stays on the server. */
+  PUBLIC_RPC_URL: z.url().optional(),
+});
+
+export const clientSchema = z.object({
+  NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.string().min(1).optional(),
+});
+
+/**
+ * @template {z.ZodType} S
+ * @param {S} schema
+ * @param {Record<string, string | undefined>} source
+ * @returns {z.output<S>}
+ */
+function parse(schema, source) {
+  // Empty strings mean "unset", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}\nSee .env.example for what each one means.`);
+  }
+  return result.data;
+}
+
+const isServer = typeof window === "undefined";
+
+/** @type {z.output<typeof serverSchema>} */
+export const env = isServer ? parse(serverSchema, process.env) : /** @type {never} */ (undefined);
+
+export const clientEnv = parse(clientSchema, {
+  // Listed one by one: Next inlines NEXT_PUBLIC_ variables only when named literally.
+  NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
+});

@@ -1,0 +1,10 @@
+/**
+ * What the browser needs to know about the chain, sent from the server as props
+ * so one production build can serve any chain without rebuilding.
+ */
+export interface ChainClientConfig {
+  chainId: number;
+  /** RPC for the browser: PUBLIC_RPC_URL, the local anvil URL, or undefined to use the chain's public default. */
+  rpcUrl: string | undefined;
+  tokenAddress: `0x${string}`;
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { env } from "@/env";
+import type { ChainClientConfig } from "@/lib/chain/client-config";
+import { isLocalChain } from "@/lib/chain/chains";
+
+export function chainClientConfig(): ChainClientConfig {
+  return {
+    chainId: env.CHAIN_ID,
+    // RPC_URL is only shared with browsers on the local chain, where it is anvil and holds no key.
+    rpcUrl: env.PUBLIC_RPC_URL ?? (isLocalChain(env.CHAIN_ID) ? env.RPC_URL : undefined),
+    tokenAddress: env.TOKEN_ADDRESS as `0x${string}`,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * `npm run dev`: the whole marketplace on embedded defaults, one command.
+ *
+ * - DATABASE_URL unset -> embedded PostgreSQL (PGlite) with data in .data/pglite
+ * - RPC_URL unset      -> local anvil chain (31337) with state in .data/anvil-state.json,
+ *                         the test stablecoin deployed and the demo accounts funded
+ * - migrations applied, demo data seeded into an empty database
+ * - Next.js on http://localhost:3000 (PORT to change)
+ *
+ * Ctrl-C stops everything; a run that was killed is cleaned up by the next one.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { demoAccount, demoAccounts } from "../lib/chain/dev-accounts";
+import { deployLocal } from "./lib/deploy-local";
+import { migrate, root, runTs, startAnvil, startPglite } from "./lib/services";
+import { Supervisor, waitFor } from "./lib/supervisor";
+
+if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+
+const devConfig = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PGLITE_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
+    DATABASE_URL: z.string().optional(),
+    RPC_URL: z.string().optional(),
+    CHAIN_ID: z.string().optional(),
+    TOKEN_ADDRESS: z.string().optional(),
+  })
+  .refine((c) => !c.RPC_URL || (c.CHAIN_ID && c.TOKEN_ADDRESS), {
+    message: "RPC_URL is set, so CHAIN_ID and TOKEN_ADDRESS must be set too (the local chain deploys its own token)",
+  });
+
+const parsed = devConfig.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
+if (!parsed.success) {
+  console.error(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`).join("\n")}`);
+  process.exit(1);
+}
+const config = parsed.data;
+const dataDir = path.join(root, ".data");
+const started = Date.now();
+const sup = new Supervisor(path.join(dataDir, "dev-pids.json"));
+
+let shuttingDown = false;
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log("\nStopping Idlegrid…");
+  await sup.stopAll();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+
+function step(message: string) {
+  console.log(`• ${message} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+async function main() {
+  const reaped = await sup.reapStale();
+  if (reaped > 0) step(`stopped ${reaped} process(es) left by an earlier run`);
+
+  const databaseUrl =
+    config.DATABASE_URL ??
+    (await startPglite(sup, { dataDir: path.join(dataDir, "pglite"), port: config.PGLITE_PORT, logFile: path.join(dataDir, "logs", "db.log") }));
+  const databaseLabel = config.DATABASE_URL ? `PostgreSQL at ${new URL(databaseUrl).host}` : `embedded PGlite (.data/pglite, port ${config.PGLITE_PORT})`;
+  step(`database ready: ${databaseLabel}`);
+  await migrate(databaseUrl);
+  step("migrations applied");
+
+  let rpcUrl: string;
+  let chainId: string;
+  let tokenAddress: string;
+  if (config.RPC_URL) {
+    rpcUrl = config.RPC_URL;
+    chainId = config.CHAIN_ID as string;
+    tokenAddress = config.TOKEN_ADDRESS as string;
+  } else {
+    rpcUrl = await startAnvil(sup, { port: config.ANVIL_PORT, statePath: path.join(dataDir, "anvil-state.json"), logFile: path.join(dataDir, "logs", "chain.log") });
+    const deployment = await deployLocal(rpcUrl, path.join(dataDir, "deployments.json"));
+    chainId = String(deployment.chainId);
+    tokenAddress = deployment.token;
+  }
+  step(`chain ready: ${config.RPC_URL ? rpcUrl : `local anvil at ${rpcUrl}`} (chain ${chainId}), token ${tokenAddress}`);
+
+  const appUrl = `http://localhost:${config.PORT}`;
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    DATABASE_URL: databaseUrl,
+    RPC_URL: rpcUrl,
+    CHAIN_ID: chainId,
+    TOKEN_ADDRESS: tokenAddress,
+    APP_URL: process.env.APP_URL ?? appUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  const seeded = await runTs("prisma/seed.ts", appEnv);
+  step(seeded.trim().split("\n").pop() ?? "seed done");
+
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  sup.spawn("web", process.execPath, [nextBin, "dev", "--port", String(config.PORT)], { env: appEnv, prefix: "[web] " });
+  sup.watch((name, code) => {
+    console.error(`\n${name} exited unexpectedly (code ${code}); stopping the rest.`);
+    void shutdown(1);
+  });
+  // The first request compiles the route; waiting here means the URL works when printed.
+  await waitFor("the web app", async () => (await fetch(`${appUrl}/api/health`)).ok, 180_000);
+  await fetch(appUrl).catch(() => undefined);
+
+  const accounts = demoAccounts
+    .filter((a) => a.role !== "deployer")
+    .map((a) => `    ${a.label.padEnd(30)} ${demoAccount(a.index).address}`)
+    .join("\n");
+  console.log(`
+  Idlegrid is running (${((Date.now() - started) / 1000).toFixed(1)} s)
+
+    App       ${appUrl}
+    Health    ${appUrl}/api/health
+    Database  ${databaseLabel}
+    Chain     ${chainId} via ${rpcUrl}
+    Token     ${tokenAddress}
+
+  Demo accounts (anvil test mnemonic; use "Dev wallet" in the app):
+${accounts}
+
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`\nnpm run dev failed: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

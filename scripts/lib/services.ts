@@ -1,0 +1,101 @@
+/**
+ * The pieces a local stack is made of: embedded Postgres, a local chain, the
+ * migrations and the seed. `npm run dev`, the e2e server and the test setup
+ * compose them; each only starts what it is asked to.
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import pg from "pg";
+import { portInUse, waitFor, type Supervisor } from "./supervisor";
+
+const require = createRequire(import.meta.url);
+export const root = path.resolve(import.meta.dirname, "..", "..");
+const tsxCli = require.resolve("tsx/cli");
+
+function anvilBinary(): string {
+  // The @foundry-rs/anvil launcher always exits 0, so call the platform binary directly.
+  const pkg = `@foundry-rs/anvil-${process.platform}-${process.arch === "x64" ? "amd64" : process.arch}`;
+  try {
+    return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "bin", "anvil");
+  } catch {
+    throw new Error(`The anvil binary for this platform (${pkg}) is not installed; run npm install.`);
+  }
+}
+
+async function assertPortFree(port: number, what: string) {
+  if (await portInUse(port)) {
+    throw new Error(`Port ${port} is taken by another program, so ${what} cannot start there. Stop that program or choose another port.`);
+  }
+}
+
+export async function startPglite(sup: Supervisor, opts: { dataDir: string; port: number; logFile?: string }): Promise<string> {
+  await assertPortFree(opts.port, "the embedded database");
+  sup.spawn("db", process.execPath, [tsxCli, path.join(root, "scripts", "pglite-server.ts"), "--db", opts.dataDir, "--port", String(opts.port)], {
+    logFile: opts.logFile,
+  });
+  const url = `postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`;
+  await waitFor("the embedded database", () => canQuery(url), 60_000);
+  return url;
+}
+
+async function canQuery(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function startAnvil(
+  sup: Supervisor,
+  opts: { port: number; statePath?: string; logFile?: string },
+): Promise<string> {
+  await assertPortFree(opts.port, "the local chain");
+  const args = ["--port", String(opts.port), "--host", "127.0.0.1", "--chain-id", "31337"];
+  // Dumped every few seconds and on exit, so a restart keeps balances and contracts.
+  if (opts.statePath) args.push("--state", opts.statePath, "--state-interval", "5");
+  sup.spawn("chain", anvilBinary(), args, { logFile: opts.logFile });
+  const url = `http://127.0.0.1:${opts.port}`;
+  await waitFor("the local chain", () => rpcAnswers(url), 30_000);
+  return url;
+}
+
+async function rpcAnswers(url: string): Promise<boolean> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+  });
+  return res.ok;
+}
+
+/** Runs a Node script (TypeScript through tsx, or the Prisma CLI) to completion. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv, opts: { quiet?: boolean } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`${path.basename(args[args.length > 2 ? 2 : 0] ?? "node")} failed (exit ${code}):\n${output}`));
+    });
+    if (!opts.quiet) child.stdout.pipe(process.stdout);
+  });
+}
+
+export function runTs(script: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<string> {
+  // react-server resolves `server-only` to its empty build, so scripts can use lib/server.
+  return runNode([tsxCli, "--conditions=react-server", path.join(root, script), ...args], env, { quiet: true });
+}
+
+/** `prisma migrate deploy`: applies committed migrations only, never `db push`. */
+export function migrate(databaseUrl: string): Promise<string> {
+  const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
+  return runNode(["-r", path.join(root, "scripts", "prisma-preload.cjs"), cli, "migrate", "deploy"], { ...process.env, DATABASE_URL: databaseUrl }, { quiet: true });
+}
