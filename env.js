@@ -47,7 +47,7 @@ export const clientSchema = z.object({
  * @param {Record<string, string | undefined>} source
  * @returns {z.output<S>}
  */
-function parse(schema, source) {
+export function parseEnv(schema, source) {
   // Empty strings mean "unset", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = schema.safeParse(cleaned);
@@ -61,9 +61,9 @@ function parse(schema, source) {
 const isServer = typeof window === "undefined";
 
 /** @type {z.output<typeof serverSchema>} */
-export const env = isServer ? parse(serverSchema, process.env) : /** @type {never} */ (undefined);
+export const env = isServer ? parseEnv(serverSchema, process.env) : /** @type {never} */ (undefined);
 
-export const clientEnv = parse(clientSchema, {
+export const clientEnv = parseEnv(clientSchema, {
   // Listed one by one: Next inlines NEXT_PUBLIC_ variables only when named literally.
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
 });

@@ -99,3 +99,21 @@ export function migrate(databaseUrl: string): Promise<string> {
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
   return runNode(["-r", path.join(root, "scripts", "prisma-preload.cjs"), cli, "migrate", "deploy"], { ...process.env, DATABASE_URL: databaseUrl }, { quiet: true });
 }
+
+/** A fresh database on the server of `serverUrl`, for one test run; `drop` removes it. */
+export async function createTempDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
