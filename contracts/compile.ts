@@ -1,5 +1,6 @@
 /**
- * Compiles contracts/src/*.sol offline with solc-js (the npm `solc` package), so
+ * Compiles every .sol file under contracts/src (test mocks in contracts/src/mocks
+ * included) offline with solc-js (the npm `solc` package), so
  * no compiler download is ever needed. Imports of `@openzeppelin/...` resolve to
  * node_modules. Used by the build script and by the test that proves the
  * committed artifacts match the sources.
@@ -49,7 +50,12 @@ export function solcVersion(): string {
 
 export function compileContracts(): CompiledContract[] {
   const solc = require("solc") as { compile(input: string, opts: { import: typeof findImport }): string };
-  const files = readdirSync(sourceDir).filter((f) => f.endsWith(".sol")).sort();
+  // Source unit names are paths relative to contracts/src ("mocks/MockERC20.sol"), so relative
+  // imports between sources resolve the way solc expects.
+  const files = readdirSync(sourceDir, { recursive: true, encoding: "utf8" })
+    .map((f) => f.split(path.sep).join("/"))
+    .filter((f) => f.endsWith(".sol"))
+    .sort();
   const sources = Object.fromEntries(
     files.map((f) => [f, { content: readFileSync(path.join(sourceDir, f), "utf8") }]),
   );

@@ -28,6 +28,7 @@ const devConfig = z
     RPC_URL: z.string().optional(),
     CHAIN_ID: z.string().optional(),
     TOKEN_ADDRESS: z.string().optional(),
+    ESCROW_ADDRESS: z.string().optional(),
   })
   .refine((c) => !c.RPC_URL || (c.CHAIN_ID && c.TOKEN_ADDRESS), {
     message: "RPC_URL is set, so CHAIN_ID and TOKEN_ADDRESS must be set too (the local chain deploys its own token)",
@@ -74,17 +75,21 @@ async function main() {
   let rpcUrl: string;
   let chainId: string;
   let tokenAddress: string;
+  // On a chain you bring yourself the escrow is optional until you deploy one (README).
+  let escrowAddress: string | undefined;
   if (config.RPC_URL) {
     rpcUrl = config.RPC_URL;
     chainId = config.CHAIN_ID as string;
     tokenAddress = config.TOKEN_ADDRESS as string;
+    escrowAddress = config.ESCROW_ADDRESS;
   } else {
     rpcUrl = await startAnvil(sup, { port: config.ANVIL_PORT, statePath: path.join(dataDir, "anvil-state.json"), logFile: path.join(dataDir, "logs", "chain.log") });
     const deployment = await deployLocal(rpcUrl, path.join(dataDir, "deployments.json"));
     chainId = String(deployment.chainId);
     tokenAddress = deployment.token;
+    escrowAddress = deployment.escrow;
   }
-  step(`chain ready: ${config.RPC_URL ? rpcUrl : `local anvil at ${rpcUrl}`} (chain ${chainId}), token ${tokenAddress}`);
+  step(`chain ready: ${config.RPC_URL ? rpcUrl : `local anvil at ${rpcUrl}`} (chain ${chainId}), token ${tokenAddress}, escrow ${escrowAddress ?? "not set"}`);
 
   const appUrl = `http://localhost:${config.PORT}`;
   const appEnv: NodeJS.ProcessEnv = {
@@ -94,6 +99,7 @@ async function main() {
     RPC_URL: rpcUrl,
     CHAIN_ID: chainId,
     TOKEN_ADDRESS: tokenAddress,
+    ...(escrowAddress ? { ESCROW_ADDRESS: escrowAddress } : {}),
     APP_URL: process.env.APP_URL ?? appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -123,6 +129,7 @@ async function main() {
     Database  ${databaseLabel}
     Chain     ${chainId} via ${rpcUrl}
     Token     ${tokenAddress}
+    Escrow    ${escrowAddress ?? "not set (ESCROW_ADDRESS)"}
 
   Demo accounts (anvil test mnemonic; use "Dev wallet" in the app):
 ${accounts}

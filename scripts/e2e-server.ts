@@ -37,7 +37,7 @@ async function main() {
   }
   await migrate(databaseUrl);
   const rpcUrl = await startAnvil(sup, { port: e2ePorts.chain, logFile: path.join(tmp, "chain.log") });
-  const { token } = await deployLocal(rpcUrl);
+  const { token, escrow } = await deployLocal(rpcUrl);
 
   const appUrl = `http://127.0.0.1:${e2ePorts.app}`;
   const env: NodeJS.ProcessEnv = {
@@ -47,6 +47,7 @@ async function main() {
     RPC_URL: rpcUrl,
     CHAIN_ID: "31337",
     TOKEN_ADDRESS: token,
+    ESCROW_ADDRESS: escrow,
     APP_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -54,7 +55,7 @@ async function main() {
 
   const stackFile = path.join(root, "test-results", "e2e-stack.json");
   mkdirSync(path.dirname(stackFile), { recursive: true });
-  writeFileSync(stackFile, JSON.stringify({ databaseUrl, rpcUrl, token, appUrl }, null, 2));
+  writeFileSync(stackFile, JSON.stringify({ databaseUrl, rpcUrl, token, escrow, appUrl }, null, 2));
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   sup.spawn("web", process.execPath, [nextBin, "start", "--port", String(e2ePorts.app), "--hostname", "127.0.0.1"], { env, prefix: "[web] " });

@@ -28,13 +28,14 @@ export default async function setup() {
   await migrate(databaseUrl);
 
   const rpcUrl = await startAnvil(sup, { port: await freePort(), logFile: path.join(tmp, "chain.log") });
-  const { token } = await deployLocal(rpcUrl);
+  const { token, escrow } = await deployLocal(rpcUrl);
 
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
     RPC_URL: rpcUrl,
     CHAIN_ID: "31337",
     TOKEN_ADDRESS: token,
+    ESCROW_ADDRESS: escrow,
     NODE_ENV: "test",
   });
 

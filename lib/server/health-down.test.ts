@@ -40,4 +40,31 @@ describe("GET /api/health when a dependency is down", () => {
     expect(body.chain.ok).toBe(true);
     expect(body.token).toEqual({ ok: false, error: "no contract at 0x000000000000000000000000000000000000dEaD" });
   });
+
+  it("answers 503 and names the escrow when ESCROW_ADDRESS holds no contract", async () => {
+    vi.stubEnv("ESCROW_ADDRESS", "0x000000000000000000000000000000000000bEEF");
+    const { GET } = await import("@/app/api/health/route");
+    const res = await GET();
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.token.ok).toBe(true);
+    expect(body.escrow).toEqual({ ok: false, error: "no contract at 0x000000000000000000000000000000000000bEEF" });
+  });
+
+  it("answers 503 when the escrow belongs to another token than TOKEN_ADDRESS", async () => {
+    // The token contract itself is a contract, but the escrow's token() points elsewhere.
+    vi.stubEnv("TOKEN_ADDRESS", process.env.ESCROW_ADDRESS ?? "");
+    const { GET } = await import("@/app/api/health/route");
+    const body = await (await GET()).json();
+    expect(body.ok).toBe(false);
+    expect(body.escrow.error).toMatch(/holds token 0x[0-9a-fA-F]{40}, but TOKEN_ADDRESS is/);
+  });
+
+  it("leaves the escrow out when ESCROW_ADDRESS is not set", async () => {
+    vi.stubEnv("ESCROW_ADDRESS", "");
+    const { GET } = await import("@/app/api/health/route");
+    const res = await GET();
+    expect(res.status).toBe(200);
+    expect((await res.json()).escrow).toBeUndefined();
+  });
 });

@@ -11,5 +11,6 @@ describe("GET /api/health", () => {
     expect(body.chain).toMatchObject({ ok: true, chainId: 31337 });
     expect(BigInt(body.chain.blockNumber)).toBeGreaterThan(0n);
     expect(body.token).toEqual({ ok: true, address: process.env.TOKEN_ADDRESS });
+    expect(body.escrow).toEqual({ ok: true, address: process.env.ESCROW_ADDRESS });
   });
 });

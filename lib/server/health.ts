@@ -1,5 +1,7 @@
 import "server-only";
+import { getAddress, type Address } from "viem";
 import { env } from "@/env";
+import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { publicClient } from "@/lib/server/chain";
 import { db } from "@/lib/server/db";
 
@@ -10,6 +12,8 @@ export interface Health {
   database: Check<{ latencyMs: number }>;
   chain: Check<{ chainId: number; blockNumber: string }>;
   token: Check<{ address: string }>;
+  /** Only present when ESCROW_ADDRESS is set. */
+  escrow?: Check<{ address: string }>;
 }
 
 function message(error: unknown): string {
@@ -46,7 +50,29 @@ async function checkToken(): Promise<Health["token"]> {
   }
 }
 
+/** The escrow must exist and be the escrow of TOKEN_ADDRESS: a mismatch would pay orders in the wrong coin. */
+async function checkEscrow(address: Address): Promise<NonNullable<Health["escrow"]>> {
+  try {
+    const code = await publicClient.getCode({ address });
+    if (!code || code === "0x") return { ok: false, error: `no contract at ${address}` };
+    const token = await publicClient.readContract({ address, abi: idlegridEscrowAbi, functionName: "token" });
+    if (getAddress(token) !== getAddress(env.TOKEN_ADDRESS)) {
+      return { ok: false, error: `escrow at ${address} holds token ${token}, but TOKEN_ADDRESS is ${env.TOKEN_ADDRESS}` };
+    }
+    return { ok: true, address };
+  } catch (error) {
+    return { ok: false, error: message(error) };
+  }
+}
+
 export async function getHealth(): Promise<Health> {
-  const [database, chain, token] = await Promise.all([checkDatabase(), checkChain(), checkToken()]);
-  return { ok: database.ok && chain.ok && token.ok, database, chain, token };
+  const escrowAddress = env.ESCROW_ADDRESS as Address | undefined;
+  const [database, chain, token, escrow] = await Promise.all([
+    checkDatabase(),
+    checkChain(),
+    checkToken(),
+    escrowAddress ? checkEscrow(escrowAddress) : undefined,
+  ]);
+  const ok = database.ok && chain.ok && token.ok && (escrow?.ok ?? true);
+  return { ok, database, chain, token, ...(escrow ? { escrow } : {}) };
 }
