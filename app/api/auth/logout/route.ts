@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { revokeSession, SESSION_COOKIE, sessionTokenFromCookieHeader } from "@/lib/server/auth/sessions";
+import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
+
+/** Ends the session: deletes its row (so the cookie is dead even if a copy survives) and clears the cookie. Idempotent. */
+export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
+  const token = sessionTokenFromCookieHeader(request.headers.get("cookie"));
+  if (token) await revokeSession(token);
+  const response = NextResponse.json({ ok: true });
+  response.cookies.delete(SESSION_COOKIE);
+  return response;
+});

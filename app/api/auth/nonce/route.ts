@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { clientKey, issueNonce } from "@/lib/server/auth/nonces";
+import { handle } from "@/lib/server/http/api-error";
+
+export const dynamic = "force-dynamic";
+
+/** A fresh single-use nonce for a Sign-In with Ethereum message; expires after 5 minutes. */
+export const GET = handle(async (request: Request) => {
+  const { nonce, expiresAt } = await issueNonce(clientKey(request));
+  return NextResponse.json({ nonce, expiresAt: expiresAt.toISOString() }, { headers: { "cache-control": "no-store" } });
+});
