@@ -1,0 +1,123 @@
+import "server-only";
+/**
+ * Every write to a listing: create, edit, and the lifecycle transitions. Callers have already
+ * parsed their input with lib/validations/listing.ts; these functions authorize (owner or
+ * admin) and enforce the state machine of lib/listing-lifecycle.ts. Failures are ApiErrors,
+ * which route handlers and server actions turn into responses.
+ */
+import { gpuSpec } from "@/lib/gpu-catalog";
+import type { ListingStatus, Machine, Prisma } from "@/lib/generated/prisma/client";
+import { isEditable, nextStatus, transitions } from "@/lib/listing-lifecycle";
+import type { Caller } from "@/lib/server/auth/caller";
+import { db } from "@/lib/server/db";
+import { ApiError } from "@/lib/server/http/api-error";
+import { hardwareFields, type ListingInput, type ListingPatch, type StatusChange } from "@/lib/validations/listing";
+
+/** Who may act: the signed-in caller (admins included). */
+export type Actor = Pick<Caller, "userId" | "isAdmin">;
+
+function catalogSpecs(model: string) {
+  const spec = gpuSpec(model);
+  // The schema only admits catalog ids; this guards against a catalog edit mid-flight.
+  if (!spec) throw new ApiError(400, "invalid_parameter", "Unknown GPU model", { gpuModel: ["Choose a GPU model from the list"] });
+  return { vramGb: spec.vramGb, tflopsPerGpu: spec.tflops };
+}
+
+function storedFields(input: Partial<ListingInput>): Prisma.MachineUncheckedUpdateInput {
+  const { pricePerGpuHour, ...rest } = input;
+  return {
+    ...rest,
+    ...(pricePerGpuHour !== undefined ? { pricePerGpuHour: pricePerGpuHour.toString() } : {}),
+    ...(input.gpuModel !== undefined ? catalogSpecs(input.gpuModel) : {}),
+  };
+}
+
+export async function createListing(actor: Actor, input: ListingInput, opts: { submit?: boolean } = {}): Promise<Machine> {
+  const now = new Date();
+  return db.machine.create({
+    data: {
+      ...(storedFields(input) as Prisma.MachineUncheckedCreateInput),
+      providerId: actor.userId,
+      status: opts.submit ? "PENDING_REVIEW" : "DRAFT",
+      submittedAt: opts.submit ? now : null,
+    },
+  });
+}
+
+/**
+ * Loads a listing for a write by `actor`. Listings the actor may not even see answer 404, so
+ * ids of other people's drafts are not confirmed; a live listing of someone else answers 403.
+ */
+async function loadForWrite(actor: Actor, id: string, as: "owner" | "admin"): Promise<Machine> {
+  const machine = await db.machine.findUnique({ where: { id }, include: { provider: { select: { banned: true } } } });
+  if (!machine) throw new ApiError(404, "not_found", "No listing with this id.");
+  const { provider, ...row } = machine;
+  const isOwner = row.providerId === actor.userId;
+  if (as === "admin" ? actor.isAdmin : isOwner) return row;
+  const publiclyVisible = row.status === "LIVE" && !provider.banned;
+  if (!publiclyVisible && !actor.isAdmin) throw new ApiError(404, "not_found", "No listing with this id.");
+  throw new ApiError(403, "forbidden", as === "admin" ? "Only admins may do this." : "Only the listing's owner may change it.");
+}
+
+/** Writes `data` only if the status is still `from`; a concurrent change answers 409. */
+async function guardedUpdate(id: string, from: ListingStatus, data: Prisma.MachineUncheckedUpdateManyInput): Promise<Machine> {
+  const { count } = await db.machine.updateMany({ where: { id, status: from }, data });
+  if (count === 0) throw new ApiError(409, "conflict", "The listing changed meanwhile; reload and try again.");
+  return db.machine.findUniqueOrThrow({ where: { id } });
+}
+
+export interface UpdateResult {
+  listing: Machine;
+  /** True when the edit changed hardware of a live or paused listing, which needs a new review. */
+  sentToReview: boolean;
+}
+
+export async function updateListing(actor: Actor, id: string, patch: ListingPatch): Promise<UpdateResult> {
+  const current = await loadForWrite(actor, id, "owner");
+  if (!isEditable(current.status)) {
+    throw new ApiError(409, "not_editable", `A ${current.status.toLowerCase()} listing cannot be edited.`);
+  }
+  const minHours = patch.minHours ?? current.minHours;
+  const maxHours = patch.maxHours ?? current.maxHours;
+  if (minHours > maxHours) {
+    throw new ApiError(400, "invalid_parameter", "Maximum hours must be at least the minimum hours", {
+      [patch.maxHours !== undefined ? "maxHours" : "minHours"]: ["Maximum hours must be at least the minimum hours"],
+    });
+  }
+  const hardwareChanged = hardwareFields.some((field) => patch[field] !== undefined && patch[field] !== current[field]);
+  const sentToReview = hardwareChanged && (current.status === "LIVE" || current.status === "PAUSED");
+  const listing = await guardedUpdate(id, current.status, {
+    ...(storedFields(patch) as Prisma.MachineUncheckedUpdateManyInput),
+    ...(sentToReview ? { status: "PENDING_REVIEW", submittedAt: new Date() } : {}),
+  });
+  return { listing, sentToReview };
+}
+
+/** Owner actions (submit, withdraw, pause, resume, archive) and admin ones (approve, reject, suspend). */
+export async function changeStatus(actor: Actor, id: string, change: StatusChange): Promise<Machine> {
+  const transition = transitions[change.action];
+  const current = await loadForWrite(actor, id, transition.by);
+  const to = nextStatus(current.status, change.action);
+  if (!to) {
+    throw new ApiError(
+      409,
+      "invalid_transition",
+      `Cannot ${change.action} a listing that is ${current.status}; allowed from ${transition.from.join(", ")}.`,
+    );
+  }
+  const now = new Date();
+  const data: Prisma.MachineUncheckedUpdateManyInput = { status: to };
+  if (change.action === "submit") Object.assign(data, { submittedAt: now, rejectionReason: null });
+  if (change.action === "approve") Object.assign(data, { reviewedAt: now, rejectionReason: null });
+  if (change.action === "reject") Object.assign(data, { reviewedAt: now, rejectionReason: change.reason });
+  return guardedUpdate(id, current.status, data);
+}
+
+/** The admin approval used until the admin console exists (and by it afterwards). */
+export function approveListing(admin: Actor, id: string): Promise<Machine> {
+  return changeStatus(admin, id, { action: "approve" });
+}
+
+export function rejectListing(admin: Actor, id: string, reason: string): Promise<Machine> {
+  return changeStatus(admin, id, { action: "reject", reason });
+}

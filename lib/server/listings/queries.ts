@@ -1,0 +1,148 @@
+import "server-only";
+/**
+ * Single-listing and per-provider reads. Visibility in one place: a LIVE listing of a provider
+ * who is not banned is public; anything else only its owner and admins see.
+ */
+import { gpuSpec } from "@/lib/gpu-catalog";
+import type { ListingStatus } from "@/lib/generated/prisma/client";
+import { formatValueKey, tflopsTenths, valueKey } from "@/lib/listing-price";
+import type { Caller } from "@/lib/server/auth/caller";
+import { db } from "@/lib/server/db";
+import { cudaText, type OwnedListing, type PublicListing } from "@/lib/server/listings/dto";
+
+const listingSelect = {
+  id: true,
+  providerId: true,
+  gpuModel: true,
+  gpuCount: true,
+  vramGb: true,
+  tflopsPerGpu: true,
+  cpuCores: true,
+  ramGb: true,
+  diskGb: true,
+  uploadMbps: true,
+  downloadMbps: true,
+  country: true,
+  city: true,
+  cudaVersion: true,
+  driverVersion: true,
+  pricePerGpuHour: true,
+  minHours: true,
+  maxHours: true,
+  description: true,
+  status: true,
+  rejectionReason: true,
+  submittedAt: true,
+  reviewedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  provider: { select: { address: true, reliability: true, banned: true } },
+} as const;
+
+export function isPubliclyVisible(listing: { status: ListingStatus; provider: { banned: boolean } }): boolean {
+  return listing.status === "LIVE" && !listing.provider.banned;
+}
+
+/** Ids are cuids (or short test ids); anything else cannot exist, so no query is made. */
+export const listingIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface ViewedListing extends OwnedListing {
+  viewerIsOwner: boolean;
+  providerId: string;
+}
+
+export async function getListingForViewer(id: string, viewer: Pick<Caller, "userId" | "isAdmin"> | null): Promise<ViewedListing | null> {
+  if (!listingIdPattern.test(id)) return null;
+  const row = await db.machine.findUnique({ where: { id }, select: listingSelect });
+  if (!row) return null;
+  const viewerIsOwner = viewer?.userId === row.providerId;
+  if (!isPubliclyVisible(row) && !viewerIsOwner && !viewer?.isAdmin) return null;
+
+  const price = BigInt(row.pricePerGpuHour.toFixed(0));
+  const tflops = row.tflopsPerGpu.toFixed(1);
+  const total = tflopsTenths(tflops) * BigInt(row.gpuCount);
+  const listing: PublicListing = {
+    id: row.id,
+    gpuModel: row.gpuModel,
+    gpuName: gpuSpec(row.gpuModel)?.name ?? row.gpuModel,
+    gpuCount: row.gpuCount,
+    vramGb: row.vramGb,
+    tflopsPerGpu: tflops,
+    totalTflops: `${total / 10n}.${total % 10n}`,
+    cpuCores: row.cpuCores,
+    ramGb: row.ramGb,
+    diskGb: row.diskGb,
+    uploadMbps: row.uploadMbps,
+    downloadMbps: row.downloadMbps,
+    country: row.country,
+    city: row.city,
+    cudaVersion: cudaText(row.cudaVersion),
+    driverVersion: row.driverVersion,
+    pricePerGpuHour: price.toString(),
+    pricePerTflopHour: formatValueKey(valueKey(price, tflops)),
+    minHours: row.minHours,
+    maxHours: row.maxHours,
+    createdAt: row.createdAt.toISOString(),
+    provider: { address: row.provider.address, reliability: row.provider.reliability },
+  };
+  return {
+    ...listing,
+    status: row.status,
+    rejectionReason: row.rejectionReason,
+    description: row.description,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    viewerIsOwner,
+    providerId: row.providerId,
+  };
+}
+
+/** What anyone but the owner and admins gets: the public fields, the description and the status. */
+export function publicView(listing: ViewedListing): PublicListing & { description: string; status: ListingStatus } {
+  const { rejectionReason, submittedAt, reviewedAt, updatedAt, viewerIsOwner, providerId, ...shown } = listing;
+  void [rejectionReason, submittedAt, reviewedAt, updatedAt, viewerIsOwner, providerId];
+  return shown;
+}
+
+export interface ProviderHistory {
+  memberSince: Date;
+  liveListings: number;
+  listingsEver: number;
+  completedRentals: number;
+  reliability: number;
+}
+
+export async function providerHistory(providerId: string): Promise<ProviderHistory | null> {
+  const user = await db.user.findUnique({
+    where: { id: providerId },
+    select: { createdAt: true, completedRentals: true, reliability: true, banned: true },
+  });
+  if (!user || user.banned) return null;
+  const [liveListings, listingsEver] = await Promise.all([
+    db.machine.count({ where: { providerId, status: "LIVE" } }),
+    db.machine.count({ where: { providerId, status: { not: "DRAFT" } } }),
+  ]);
+  return { memberSince: user.createdAt, liveListings, listingsEver, completedRentals: user.completedRentals, reliability: user.reliability };
+}
+
+/** "My machines": every listing of the provider, newest first, archived last. */
+export async function listProviderMachines(providerId: string) {
+  const rows = await db.machine.findMany({
+    where: { providerId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      gpuModel: true,
+      gpuCount: true,
+      country: true,
+      city: true,
+      pricePerGpuHour: true,
+      status: true,
+      rejectionReason: true,
+      updatedAt: true,
+    },
+  });
+  const sorted = [...rows.filter((r) => r.status !== "ARCHIVED"), ...rows.filter((r) => r.status === "ARCHIVED")];
+  return sorted.map((r) => ({ ...r, pricePerGpuHour: BigInt(r.pricePerGpuHour.toFixed(0)) }));
+}

@@ -1,0 +1,173 @@
+/**
+ * The marketplace query, as SQL. Kept apart from the database client so the benchmark can run
+ * exactly these statements directly as its floor. No "server-only" here for that reason; it
+ * reads nothing secret.
+ *
+ * Shapes that keep it fast at a million listings (see the marketplace migration):
+ * - every sort is a (status, key, id) btree walk: price and value ascending, VRAM, total TFLOPS
+ *   and newest descending (the same index read backwards); keyset pagination continues the walk
+ *   with a row comparison, so page 100 costs what page 1 costs;
+ * - a search for some GPU models walks (status, gpuModel, key, id) per model (see itemsSql);
+ * - banned providers are excluded with NOT IN over the tiny partial index of banned users
+ *   (a hashed subplan), never a join per candidate row;
+ * - the total is counted only up to COUNT_CAP rows, shown as "1,000+" beyond that.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import { gpuCatalog } from "@/lib/gpu-catalog";
+import type { ListingFilters, SearchQuery, Sort } from "@/lib/validations/listing-search";
+
+/** Totals above this show as "1,000+": counting further would cost more than the page itself. */
+export const COUNT_CAP = 1_000;
+
+interface SortSpec {
+  column: Prisma.Sql;
+  /** The key as exact text, for the cursor. */
+  keyText: Prisma.Sql;
+  /** How the cursor's text goes back to the column's type. */
+  cast: (key: string) => Prisma.Sql;
+  desc: boolean;
+}
+
+const sortSpecs: Record<Sort, SortSpec> = {
+  price: { column: Prisma.sql`m."pricePerGpuHour"`, keyText: Prisma.sql`m."pricePerGpuHour"::text`, cast: (k) => Prisma.sql`${k}::numeric`, desc: false },
+  value: { column: Prisma.sql`m."valueKey"`, keyText: Prisma.sql`m."valueKey"::text`, cast: (k) => Prisma.sql`${k}::bigint`, desc: false },
+  vram: { column: Prisma.sql`m."vramGb"`, keyText: Prisma.sql`m."vramGb"::text`, cast: (k) => Prisma.sql`${k}::int`, desc: true },
+  tflops: { column: Prisma.sql`m."totalTflops"`, keyText: Prisma.sql`m."totalTflops"::text`, cast: (k) => Prisma.sql`${k}::numeric`, desc: true },
+  newest: {
+    column: Prisma.sql`m."createdAt"`,
+    keyText: Prisma.sql`to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    cast: (k) => Prisma.sql`${k}::timestamp(3)`,
+    desc: true,
+  },
+};
+
+/** The WHERE conditions for the public, filtered set (no cursor). */
+export function filterConditions(filters: ListingFilters): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [
+    Prisma.sql`m.status = 'LIVE'`,
+    Prisma.sql`m."providerId" NOT IN (SELECT b.id FROM "User" b WHERE b.banned)`,
+  ];
+  const models = candidateModels(filters);
+  if (models?.length === 0) where.push(Prisma.sql`false`);
+  else if (models?.length === 1) where.push(Prisma.sql`m."gpuModel" = ${models[0]}`);
+  else if (models) where.push(Prisma.sql`m."gpuModel" IN (${Prisma.join(models)})`);
+  if (filters.minGpus !== undefined) where.push(Prisma.sql`m."gpuCount" >= ${filters.minGpus}`);
+  if (filters.minVram !== undefined) where.push(Prisma.sql`m."vramGb" >= ${filters.minVram}`);
+  if (filters.maxPrice !== undefined) where.push(Prisma.sql`m."pricePerGpuHour" <= ${filters.maxPrice.toString()}::numeric`);
+  if (filters.region !== undefined) where.push(Prisma.sql`m.country = ${filters.region}`);
+  if (filters.minBandwidth !== undefined) where.push(Prisma.sql`m."downloadMbps" >= ${filters.minBandwidth}`);
+  if (filters.minCuda !== undefined) where.push(Prisma.sql`m."cudaVersion" >= ${filters.minCuda}`);
+  if (filters.minReliability !== undefined) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "User" r WHERE r.id = m."providerId" AND r.reliability >= ${filters.minReliability})`);
+  }
+  return where;
+}
+
+/**
+ * VRAM is a property of the GPU model (copied from the catalog), so a minimum VRAM is also a
+ * set of models; together with the gpu filter it gives the models a search can return, or
+ * null for "any model".
+ */
+export function candidateModels(filters: ListingFilters): string[] | null {
+  let models: string[] | null = filters.gpu.length > 0 ? [...filters.gpu] : null;
+  if (filters.minVram !== undefined) {
+    const minVram = filters.minVram;
+    const byVram = gpuCatalog.filter((g) => g.vramGb >= minVram).map((g) => g.id as string);
+    models = models ? models.filter((m) => byVram.includes(m)) : byVram;
+  }
+  return models;
+}
+
+function selectList(spec: SortSpec): Prisma.Sql {
+  return Prisma.sql`m.id, m."providerId", m."gpuModel", m."gpuCount", m."vramGb", m."tflopsPerGpu"::text AS "tflopsPerGpu",
+    m."totalTflops"::text AS "totalTflops", m."valueKey"::text AS "valueKey", m."cpuCores", m."ramGb", m."diskGb",
+    m."uploadMbps", m."downloadMbps", m.country, m.city, m."cudaVersion", m."driverVersion",
+    m."pricePerGpuHour"::text AS "pricePerGpuHour", m."minHours", m."maxHours", m."createdAt",
+    ${spec.column} AS k, ${spec.keyText} AS "sortKey"`;
+}
+
+/**
+ * One page of results: limit + 1 rows, so the caller knows whether there is a next page.
+ *
+ * When the search names models (directly or through minVram), or combines a maximum price with
+ * a sort other than price, it runs one branch per model, each walking its (status, gpuModel,
+ * key, id) index, and merges them: prices and VRAM correlate strongly with the model, so
+ * walking one global index while filtering by model could skip most of the table. With a
+ * maximum price, a branch whose model has no live listing that cheap is skipped by a one-time
+ * probe of the (status, gpuModel, price) index.
+ */
+export function itemsSql(query: SearchQuery): Prisma.Sql {
+  const spec = sortSpecs[query.sort];
+  const dir = spec.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const where = filterConditions(query.filters);
+  if (query.cursor) {
+    const op = spec.desc ? Prisma.sql`<` : Prisma.sql`>`;
+    where.push(Prisma.sql`(${spec.column}, m.id) ${op} (${spec.cast(query.cursor.key)}, ${query.cursor.id})`);
+  }
+  const limit = query.limit + 1;
+  const { maxPrice } = query.filters;
+  const probePrice = maxPrice !== undefined && query.sort !== "price";
+  const split = candidateModels(query.filters) ?? (probePrice ? gpuCatalog.map((g) => g.id as string) : null);
+
+  let inner: Prisma.Sql;
+  if (split === null || split.length === 1) {
+    inner = Prisma.sql`SELECT ${selectList(spec)} FROM "Machine" m
+      WHERE ${Prisma.join(where, " AND ")} ORDER BY ${spec.column} ${dir}, m.id ${dir} LIMIT ${limit}`;
+  } else if (split.length === 0) {
+    inner = Prisma.sql`SELECT ${selectList(spec)} FROM "Machine" m WHERE false`;
+  } else {
+    const branches = split.map((model) => {
+      const conditions = [...where, Prisma.sql`m."gpuModel" = ${model}`];
+      if (probePrice) {
+        conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Machine" x WHERE x.status = 'LIVE' AND x."gpuModel" = ${model}
+          AND x."pricePerGpuHour" <= ${maxPrice.toString()}::numeric)`);
+      }
+      return Prisma.sql`(SELECT ${selectList(spec)} FROM "Machine" m
+        WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${spec.column} ${dir}, m.id ${dir} LIMIT ${limit})`;
+    });
+    inner = Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) b ORDER BY b.k ${dir}, b.id ${dir} LIMIT ${limit}`;
+  }
+  // Provider details are looked up only for the rows on the page, by primary key.
+  return Prisma.sql`
+    SELECT p.*,
+           (SELECT u.address FROM "User" u WHERE u.id = p."providerId") AS "providerAddress",
+           (SELECT u.reliability FROM "User" u WHERE u.id = p."providerId") AS "providerReliability"
+      FROM (${inner}) p
+     ORDER BY p.k ${dir}, p.id ${dir}`;
+}
+
+/** How many listings match, counting at most COUNT_CAP + 1 rows. */
+export function countSql(filters: ListingFilters): Prisma.Sql {
+  return Prisma.sql`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Machine" m WHERE ${Prisma.join(filterConditions(filters), " AND ")} LIMIT ${COUNT_CAP + 1}
+    ) capped`;
+}
+
+export interface ListingRow {
+  id: string;
+  providerId: string;
+  providerAddress: string;
+  providerReliability: number;
+  gpuModel: string;
+  gpuCount: number;
+  vramGb: number;
+  tflopsPerGpu: string;
+  totalTflops: string;
+  valueKey: string;
+  cpuCores: number;
+  ramGb: number;
+  diskGb: number;
+  uploadMbps: number;
+  downloadMbps: number;
+  country: string;
+  city: string;
+  cudaVersion: number;
+  driverVersion: string;
+  pricePerGpuHour: string;
+  minHours: number;
+  maxHours: number;
+  createdAt: Date;
+  k: unknown;
+  sortKey: string;
+}
