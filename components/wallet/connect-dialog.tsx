@@ -1,0 +1,115 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import { useConnect, useConnectors, type Connector } from "wagmi";
+import { isLocalChain } from "@/lib/chain/chains";
+import { DEV_WALLET_TYPE } from "@/lib/chain/dev-wallet";
+import { useSignIn } from "@/hooks/use-session";
+
+/**
+ * The wallet picker: a native modal <dialog>, so focus is trapped and restored, Escape closes it, and screen
+ * readers announce it by its heading. It lists the wallets wagmi discovered (EIP-6963 announces name and
+ * icon) and, on the local chain only, the dev wallet's demo accounts. Picking one connects and then signs in.
+ */
+export function ConnectDialog({ open, onClose, chainId }: { open: boolean; onClose: () => void; chainId: number }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const connectors = useConnectors();
+  const { connectAsync, isPending, error, reset } = useConnect();
+  const signIn = useSignIn();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  // The component guard matches the config guard: no dev wallet entries unless the app runs on the local chain.
+  const devWallets = isLocalChain(chainId) ? connectors.filter((c) => c.type === DEV_WALLET_TYPE) : [];
+  const discovered = connectors.filter((c) => c.type !== DEV_WALLET_TYPE);
+  // The generic "Injected" entry duplicates an EIP-6963 wallet when one announced itself.
+  const wallets = discovered.some((c) => c.id !== "injected") ? discovered.filter((c) => c.id !== "injected") : discovered;
+
+  async function pick(connector: Connector) {
+    reset();
+    const result = await connectAsync({ connector, chainId }).catch(() => undefined);
+    const address = result?.accounts[0];
+    if (!address) return;
+    onClose();
+    signIn.mutate({ address, chainId: result.chainId });
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-full max-w-sm rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+        <h2 id={titleId} className="font-semibold">
+          Connect a wallet
+        </h2>
+        <button type="button" onClick={onClose} aria-label="Close" className="rounded p-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+          ✕
+        </button>
+      </div>
+      <div className="space-y-4 p-4">
+        <ConnectorList label="Wallets" connectors={wallets} onPick={pick} disabled={isPending} />
+        {wallets.length === 0 && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No browser wallet found. Install MetaMask, Rabby or Coinbase Wallet.</p>
+        )}
+        {devWallets.length > 0 && (
+          <ConnectorList
+            label="Dev wallet (local chain only)"
+            connectors={devWallets}
+            onPick={pick}
+            disabled={isPending}
+            hint="Acts as a seeded demo account; its keys are anvil's public test keys."
+          />
+        )}
+        {error && (
+          <p role="alert" className="text-sm text-red-600">
+            {error.message.split("\n")[0]}
+          </p>
+        )}
+      </div>
+    </dialog>
+  );
+}
+
+function ConnectorList(props: { label: string; connectors: readonly Connector[]; onPick: (c: Connector) => void; disabled: boolean; hint?: string }) {
+  const headingId = useId();
+  if (props.connectors.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId} className="mb-2 text-xs font-medium tracking-wide text-slate-500 uppercase">
+        {props.label}
+      </h3>
+      {props.hint && <p className="mb-2 text-xs text-slate-500">{props.hint}</p>}
+      <ul className="space-y-1">
+        {props.connectors.map((c) => (
+          <li key={c.uid}>
+            <button
+              type="button"
+              disabled={props.disabled}
+              onClick={() => props.onPick(c)}
+              className="flex w-full items-center gap-3 rounded-lg border border-slate-200 px-3 py-2 text-left text-sm hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              {c.icon ? (
+                // Wallet icons are data: URIs announced by the extension, drawn as a background (decorative: the name follows).
+                <span aria-hidden className="size-6 rounded bg-contain bg-center bg-no-repeat" style={{ backgroundImage: `url(${JSON.stringify(c.icon)})` }} />
+              ) : (
+                <span aria-hidden className="grid size-6 place-items-center rounded bg-slate-200 text-xs dark:bg-slate-700">
+                  {c.name.slice(0, 1)}
+                </span>
+              )}
+              {c.id === "injected" ? "Browser wallet" : c.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

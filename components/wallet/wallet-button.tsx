@@ -1,0 +1,122 @@
+"use client";
+
+import { useState } from "react";
+import { useConnection, useDisconnect, useSwitchChain } from "wagmi";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { useSession, useSessionWalletGuard, useSignIn, useSignOut } from "@/hooks/use-session";
+import { useTokenBalance } from "@/hooks/use-token-balance";
+import { chainById } from "@/lib/chain/chains";
+import type { ChainClientConfig } from "@/lib/chain/client-config";
+import { formatTokenAmount } from "@/lib/money";
+
+const button =
+  "rounded-lg px-3 py-1.5 text-sm font-medium disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`;
+const secondary = `${button} border border-slate-300 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800`;
+
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+/** The header's wallet area: connect, switch network, sign in, and the signed-in account menu. */
+export function WalletButton({ config }: { config: ChainClientConfig }) {
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const { address, status, chainId } = useConnection();
+  const { data: session } = useSession();
+  const signIn = useSignIn();
+  useSessionWalletGuard();
+
+  const dialog = <ConnectDialog open={dialogOpen} onClose={() => setDialogOpen(false)} chainId={config.chainId} />;
+
+  if (status !== "connected" || !address) {
+    return (
+      <>
+        <button type="button" className={primary} onClick={() => setDialogOpen(true)} disabled={status === "connecting"} data-testid="connect-wallet">
+          {status === "connecting" || status === "reconnecting" ? "Connecting…" : "Connect wallet"}
+        </button>
+        {dialog}
+      </>
+    );
+  }
+
+  const signedIn = !!session && session.address.toLowerCase() === address.toLowerCase();
+  return (
+    <div className="flex items-center gap-2">
+      {chainId !== config.chainId && <SwitchNetwork chainId={config.chainId} />}
+      {!signedIn && (
+        <button type="button" className={primary} onClick={() => signIn.mutate(undefined)} disabled={signIn.isPending} data-testid="sign-in">
+          {signIn.isPending ? "Check your wallet…" : "Sign in"}
+        </button>
+      )}
+      <AccountMenu address={address} config={config} session={signedIn ? session : null} />
+      {signIn.error && (
+        <p role="alert" className="max-w-56 text-xs text-red-600">
+          {signIn.error.message.split("\n")[0]}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function SwitchNetwork({ chainId }: { chainId: number }) {
+  const { switchChain, isPending, error } = useSwitchChain();
+  const name = chainById(chainId)?.name ?? `chain ${chainId}`;
+  return (
+    <>
+      <button type="button" className={`${button} bg-amber-500 text-white hover:bg-amber-600`} onClick={() => switchChain({ chainId })} disabled={isPending}>
+        Switch to {name}
+      </button>
+      {error && <span role="alert" className="sr-only">{error.message}</span>}
+    </>
+  );
+}
+
+function AccountMenu({ address, config, session }: { address: `0x${string}`; config: ChainClientConfig; session: { isAdmin: boolean } | null }) {
+  const { data: balance } = useTokenBalance(config.tokenAddress, address);
+  const { disconnect } = useDisconnect();
+  const signOut = useSignOut();
+  const [copied, setCopied] = useState(false);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(address);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  return (
+    <details className="relative">
+      <summary className={`${secondary} flex cursor-pointer list-none items-center gap-2`} aria-label={`Account ${address}`}>
+        <span className="font-mono" data-testid="wallet-address" title={address}>
+          {shortAddress(address)}
+        </span>
+        <span className="text-slate-500" data-testid="wallet-balance">
+          {balance === undefined ? "…" : formatTokenAmount(balance, "tUSDC")}
+        </span>
+        <span
+          data-testid="wallet-role"
+          className={`rounded px-1.5 py-0.5 text-xs ${session ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}
+        >
+          {session ? (session.isAdmin ? "Admin" : "Signed in") : "Not signed in"}
+        </span>
+      </summary>
+      <div className="absolute right-0 z-10 mt-2 w-64 space-y-1 rounded-lg border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <p className="px-2 py-1 font-mono text-xs break-all text-slate-600 dark:text-slate-300">{address}</p>
+        <button type="button" className={`${secondary} w-full`} onClick={copy}>
+          {copied ? "Copied" : "Copy address"}
+        </button>
+        {session && (
+          <button type="button" className={`${secondary} w-full`} onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
+            Sign out
+          </button>
+        )}
+        <button type="button" className={`${secondary} w-full`} onClick={() => disconnect()}>
+          Disconnect wallet
+        </button>
+      </div>
+    </details>
+  );
+}
