@@ -1,4 +1,4 @@
-import { createPublicClient, http, recoverMessageAddress, type EIP1193RequestFn } from "viem";
+import { createPublicClient, http, recoverMessageAddress, type EIP1193RequestFn, type Hex } from "viem";
 import { foundry } from "viem/chains";
 import { describe, expect, it } from "vitest";
 import { DEV_WALLET_TYPE, devWallet, DevWalletUnavailableError } from "@/lib/chain/dev-wallet";
@@ -33,7 +33,7 @@ describe("the dev wallet", () => {
 
   it("signs messages with the demo account's key", async () => {
     const { request } = await provider();
-    const signature = await request({ method: "personal_sign", params: ["0x68656c6c6f", demoAccount(2).address] });
+    const signature = (await request({ method: "personal_sign", params: ["0x68656c6c6f", demoAccount(2).address] })) as Hex;
     expect(await recoverMessageAddress({ message: "hello", signature })).toBe(demoAccount(2).address);
   });
 
@@ -46,7 +46,7 @@ describe("the dev wallet", () => {
   it("sends transactions to the local chain", async () => {
     const { request } = await provider();
     const from = demoAccount(2).address;
-    const hash = await request({ method: "eth_sendTransaction", params: [{ from, to: demoAccount(3).address, value: "0x1" }] });
+    const hash = (await request({ method: "eth_sendTransaction", params: [{ from, to: demoAccount(3).address, value: "0x1" }] })) as Hex;
     const client = createPublicClient({ chain: foundry, transport: http(rpcUrl) });
     const receipt = await client.waitForTransactionReceipt({ hash });
     expect(receipt.status).toBe("success");

@@ -2,7 +2,7 @@ import { createSiweMessage } from "viem/siwe";
 import { describe, expect, it } from "vitest";
 import { parseRfc3339, parseSiweMessageStrict } from "@/lib/validations/siwe";
 
-const address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+const address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" as const;
 const base = {
   domain: "idlegrid.example.com",
   address,
