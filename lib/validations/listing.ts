@@ -108,7 +108,7 @@ export const listingFields = z.object({
   pricePerGpuHour: priceField,
   minHours: wholeNumber("Minimum hours", 1, 8760),
   maxHours: wholeNumber("Maximum hours", 1, 8760),
-  description: z.string().trim().max(2000, "Description must be at most 2,000 characters").default(""),
+  description: z.string().trim().max(2000, "Description must be at most 2,000 characters"),
 });
 
 function hoursInOrder(value: { minHours?: number; maxHours?: number }, ctx: z.RefinementCtx) {
@@ -117,7 +117,7 @@ function hoursInOrder(value: { minHours?: number; maxHours?: number }, ctx: z.Re
   }
 }
 
-export const createListingSchema = listingFields.superRefine(hoursInOrder);
+export const createListingSchema = listingFields.extend({ description: listingFields.shape.description.default("") }).superRefine(hoursInOrder);
 
 /** PATCH: any subset; the server re-checks min <= max against the stored values. */
 export const updateListingSchema = listingFields

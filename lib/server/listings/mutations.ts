@@ -55,7 +55,7 @@ async function loadForWrite(actor: Actor, id: string, as: "owner" | "admin"): Pr
   const isOwner = row.providerId === actor.userId;
   if (as === "admin" ? actor.isAdmin : isOwner) return row;
   const publiclyVisible = row.status === "LIVE" && !provider.banned;
-  if (!publiclyVisible && !actor.isAdmin) throw new ApiError(404, "not_found", "No listing with this id.");
+  if (!publiclyVisible && !actor.isAdmin && !isOwner) throw new ApiError(404, "not_found", "No listing with this id.");
   throw new ApiError(403, "forbidden", as === "admin" ? "Only admins may do this." : "Only the listing's owner may change it.");
 }
 

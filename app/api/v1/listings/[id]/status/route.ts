@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
+import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
+import { listingForResponse, listingId, parseOr400, readJsonObject } from "@/lib/server/listings/http";
+import { changeStatus } from "@/lib/server/listings/mutations";
+import { statusChangeSchema } from "@/lib/validations/listing";
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * Lifecycle transitions: `{ "action": "submit" | "withdraw" | "pause" | "resume" | "archive" }`
+ * for the owner; `approve`, `reject` (with `reason`) and `suspend` for admins.
+ * A transition the current status does not allow answers 409 `invalid_transition`.
+ */
+export const POST = handle(async (request: Request, { params }: Context) => {
+  assertSameOrigin(request);
+  const id = listingId((await params).id);
+  const caller = requireCaller(await callerFromRequest(request));
+  const change = parseOr400(statusChangeSchema, await readJsonObject(request));
+  await changeStatus(caller, id, change);
+  return NextResponse.json(await listingForResponse(id, caller));
+});

@@ -1,0 +1,137 @@
+/**
+ * The v1 API described as OpenAPI 3.1. Request bodies come straight from the zod schemas the
+ * handlers use (z.toJSONSchema, input side), so the document cannot drift from validation.
+ */
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { gpuModelIds } from "@/lib/gpu-catalog";
+import { createListingSchema, statusChangeSchema, updateListingSchema } from "@/lib/validations/listing";
+import { DEFAULT_LIMIT, MAX_LIMIT, sorts } from "@/lib/validations/listing-search";
+
+export const dynamic = "force-static";
+
+const body = (schema: z.ZodType) => {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  void $schema;
+  return rest;
+};
+
+const query = (name: string, description: string, schema: Record<string, unknown>) => ({ name, in: "query", required: false, description, schema });
+
+const listing = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    gpuModel: { type: "string", enum: gpuModelIds },
+    gpuName: { type: "string" },
+    gpuCount: { type: "integer" },
+    vramGb: { type: "integer", description: "per GPU" },
+    tflopsPerGpu: { type: "string", description: "dense FP16/BF16 TFLOPS, decimal text" },
+    totalTflops: { type: "string" },
+    cpuCores: { type: "integer" },
+    ramGb: { type: "integer" },
+    diskGb: { type: "integer" },
+    uploadMbps: { type: "integer" },
+    downloadMbps: { type: "integer" },
+    country: { type: "string", description: "ISO 3166-1 alpha-2" },
+    city: { type: "string" },
+    cudaVersion: { type: ["string", "null"], examples: ["12.4"] },
+    driverVersion: { type: "string" },
+    pricePerGpuHour: { type: "string", description: "token base units (6 decimals for USDC) per GPU-hour", examples: ["1850000"] },
+    pricePerTflopHour: { type: "string", description: "token units per TFLOP-hour", examples: ["0.002214"] },
+    minHours: { type: "integer" },
+    maxHours: { type: "integer" },
+    createdAt: { type: "string", format: "date-time" },
+    provider: { type: "object", properties: { address: { type: "string" }, reliability: { type: "integer", minimum: 0, maximum: 100 } } },
+    status: { type: "string", enum: ["DRAFT", "PENDING_REVIEW", "LIVE", "PAUSED", "REJECTED", "SUSPENDED", "ARCHIVED"] },
+    description: { type: "string" },
+    rejectionReason: { type: ["string", "null"], description: "owner and admins only" },
+  },
+};
+
+const error = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: { type: "string", examples: ["invalid_parameter", "not_found", "unauthenticated", "forbidden", "invalid_transition"] },
+    message: { type: "string" },
+    fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, examples: [{ cursor: ["cursor is not a value this API returned"] }] },
+  },
+};
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: { 400: "invalid parameter", 401: "not signed in", 403: "not allowed, or bad Origin", 404: "unknown id", 409: "transition not allowed from the current status" }[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+
+const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+const document = {
+  openapi: "3.1.0",
+  info: {
+    title: "Idlegrid API",
+    version: "1",
+    description:
+      "Public marketplace search and provider listing management. Money is always a string of token base units. Writes need the session cookie from Sign-In with Ethereum and an Origin header of this site.",
+  },
+  paths: {
+    "/api/v1/listings": {
+      get: {
+        summary: "Search live listings",
+        parameters: [
+          query("gpu", "GPU model id; repeat or comma-separate for several", { type: "string", enum: gpuModelIds }),
+          query("minGpus", "minimum GPU count", { type: "integer", minimum: 1 }),
+          query("minVram", "minimum VRAM per GPU in GB", { type: "integer", minimum: 1 }),
+          query("maxPrice", "maximum price per GPU-hour as a decimal, e.g. 1.85", { type: "string" }),
+          query("region", "country code", { type: "string", pattern: "^[A-Za-z]{2}$" }),
+          query("minBandwidth", "minimum download Mbit/s", { type: "integer" }),
+          query("minCuda", "minimum CUDA version, e.g. 12.4", { type: "string" }),
+          query("minReliability", "minimum provider reliability 0-100", { type: "integer", minimum: 0, maximum: 100 }),
+          query("sort", "price (default), value = price per TFLOP-hour, vram, tflops, newest", { type: "string", enum: sorts }),
+          query("limit", `page size, default ${DEFAULT_LIMIT}`, { type: "integer", minimum: 1, maximum: MAX_LIMIT }),
+          query("cursor", "nextCursor of the previous page (same sort)", { type: "string" }),
+        ],
+        responses: {
+          200: json({
+            type: "object",
+            properties: {
+              items: { type: "array", items: { $ref: "#/components/schemas/Listing" } },
+              nextCursor: { type: ["string", "null"] },
+              total: { type: "object", properties: { count: { type: "integer" }, capped: { type: "boolean", description: "true: more than count" } } },
+            },
+          }),
+          ...errors(400),
+        },
+      },
+      post: {
+        summary: "Create a listing (draft, or submitted with submit: true)",
+        requestBody: { required: true, ...json({ allOf: [body(createListingSchema), { type: "object", properties: { submit: { type: "boolean" } } }] }) },
+        responses: { 201: json({ $ref: "#/components/schemas/Listing" }), ...errors(400, 401, 403) },
+      },
+    },
+    "/api/v1/listings/{id}": {
+      get: { summary: "One listing", parameters: [idParam], responses: { 200: json({ $ref: "#/components/schemas/Listing" }), ...errors(404) } },
+      patch: {
+        summary: "Edit a listing (hardware changes of a live listing send it back to review)",
+        parameters: [idParam],
+        requestBody: { required: true, ...json(body(updateListingSchema)) },
+        responses: {
+          200: json({ type: "object", properties: { listing: { $ref: "#/components/schemas/Listing" }, sentToReview: { type: "boolean" } } }),
+          ...errors(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    "/api/v1/listings/{id}/status": {
+      post: {
+        summary: "Lifecycle transition",
+        parameters: [idParam],
+        requestBody: { required: true, ...json(body(statusChangeSchema)) },
+        responses: { 200: json({ $ref: "#/components/schemas/Listing" }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+  },
+  components: { schemas: { Listing: listing, Error: error } },
+};
+
+export function GET() {
+  return NextResponse.json(document);
+}
