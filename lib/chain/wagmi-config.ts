@@ -14,7 +14,9 @@ export function createWagmiConfig({ chainId, rpcUrl }: ChainClientConfig) {
     chains: [chain],
     transports: { [chain.id]: http(rpcUrl) },
     // EIP-6963 discovery adds every injected wallet (MetaMask, Rabby, Coinbase Wallet's extension, ...) on its own.
-    // The Coinbase Wallet SDK and WalletConnect connectors are not included: see README, "Wallets".
+    // Not included: wagmi's coinbaseWallet() and walletConnect() connectors need the optional peer packages
+    // @coinbase/wallet-sdk and @walletconnect/ethereum-provider, which are not installed (heavy, and they pull
+    // remote assets at run time). Coinbase Wallet's browser extension still appears here through EIP-6963.
     connectors: [injected(), ...devConnectors],
     multiInjectedProviderDiscovery: true,
     ssr: true,
