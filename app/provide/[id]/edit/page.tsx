@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { isEditable, statusLabels } from "@/lib/listing-lifecycle";
+import { fromBaseUnits } from "@/lib/money";
+import { requirePageCaller } from "@/lib/server/auth/page-guards";
+import { getListingForViewer } from "@/lib/server/listings/queries";
+import { MachineForm } from "../../_components/machine-form";
+
+export const metadata: Metadata = { title: "Edit machine" };
+
+export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const caller = await requirePageCaller(`/provide/${id}/edit`);
+  const listing = await getListingForViewer(id, caller);
+  // Only the owner edits here; admins act through the admin console.
+  if (!listing?.viewerIsOwner) notFound();
+  const initial: Record<string, string> = {
+    gpuModel: listing.gpuModel,
+    gpuCount: String(listing.gpuCount),
+    cpuCores: String(listing.cpuCores),
+    ramGb: String(listing.ramGb),
+    diskGb: String(listing.diskGb),
+    uploadMbps: String(listing.uploadMbps),
+    downloadMbps: String(listing.downloadMbps),
+    country: listing.country,
+    city: listing.city,
+    cudaVersion: listing.cudaVersion ?? "",
+    driverVersion: listing.driverVersion,
+    pricePerGpuHour: fromBaseUnits(BigInt(listing.pricePerGpuHour)),
+    minHours: String(listing.minHours),
+    maxHours: String(listing.maxHours),
+    description: listing.description,
+  };
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">
+        Edit {listing.gpuCount}× {listing.gpuName} <span className="text-base font-normal text-slate-500">({statusLabels[listing.status]})</span>
+      </h1>
+      {listing.status === "REJECTED" && listing.rejectionReason && (
+        <p role="status" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+          Rejected: {listing.rejectionReason}. Fix it here, then resubmit from My machines.
+        </p>
+      )}
+      {isEditable(listing.status) ? <MachineForm id={listing.id} initial={initial} isNew={false} /> : <p>This listing can no longer be edited.</p>}
+    </div>
+  );
+}

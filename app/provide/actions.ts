@@ -1,0 +1,70 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { currentCaller } from "@/lib/server/auth/caller";
+import { ApiError } from "@/lib/server/http/api-error";
+import { changeStatus, createListing, updateListing } from "@/lib/server/listings/mutations";
+import { listingIdPattern } from "@/lib/server/listings/queries";
+import { createListingSchema, fieldErrorsOf, ownerActions, updateListingSchema } from "@/lib/validations/listing";
+import type { MachineFormState } from "./form-state";
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  return values;
+}
+
+/** Creates (no `id`) or edits a machine; `intent=submit` also submits a new one for review. */
+export async function saveMachine(previous: MachineFormState, formData: FormData): Promise<MachineFormState> {
+  const values = formValues(formData);
+  const attempt = previous.attempt + 1;
+  const caller = await currentCaller();
+  if (!caller) return { error: "Your session has ended; sign in again.", values, attempt };
+
+  const { id, intent, ...fields } = values;
+  const schema = id ? updateListingSchema : createListingSchema;
+  const parsed = schema.safeParse(fields);
+  if (!parsed.success) return { error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error), values, attempt };
+
+  let savedId: string;
+  let notice: string;
+  try {
+    if (id) {
+      if (!listingIdPattern.test(id)) return { error: "This machine does not exist.", values, attempt };
+      const { sentToReview } = await updateListing(caller, id, parsed.data);
+      savedId = id;
+      notice = sentToReview ? "review" : "saved";
+    } else {
+      const created = await createListing(caller, createListingSchema.parse(fields), { submit: intent === "submit" });
+      savedId = created.id;
+      notice = intent === "submit" ? "submitted" : "draft";
+    }
+  } catch (error) {
+    if (error instanceof ApiError) return { error: error.message, fieldErrors: error.fieldErrors, values, attempt };
+    throw error;
+  }
+  revalidatePath("/provide");
+  redirect(`/provide?notice=${notice}&machine=${encodeURIComponent(savedId)}`);
+}
+
+const ownerStatusChange = z.object({ id: z.string().regex(listingIdPattern), action: z.enum(ownerActions) });
+
+/** Submit, withdraw, pause, resume or archive one of the caller's machines. */
+export async function changeMachineStatus(formData: FormData): Promise<void> {
+  const caller = await currentCaller();
+  if (!caller) redirect("/sign-in?next=/provide");
+  const parsed = ownerStatusChange.safeParse({ id: formData.get("id"), action: formData.get("action") });
+  if (!parsed.success) redirect("/provide?notice=invalid");
+  const { id, action } = parsed.data;
+  let notice: string = action;
+  try {
+    await changeStatus(caller, id, { action });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    notice = "failed";
+  }
+  revalidatePath("/provide");
+  redirect(`/provide?notice=${notice}&machine=${encodeURIComponent(id)}`);
+}

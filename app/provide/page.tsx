@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { actionLabels, ownerActionsFor, statusLabels } from "@/lib/listing-lifecycle";
+import { fromBaseUnits } from "@/lib/money";
+import { requirePageCaller } from "@/lib/server/auth/page-guards";
+import { listProviderMachines } from "@/lib/server/listings/queries";
+import { changeMachineStatus } from "./actions";
+
+export const metadata: Metadata = { title: "My machines" };
+
+const notices: Record<string, string> = {
+  draft: "Saved as a draft. Submit it for review when it is ready.",
+  submitted: "Submitted for review. An admin will approve it before it goes live.",
+  saved: "Changes saved.",
+  review: "Hardware changed, so the listing went back to review.",
+  submit: "Submitted for review.",
+  withdraw: "Withdrawn from review.",
+  pause: "Paused: buyers no longer see it.",
+  resume: "Live again.",
+  archive: "Archived.",
+  failed: "That change is not possible from the listing's current status.",
+  invalid: "That request was not understood.",
+};
+
+export default async function ProvidePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+  const caller = await requirePageCaller("/provide");
+  const machines = await listProviderMachines(caller.userId);
+  const { notice } = await searchParams;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">My machines</h1>
+        <Link href="/provide/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          List a machine
+        </Link>
+      </div>
+      {notice && notices[notice] && (
+        <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
+          {notices[notice]}
+        </p>
+      )}
+      {machines.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-300">No machines yet. List one and it goes live once an admin approves it.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-900 dark:text-slate-400">
+              <tr>
+                <th className="px-3 py-2">Machine</th>
+                <th className="px-3 py-2">Status</th>
+                <th className="px-3 py-2 text-right">$/GPU-h</th>
+                <th className="px-3 py-2">Next action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {machines.map((m) => (
+                <tr key={m.id} data-testid="my-machine" data-machine-id={m.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+                  <td className="px-3 py-2">
+                    <Link href={`/listings/${m.id}`} className="font-medium hover:underline">
+                      {m.gpuCount}× {m.gpuModel}
+                    </Link>
+                    <div className="text-xs text-slate-500">
+                      {m.city}, {m.country}
+                    </div>
+                  </td>
+                  <td className="px-3 py-2">
+                    <span data-testid="machine-status">{statusLabels[m.status]}</span>
+                    {m.status === "REJECTED" && m.rejectionReason && (
+                      <p className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-400">Reason: {m.rejectionReason}</p>
+                    )}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">${fromBaseUnits(m.pricePerGpuHour)}</td>
+                  <td className="px-3 py-2">
+                    <div className="flex flex-wrap gap-2">
+                      {m.status !== "ARCHIVED" && m.status !== "SUSPENDED" && (
+                        <Link href={`/provide/${m.id}/edit`} className="rounded border px-2 py-1 text-xs">
+                          Edit
+                        </Link>
+                      )}
+                      {ownerActionsFor(m.status).map((action, i) => (
+                        <form key={action} action={changeMachineStatus}>
+                          <input type="hidden" name="id" value={m.id} />
+                          <button
+                            type="submit"
+                            name="action"
+                            value={action}
+                            className={i === 0 ? "rounded bg-brand-600 px-2 py-1 text-xs text-white" : "rounded border px-2 py-1 text-xs"}
+                          >
+                            {m.status === "REJECTED" && action === "submit" ? "Resubmit" : actionLabels[action]}
+                          </button>
+                        </form>
+                      ))}
+                      {m.status === "PENDING_REVIEW" && <span className="text-xs text-slate-500">Waiting for an admin</span>}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
