@@ -25,6 +25,15 @@ test("an injected wallet signs in, survives a reload, is signed out by an accoun
     expect(await sessionsOf(ADMIN)).toBe(before + 1);
   });
 
+  await test.step("a wallet on another network is offered the switch back", async () => {
+    await wallet.switchChain(1);
+    const switchButton = page.getByRole("button", { name: "Switch to Foundry" });
+    await expect(switchButton).toBeVisible();
+    await switchButton.click();
+    await expect(switchButton).toBeHidden();
+    await expect(page.getByTestId("wallet-role")).toHaveText("Admin");
+  });
+
   await test.step("a reload keeps the session", async () => {
     await page.reload();
     await expect(page.getByTestId("wallet-role")).toHaveText("Admin");
@@ -50,6 +59,14 @@ test("an injected wallet signs in, survives a reload, is signed out by an accoun
     await expect(page.getByTestId("wallet-role")).toHaveText("Not signed in");
     expect((await page.request.get("/api/auth/session")).status()).toBe(401);
     expect(await sessionsOf(BUYER)).toBe(0);
+  });
+
+  await test.step("a wallet that disconnects ends the session", async () => {
+    await page.getByTestId("sign-in").click();
+    await expect(page.getByTestId("wallet-role")).toHaveText("Signed in");
+    await wallet.lock();
+    await expect(page.getByTestId("connect-wallet")).toHaveText("Connect wallet");
+    await expect.poll(() => sessionsOf(BUYER)).toBe(0);
   });
 });
 

@@ -37,7 +37,8 @@ export function ConnectDialog({ open, onClose, chainId }: { open: boolean; onClo
     const address = result?.accounts[0];
     if (!address) return;
     onClose();
-    signIn.mutate({ address, chainId: result.chainId });
+    // On the wrong network the header offers "Switch to <chain>" first; signing in waits for that.
+    if (result.chainId === chainId) signIn.mutate({ address, chainId });
   }
 
   return (

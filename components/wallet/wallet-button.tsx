@@ -40,10 +40,11 @@ export function WalletButton({ config }: { config: ChainClientConfig }) {
   }
 
   const signedIn = !!session && session.address.toLowerCase() === address.toLowerCase();
+  const wrongNetwork = chainId !== config.chainId;
   return (
     <div className="flex items-center gap-2">
-      {chainId !== config.chainId && <SwitchNetwork chainId={config.chainId} />}
-      {!signedIn && (
+      {wrongNetwork && <SwitchNetwork chainId={config.chainId} />}
+      {!signedIn && !wrongNetwork && (
         <button type="button" className={primary} onClick={() => signIn.mutate(undefined)} disabled={signIn.isPending} data-testid="sign-in">
           {signIn.isPending ? "Check your wallet…" : "Sign in"}
         </button>
