@@ -84,6 +84,7 @@ describe("cursor", () => {
     [encodeCursor({ sort: "price", key: "1.5", id: "x" }), "price"],
     [encodeCursor({ sort: "tflops", key: "100.25", id: "x" }), "tflops"],
     [encodeCursor({ sort: "newest", key: "2026-13-45T00:00:00.000Z", id: "x" }), "newest"],
+    [encodeCursor({ sort: "newest", key: "2026-02-30T00:00:00.000Z", id: "x" }), "newest"],
     [encodeCursor({ sort: "price", key: "100", id: "x;drop" }), "price"],
     [encodeCursor({ sort: "price", key: "100", id: "x" }), "vram"],
   ] as const)("rejects %s for sort %s", (raw, sort) => {

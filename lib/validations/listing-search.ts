@@ -58,7 +58,7 @@ export type RawParams = URLSearchParams | Record<string, string | string[] | und
 
 const keyPatterns: Record<Sort, RegExp> = {
   price: /^\d{1,30}$/,
-  value: /^\d{1,30}$/,
+  value: /^\d{1,18}$/,
   vram: /^\d{1,9}$/,
   tflops: /^\d{1,11}(\.\d)?$/,
   newest: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
@@ -83,7 +83,8 @@ export function decodeCursor(raw: string, sort: Sort): Cursor | string {
   const [cursorSort, key, id] = parsed as [string, string, string];
   if (cursorSort !== sort) return `cursor belongs to sort "${cursorSort}", not "${sort}"; start again without a cursor`;
   if (!keyPatterns[sort].test(key) || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return "cursor is not a value this API returned";
-  if (sort === "newest" && Number.isNaN(Date.parse(key))) return "cursor is not a value this API returned";
+  // Date.parse accepts "2026-02-30"; only a timestamp that round-trips is one the database will take.
+  if (sort === "newest" && (Number.isNaN(Date.parse(key)) || new Date(key).toISOString() !== key)) return "cursor is not a value this API returned";
   return { sort, key, id };
 }
 

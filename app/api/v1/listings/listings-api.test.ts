@@ -81,6 +81,8 @@ describe("GET /api/v1/listings parameter errors", () => {
     ["cursor=bm90LWpzb24", "cursor"],
     [`cursor=${Buffer.from(JSON.stringify(["price", "1' OR 1=1", "x"])).toString("base64url")}`, "cursor"],
     [`sort=vram&cursor=${encodeCursor({ sort: "price", key: "100", id: "abc" })}`, "cursor"],
+    [`sort=value&cursor=${encodeCursor({ sort: "value", key: "9".repeat(25), id: "abc" })}`, "cursor"],
+    [`sort=newest&cursor=${encodeCursor({ sort: "newest", key: "2026-02-30T00:00:00.000Z", id: "abc" })}`, "cursor"],
   ])("%s -> 400 naming %s", async (query, param) => {
     const { status, body } = await search(query);
     expect(status).toBe(400);
@@ -93,6 +95,18 @@ describe("GET /api/v1/listings parameter errors", () => {
     const { status, body } = await search("minGpus=x&sort=y&gpu=Z");
     expect(status).toBe(400);
     expect(Object.keys(body.fieldErrors).sort()).toEqual(["gpu", "minGpus", "sort"]);
+  });
+});
+
+describe("GET /api/v1/listings with extreme but valid values", () => {
+  it.each([
+    `cursor=${encodeCursor({ sort: "price", key: "9".repeat(30), id: "zzz" })}`,
+    `sort=vram&cursor=${encodeCursor({ sort: "vram", key: "999999999", id: "zzz" })}`,
+    `sort=tflops&cursor=${encodeCursor({ sort: "tflops", key: "99999999999.9", id: "zzz" })}`,
+    `sort=value&cursor=${encodeCursor({ sort: "value", key: "9".repeat(18), id: "zzz" })}`,
+    "maxPrice=999999999999999999999999.999999&minBandwidth=400000&minGpus=64&minVram=1024",
+  ])("%s answers 200", async (qs) => {
+    expect((await search(qs)).status).toBe(200);
   });
 });
 
