@@ -5,14 +5,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPublicClient, http, type Address } from "viem";
+import { createPublicClient, getAddress, http, type Address } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAccount } from "@/lib/chain/dev-accounts";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { testUsdcAbi } from "@/lib/chain/generated/TestUSDC";
 import { deployLocal, LOCAL_DISPUTE_WINDOW_SECONDS, LOCAL_ESCROW_FEE_BPS, type LocalDeployment } from "@/scripts/lib/deploy-local";
-import { startAnvil } from "@/scripts/lib/services";
+import { runTs, startAnvil } from "@/scripts/lib/services";
 import { freePort, Supervisor } from "@/scripts/lib/supervisor";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "idlegrid-deploy-test-"));
@@ -67,4 +67,28 @@ describe("deployLocal", () => {
     expect(await client.readContract({ address: upgraded.escrow as Address, abi: idlegridEscrowAbi, functionName: "token" })).toBe(token);
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(upgraded);
   });
+
+  it("scripts/deploy-escrow.ts deploys for a given token, arbiter, treasury and fee, and prints the app's variables", async () => {
+    const { token } = JSON.parse(readFileSync(path.join(dir, "deployments.json"), "utf8")) as LocalDeployment;
+    // Anvil's first well-known test key: it guards nothing, and this chain is throw-away.
+    const key = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    const env = {
+      PATH: process.env.PATH,
+      RPC_URL: rpcUrl,
+      DEPLOYER_PRIVATE_KEY: key,
+      TOKEN_ADDRESS: token,
+      ESCROW_ARBITER: demoAccount(1).address,
+      ESCROW_TREASURY: demoAccount(9).address,
+      ESCROW_FEE_BPS: "100",
+    };
+    const output = await runTs("scripts/deploy-escrow.ts", env);
+    const escrow = getAddress(/IdlegridEscrow deployed at (0x[0-9a-fA-F]{40})/.exec(output)?.[1] ?? "");
+    expect(output).toContain(`ESCROW_ADDRESS=${escrow}`);
+    expect(output).toContain("tUSDC, 6 decimals");
+    const client = createPublicClient({ chain: foundry, transport: http(rpcUrl) });
+    expect(await client.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "feeBps" })).toBe(100);
+    expect(await client.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "treasury" })).toBe(demoAccount(9).address);
+
+    await expect(runTs("scripts/deploy-escrow.ts", { ...env, ESCROW_FEE_BPS: "1001" })).rejects.toThrow(/ESCROW_FEE_BPS/);
+  }, 60_000);
 });
