@@ -74,6 +74,7 @@ describe("deployLocal", () => {
     const key = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     const env = {
       PATH: process.env.PATH,
+      NODE_ENV: "test" as const,
       RPC_URL: rpcUrl,
       DEPLOYER_PRIVATE_KEY: key,
       TOKEN_ADDRESS: token,
