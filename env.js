@@ -35,6 +35,11 @@ export const serverSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   /** An RPC URL browsers may use; RPC_URL can carry an API key and stays on the server. */
   PUBLIC_RPC_URL: z.url().optional(),
+  /** Blocks an escrow event must be buried under before the indexer applies it: 1 = the block that
+   * includes it (right for the local chain); use more on public chains, e.g. 3 on Base, 12 on Ethereum. */
+  INDEXER_CONFIRMATIONS: z.coerce.number().int().min(1).max(100).default(1),
+  /** First block the indexer reads when it has no cursor yet: the escrow's deployment block. */
+  INDEXER_START_BLOCK: z.coerce.bigint().min(0n).default(0n),
 });
 
 export const clientSchema = z.object({
