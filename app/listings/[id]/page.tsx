@@ -6,6 +6,7 @@ import { fromBaseUnits } from "@/lib/money";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { getListingForViewer, providerHistory } from "@/lib/server/listings/queries";
 import { PriceCalculator } from "./_components/price-calculator";
+import { ReportButton } from "./_components/report-button";
 
 export const metadata: Metadata = { title: "Listing" };
 
@@ -108,6 +109,12 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
             >
               Sign in to rent
             </Link>
+          )}
+          {caller && !listing.viewerIsOwner && (
+            <div className="space-y-2 border-t border-slate-100 pt-3 dark:border-slate-800">
+              <ReportButton targetType="LISTING" targetId={listing.id} label="Report this listing" />
+              <ReportButton targetType="USER" targetId={listing.provider.address} label="Report the provider" />
+            </div>
           )}
         </aside>
       </div>

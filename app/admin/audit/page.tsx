@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listAudit } from "@/lib/server/admin/audit";
+import { requireAdminPage } from "@/lib/server/auth/page-guards";
+import { auditActions, auditFilterSchema, searchParamsObject } from "@/lib/validations/admin";
+import { fieldErrorsOf } from "@/lib/validations/listing";
+
+export const metadata: Metadata = { title: "Audit log · Admin" };
+
+const input = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage();
+  const params = searchParamsObject(await searchParams);
+  const parsed = auditFilterSchema.safeParse(params);
+  const filter = parsed.success ? parsed.data : {};
+  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const { items, nextCursor } = await listAudit(filter);
+  const { cursor, ...rest } = filter;
+  void cursor;
+  const query = new URLSearchParams(rest as Record<string, string>).toString();
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Audit log</h1>
+        <a href={`/api/admin/audit/export${query ? `?${query}` : ""}`} className="rounded-md border px-3 py-1.5 text-sm" data-testid="audit-export">
+          Export CSV
+        </a>
+      </div>
+      <form className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the audit log">
+        <label>
+          Admin address
+          <input name="admin" defaultValue={params.admin ?? ""} placeholder="0x…" className={`${input} font-mono`} />
+        </label>
+        <label>
+          Action
+          <select name="action" defaultValue={params.action ?? ""} className={input}>
+            <option value="">Any</option>
+            {auditActions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" name="from" defaultValue={params.from ?? ""} className={input} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" defaultValue={params.to ?? ""} className={input} />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-white">
+          Filter
+        </button>
+        <Link href="/admin/audit" className="py-1.5 underline">
+          Clear
+        </Link>
+      </form>
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="text-sm text-red-700">
+          Ignored invalid filters: {Object.entries(errors).map(([k, v]) => `${k} (${v.join(" ")})`).join("; ")}
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-300">No entries.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-xs">
+            <thead className="text-slate-500 uppercase">
+              <tr>
+                <th className="py-2 pr-3">Time (UTC)</th>
+                <th className="pr-3">Admin</th>
+                <th className="pr-3">Action</th>
+                <th className="pr-3">Target</th>
+                <th className="pr-3">Reason</th>
+                <th>Before → after</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((row) => (
+                <tr key={row.id} data-testid="audit-row" className="border-t border-slate-100 align-top dark:border-slate-800">
+                  <td className="py-1.5 pr-3 whitespace-nowrap">{row.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+                  <td className="pr-3 font-mono">{row.adminAddress}</td>
+                  <td className="pr-3">{row.action}</td>
+                  <td className="pr-3 font-mono">
+                    {row.targetType} {row.targetId}
+                  </td>
+                  <td className="pr-3">{row.reason}</td>
+                  <td className="font-mono break-all">
+                    {JSON.stringify(row.before)} → {JSON.stringify(row.after)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextCursor && (
+        <Link href={`/admin/audit?${new URLSearchParams({ ...(rest as Record<string, string>), cursor: nextCursor }).toString()}`} className="underline">
+          Older entries
+        </Link>
+      )}
+    </div>
+  );
+}

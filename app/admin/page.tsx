@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { statusLabels } from "@/lib/listing-lifecycle";
+import { adminOverview } from "@/lib/server/admin/overview";
+import { requireAdminPage } from "@/lib/server/auth/page-guards";
+
+export const metadata: Metadata = { title: "Admin" };
+
+function Stat({ label, value, href, testId }: { label: string; value: number; href?: string; testId: string }) {
+  const body = (
+    <>
+      <div className="text-sm text-slate-600 dark:text-slate-400">{label}</div>
+      <div className="text-3xl font-semibold tabular-nums" data-testid={testId}>
+        {value.toLocaleString("en-US")}
+      </div>
+    </>
+  );
+  return <div className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">{href ? <Link href={href}>{body}</Link> : body}</div>;
+}
+
+export default async function AdminOverviewPage() {
+  await requireAdminPage();
+  const o = await adminOverview();
+  const max = Math.max(1, ...o.listingsByStatus.map((s) => s.count));
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">Admin overview</h1>
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Stat label="Pending reviews" value={o.pendingReviews} href="/admin/moderation" testId="stat-pending" />
+        <Stat label="Open reports" value={o.openReports} href="/admin/reports" testId="stat-reports" />
+        <Stat label="Banned users" value={o.bannedUsers} href="/admin/users" testId="stat-banned" />
+        <Stat label="Open disputes" value={0} testId="stat-disputes" />
+      </div>
+
+      <section aria-labelledby="by-status" className="space-y-3">
+        <h2 id="by-status" className="text-lg font-semibold">
+          Listings by status
+        </h2>
+        <ul className="space-y-1.5" role="list">
+          {o.listingsByStatus.map((s) => (
+            <li key={s.status} className="grid grid-cols-[8rem_1fr_4rem] items-center gap-3 text-sm">
+              <span>{statusLabels[s.status]}</span>
+              <span className="h-3 rounded bg-slate-100 dark:bg-slate-800" aria-hidden>
+                <span className="block h-3 rounded bg-brand-600" style={{ width: `${(s.count / max) * 100}%` }} />
+              </span>
+              <span className="text-right tabular-nums" data-testid={`status-count-${s.status}`}>
+                {s.count.toLocaleString("en-US")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="volume" className="space-y-2">
+        <h2 id="volume" className="text-lg font-semibold">
+          Volume and fees
+        </h2>
+        <div className="grid h-32 place-items-center rounded-xl border border-dashed border-slate-300 text-sm text-slate-500 dark:border-slate-700">
+          {o.volume.length === 0 ? "No settled orders yet." : null}
+        </div>
+        <p className="text-xs text-slate-500">
+          Orders, escrow payments and disputes arrive with the payments issue; until then there is no volume or fee series to chart
+          and no disputes to resolve.
+        </p>
+      </section>
+    </div>
+  );
+}
