@@ -12,7 +12,7 @@ import type { Caller } from "@/lib/server/auth/caller";
 import { db } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/http/api-error";
 import type { ModerationInput } from "@/lib/validations/admin";
-import { hardwareFields } from "@/lib/validations/listing";
+import { hardwareFields, type StatusChange } from "@/lib/validations/listing";
 
 /** What an approval vouches for: what the buyer rents and pays. A resubmission is compared against it. */
 const snapshotFields = [...hardwareFields, "pricePerGpuHour", "minHours", "maxHours", "description"] as const;
@@ -185,4 +185,15 @@ export function suspendedListings(limit = 100) {
     take: limit,
     select: { id: true, gpuModel: true, gpuCount: true, city: true, country: true, suspensionReason: true, updatedAt: true, provider: { select: { address: true } } },
   });
+}
+
+/**
+ * The v1 status route sends admins' approve/reject/suspend here, so those are audited like the console's.
+ * That API takes no reason for a suspension, so the audit row says so.
+ */
+export async function moderateFromStatusChange(admin: Caller, id: string, change: StatusChange): Promise<void> {
+  if (change.action === "reject") await moderateListings(admin, { action: "reject", ids: [id], reason: change.reason });
+  else if (change.action === "suspend") await moderateListings(admin, { action: "suspend", ids: [id], reason: "Suspended through the v1 API (no reason given)" });
+  else if (change.action === "approve") await moderateListings(admin, { action: "approve", ids: [id], reason: undefined });
+  else throw new ApiError(400, "invalid_parameter", `${change.action} is not an admin action`, { action: ["Not an admin action"] });
 }

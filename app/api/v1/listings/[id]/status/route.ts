@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { moderateFromStatusChange } from "@/lib/server/admin/moderation";
 import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
 import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
 import { listingForResponse, listingId, parseOr400, readJsonObject } from "@/lib/server/listings/http";
@@ -17,6 +18,8 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const id = listingId((await params).id);
   const caller = requireCaller(await callerFromRequest(request));
   const change = parseOr400(statusChangeSchema, await readJsonObject(request));
-  await changeStatus(caller, id, change);
+  // Admin transitions go through the console's moderation so they get their audit row (issue 7).
+  if (caller.isAdmin && (change.action === "approve" || change.action === "reject" || change.action === "suspend")) await moderateFromStatusChange(caller, id, change);
+  else await changeStatus(caller, id, change);
   return NextResponse.json(await listingForResponse(id, caller));
 });
