@@ -6,7 +6,7 @@
  * prices around each model's going rate, 20 regions, bandwidth and CUDA tiers, every
  * lifecycle status, creation dates over a year, providers with a spread of reliability and
  * a few banned. Rows go in as 5,000-row `INSERT ... SELECT FROM unnest(arrays)` statements,
- * 100,000 rows per transaction, then ANALYZE. Seeded rows have ids starting "seed_", which
+ * 100,000 rows per transaction, then VACUUM (ANALYZE). Seeded rows have ids starting "seed_", which
  * --reset deletes first.
  */
 import { randomBytes } from "node:crypto";
@@ -86,9 +86,11 @@ const machineColumns = [
   ["cpuCores", "int"], ["ramGb", "int"], ["diskGb", "int"], ["uploadMbps", "int"], ["downloadMbps", "int"], ["country", "text"],
   ["city", "text"], ["cudaVersion", "int"], ["driverVersion", "text"], ["pricePerGpuHour", "numeric"], ["minHours", "int"],
   ["maxHours", "int"], ["description", "text"], ["status", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
+  ["providerReliability", "int"],
 ] as const;
 
-function machineRow(providerIds: string[], now: number): unknown[] {
+function machineRow(providers: [string, number][], now: number): unknown[] {
+  const [providerId, reliability] = pickOf(providers);
   const [model, , rate] = pickModel();
   const spec = specs.get(model);
   if (!spec) throw new Error(`unknown model ${model}`);
@@ -98,10 +100,10 @@ function machineRow(providerIds: string[], now: number): unknown[] {
   const bandwidth = pickBandwidth()[0];
   const createdAt = new Date(now - Math.floor(Math.random() * 365 * 86_400_000));
   return [
-    seedId(), pickOf(providerIds), model, gpuCount, spec.vramGb, spec.tflops, gpuCount * pickOf([8, 12, 16, 24, 32]),
+    seedId(), providerId, model, gpuCount, spec.vramGb, spec.tflops, gpuCount * pickOf([8, 12, 16, 24, 32]),
     gpuCount * pickOf([32, 64, 128, 256]), pickOf([500, 1000, 2000, 4000, 8000, 16000]), Math.max(100, bandwidth / pickOf([1, 2, 4])),
     bandwidth, country, city, cudaVersion, driver, priceBaseUnits(rate), pickOf([1, 1, 2, 4, 24]), pickOf([168, 336, 720, 2160]),
-    `${gpuCount}x ${spec.name} in ${city}.`, pickStatus()[0], createdAt, createdAt,
+    `${gpuCount}x ${spec.name} in ${city}.`, pickStatus()[0], createdAt, createdAt, reliability,
   ];
 }
 
@@ -122,14 +124,14 @@ async function main() {
       await client.query(`DELETE FROM "Machine" WHERE id LIKE 'seed\\_%'`);
       await client.query(`DELETE FROM "User" WHERE id LIKE 'seed\\_%'`);
     }
-    const providerIds: string[] = [];
+    const providers: [string, number][] = [];
     const users: unknown[][] = [];
     for (let i = 0; i < providerCount; i++) {
       const id = seedId();
-      providerIds.push(id);
       const completed = Math.floor(Math.random() * Math.random() * 200);
       const failed = Math.floor(Math.random() * Math.random() * Math.min(20, completed + 2));
       const score = reliabilityScore(completed, failed);
+      providers.push([id, score]);
       const address = `0x${randomBytes(20).toString("hex")}`;
       users.push([id, address, Math.random() < 0.005, completed, failed, score, new Date(), new Date()]);
     }
@@ -142,14 +144,15 @@ async function main() {
       const txEnd = Math.min(total, done + 100_000);
       while (done < txEnd) {
         const n = Math.min(5_000, txEnd - done);
-        await insertColumns(client, "Machine", machineColumns, Array.from({ length: n }, () => machineRow(providerIds, now)));
+        await insertColumns(client, "Machine", machineColumns, Array.from({ length: n }, () => machineRow(providers, now)));
         done += n;
       }
       await client.query("COMMIT");
       process.stdout.write(`\r${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} listings`);
     }
-    await client.query(`ANALYZE "User"`);
-    await client.query(`ANALYZE "Machine"`);
+    // A freshly bulk-loaded table has no visibility map or statistics yet; a live one would.
+    await client.query(`VACUUM (ANALYZE) "User"`);
+    await client.query(`VACUUM (ANALYZE) "Machine"`);
     console.log(`\nseeded ${providerCount.toLocaleString("en-US")} providers and ${total.toLocaleString("en-US")} listings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await client.end();

@@ -61,6 +61,13 @@ describe("createListingSchema", () => {
     expect(createListingSchema.safeParse({ ...form, pricePerGpuHour: price }).success).toBe(false);
   });
 
+  it("keeps CUDA to NVIDIA machines", () => {
+    const amd = createListingSchema.safeParse({ ...form, gpuModel: "MI300X", cudaVersion: "12.4" });
+    expect(amd.success ? null : fieldErrorsOf(amd.error)).toEqual({ cudaVersion: ["AMD GPUs run ROCm: leave the CUDA version empty"] });
+    const nvidia = createListingSchema.safeParse({ ...form, cudaVersion: "" });
+    expect(nvidia.success ? null : fieldErrorsOf(nvidia.error)).toEqual({ cudaVersion: ["Enter the CUDA version the driver supports, like 12.4"] });
+  });
+
   it("requires maximum hours >= minimum hours", () => {
     const result = createListingSchema.safeParse({ ...form, minHours: "10", maxHours: "5" });
     expect(result.success ? null : fieldErrorsOf(result.error)).toEqual({ maxHours: ["Maximum hours must be at least the minimum hours"] });

@@ -5,7 +5,7 @@
  * VRAM and TFLOPS are not inputs: they come from the GPU catalog for the chosen model.
  */
 import { z } from "zod";
-import { gpuModelIds } from "@/lib/gpu-catalog";
+import { gpuModelIds, gpuSpec } from "@/lib/gpu-catalog";
 import { toBaseUnits } from "@/lib/money";
 
 /** Fields whose change on a live listing sends it back to review: what the buyer rents. */
@@ -111,18 +111,36 @@ export const listingFields = z.object({
   description: z.string().trim().max(2000, "Description must be at most 2,000 characters"),
 });
 
-function hoursInOrder(value: { minHours?: number; maxHours?: number }, ctx: z.RefinementCtx) {
+type CrossFields = { minHours?: number; maxHours?: number; gpuModel?: string; cudaVersion?: number };
+
+/** Rules across fields, as field errors; also run by the server on a PATCH merged with the stored listing. */
+export function crossFieldErrors(value: CrossFields): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
   if (value.minHours !== undefined && value.maxHours !== undefined && value.minHours > value.maxHours) {
-    ctx.addIssue({ code: "custom", path: ["maxHours"], message: "Maximum hours must be at least the minimum hours" });
+    errors.maxHours = ["Maximum hours must be at least the minimum hours"];
+  }
+  // CUDA is NVIDIA's: AMD machines run ROCm, and NVIDIA ones always have some CUDA version.
+  // The marketplace relies on this to search only NVIDIA models when a minimum CUDA is asked for.
+  const vendor = value.gpuModel === undefined ? undefined : gpuSpec(value.gpuModel)?.vendor;
+  if (vendor === "AMD" && value.cudaVersion !== undefined && value.cudaVersion !== 0) {
+    errors.cudaVersion = ["AMD GPUs run ROCm: leave the CUDA version empty"];
+  }
+  if (vendor === "NVIDIA" && value.cudaVersion === 0) errors.cudaVersion = ["Enter the CUDA version the driver supports, like 12.4"];
+  return errors;
+}
+
+function crossFieldChecks(value: CrossFields, ctx: z.RefinementCtx) {
+  for (const [field, messages] of Object.entries(crossFieldErrors(value))) {
+    for (const message of messages) ctx.addIssue({ code: "custom", path: [field], message });
   }
 }
 
-export const createListingSchema = listingFields.extend({ description: listingFields.shape.description.default("") }).superRefine(hoursInOrder);
+export const createListingSchema = listingFields.extend({ description: listingFields.shape.description.default("") }).superRefine(crossFieldChecks);
 
 /** PATCH: any subset; the server re-checks min <= max against the stored values. */
 export const updateListingSchema = listingFields
   .partial()
-  .superRefine(hoursInOrder)
+  .superRefine(crossFieldChecks)
   .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "Change at least one field" });
 
 export type ListingInput = z.output<typeof createListingSchema>;

@@ -11,7 +11,7 @@ import { isEditable, nextStatus, transitions } from "@/lib/listing-lifecycle";
 import type { Caller } from "@/lib/server/auth/caller";
 import { db } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/http/api-error";
-import { hardwareFields, type ListingInput, type ListingPatch, type StatusChange } from "@/lib/validations/listing";
+import { crossFieldErrors, hardwareFields, type ListingInput, type ListingPatch, type StatusChange } from "@/lib/validations/listing";
 
 /** Who may act: the signed-in caller (admins included). */
 export type Actor = Pick<Caller, "userId" | "isAdmin">;
@@ -34,10 +34,12 @@ function storedFields(input: Partial<ListingInput>): Prisma.MachineUncheckedUpda
 
 export async function createListing(actor: Actor, input: ListingInput, opts: { submit?: boolean } = {}): Promise<Machine> {
   const now = new Date();
+  const provider = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { reliability: true } });
   return db.machine.create({
     data: {
       ...(storedFields(input) as Prisma.MachineUncheckedCreateInput),
       providerId: actor.userId,
+      providerReliability: provider.reliability,
       status: opts.submit ? "PENDING_REVIEW" : "DRAFT",
       submittedAt: opts.submit ? now : null,
     },
@@ -77,12 +79,14 @@ export async function updateListing(actor: Actor, id: string, patch: ListingPatc
   if (!isEditable(current.status)) {
     throw new ApiError(409, "not_editable", `A ${current.status.toLowerCase()} listing cannot be edited.`);
   }
-  const minHours = patch.minHours ?? current.minHours;
-  const maxHours = patch.maxHours ?? current.maxHours;
-  if (minHours > maxHours) {
-    throw new ApiError(400, "invalid_parameter", "Maximum hours must be at least the minimum hours", {
-      [patch.maxHours !== undefined ? "maxHours" : "minHours"]: ["Maximum hours must be at least the minimum hours"],
-    });
+  const errors = crossFieldErrors({
+    minHours: patch.minHours ?? current.minHours,
+    maxHours: patch.maxHours ?? current.maxHours,
+    gpuModel: patch.gpuModel ?? current.gpuModel,
+    cudaVersion: patch.cudaVersion ?? current.cudaVersion,
+  });
+  if (Object.keys(errors).length > 0) {
+    throw new ApiError(400, "invalid_parameter", `Invalid parameters: ${Object.keys(errors).join(", ")}`, errors);
   }
   const hardwareChanged = hardwareFields.some((field) => patch[field] !== undefined && patch[field] !== current[field]);
   const sentToReview = hardwareChanged && (current.status === "LIVE" || current.status === "PAUSED");

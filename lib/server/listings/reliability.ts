@@ -12,12 +12,20 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { PRIOR_GOOD, PRIOR_TOTAL } from "@/lib/reliability";
 import { db } from "@/lib/server/db";
 
-/** Counts one finished rental and recomputes the score in one atomic statement. */
+/**
+ * Counts one finished rental, recomputes the score in one atomic statement, and copies it onto
+ * the provider's listings (Machine.providerReliability, what the marketplace filters on).
+ * Pass the caller's transaction client so both writes commit with the order.
+ */
 export async function recordRentalOutcome(
   providerId: string,
   outcome: "completed" | "failed",
   tx: Prisma.TransactionClient = db,
 ): Promise<void> {
+  if (tx === db) {
+    await db.$transaction((inner) => recordRentalOutcome(providerId, outcome, inner));
+    return;
+  }
   const completed = outcome === "completed" ? 1 : 0;
   const failed = 1 - completed;
   await tx.$executeRaw`
@@ -29,4 +37,8 @@ export async function recordRentalOutcome(
                          / (2 * ("completedRentals" + "failedRentals" + 1 + ${PRIOR_TOTAL})),
            "updatedAt" = now()
      WHERE id = ${providerId}`;
+  await tx.$executeRaw`
+    UPDATE "Machine" m SET "providerReliability" = u.reliability
+      FROM "User" u
+     WHERE u.id = ${providerId} AND m."providerId" = u.id AND m."providerReliability" <> u.reliability`;
 }

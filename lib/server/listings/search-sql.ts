@@ -10,7 +10,9 @@
  * - a search for some GPU models walks (status, gpuModel, key, id) per model (see itemsSql);
  * - banned providers are excluded with NOT IN over the tiny partial index of banned users
  *   (a hashed subplan), never a join per candidate row;
- * - the total is counted only up to COUNT_CAP rows, shown as "1,000+" beyond that.
+ * - the total is counted only up to COUNT_CAP rows, shown as "1,000+" beyond that, as an
+ *   index-only scan of a covering index (Machine_search_count_idx);
+ * - provider reliability is a column of the listing (kept in step with User.reliability).
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { gpuCatalog } from "@/lib/gpu-catalog";
@@ -58,15 +60,15 @@ export function filterConditions(filters: ListingFilters): Prisma.Sql[] {
   if (filters.minBandwidth !== undefined) where.push(Prisma.sql`m."downloadMbps" >= ${filters.minBandwidth}`);
   if (filters.minCuda !== undefined) where.push(Prisma.sql`m."cudaVersion" >= ${filters.minCuda}`);
   if (filters.minReliability !== undefined) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "User" r WHERE r.id = m."providerId" AND r.reliability >= ${filters.minReliability})`);
+    where.push(Prisma.sql`m."providerReliability" >= ${filters.minReliability}`);
   }
   return where;
 }
 
 /**
  * VRAM is a property of the GPU model (copied from the catalog), so a minimum VRAM is also a
- * set of models; together with the gpu filter it gives the models a search can return, or
- * null for "any model".
+ * set of models, and so is a minimum CUDA version (NVIDIA only); together with the gpu filter
+ * they give the models a search can return, or null for "any model".
  */
 export function candidateModels(filters: ListingFilters): string[] | null {
   let models: string[] | null = filters.gpu.length > 0 ? [...filters.gpu] : null;
@@ -75,6 +77,10 @@ export function candidateModels(filters: ListingFilters): string[] | null {
     const byVram = gpuCatalog.filter((g) => g.vramGb >= minVram).map((g) => g.id as string);
     models = models ? models.filter((m) => byVram.includes(m)) : byVram;
   }
+  // Only NVIDIA machines have a CUDA version (lib/validations/listing.ts enforces it).
+  if (filters.minCuda !== undefined && filters.minCuda > 0 && models) {
+    models = models.filter((m) => gpuCatalog.find((g) => g.id === m)?.vendor === "NVIDIA");
+  }
   return models;
 }
 
@@ -82,7 +88,7 @@ function selectList(spec: SortSpec): Prisma.Sql {
   return Prisma.sql`m.id, m."providerId", m."gpuModel", m."gpuCount", m."vramGb", m."tflopsPerGpu"::text AS "tflopsPerGpu",
     m."totalTflops"::text AS "totalTflops", m."valueKey"::text AS "valueKey", m."cpuCores", m."ramGb", m."diskGb",
     m."uploadMbps", m."downloadMbps", m.country, m.city, m."cudaVersion", m."driverVersion",
-    m."pricePerGpuHour"::text AS "pricePerGpuHour", m."minHours", m."maxHours", m."createdAt",
+    m."pricePerGpuHour"::text AS "pricePerGpuHour", m."minHours", m."maxHours", m."createdAt", m."providerReliability",
     ${spec.column} AS k, ${spec.keyText} AS "sortKey"`;
 }
 
@@ -95,7 +101,32 @@ function selectList(spec: SortSpec): Prisma.Sql {
  * filtering by model can skip most of the table. (Splitting every search into all 28 models
  * was tried for "maximum price + VRAM sort" and rejected: planning 28 branches costs ~40 ms.)
  */
-export function itemsSql(query: SearchQuery): Prisma.Sql {
+/**
+ * A maximum price with a sort other than price cannot use the price index, and cheap listings
+ * are concentrated in a few models. When this returns a query, run it first: it keeps only the
+ * models that have a live listing at or under the price (one index probe per model), and
+ * itemsSql then walks just those models.
+ */
+export function pruneModelsSql(query: SearchQuery): Prisma.Sql | null {
+  const { maxPrice } = query.filters;
+  if (maxPrice === undefined || query.sort === "price") return null;
+  const models = candidateModels(query.filters) ?? gpuCatalog.map((g) => g.id as string);
+  return Prisma.sql`
+    SELECT g.model FROM unnest(${models}::text[]) AS g(model)
+     WHERE EXISTS (SELECT 1 FROM "Machine" x
+                    WHERE x.status = 'LIVE' AND x."gpuModel" = g.model AND x."pricePerGpuHour" <= ${maxPrice.toString()}::numeric)`;
+}
+
+/** Thousandths of a base unit per TFLOP-hour that `maxPrice` can reach on `model` (valueKey is monotonic in price). */
+function valueBound(model: string, maxPrice: bigint): Prisma.Sql | null {
+  const spec = gpuCatalog.find((g) => g.id === model);
+  if (!spec) return null;
+  const tenths = BigInt(Math.round(spec.tflops * 10));
+  return Prisma.sql`m."valueKey" <= ${((maxPrice * 10_000n * 2n + tenths) / (2n * tenths)).toString()}::bigint`;
+}
+
+/** `models`: the result of pruneModelsSql when it returned a query. */
+export function itemsSql(query: SearchQuery, models?: string[]): Prisma.Sql {
   const spec = sortSpecs[query.sort];
   const dir = spec.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const where = filterConditions(query.filters);
@@ -104,7 +135,7 @@ export function itemsSql(query: SearchQuery): Prisma.Sql {
     where.push(Prisma.sql`(${spec.column}, m.id) ${op} (${spec.cast(query.cursor.key)}, ${query.cursor.id})`);
   }
   const limit = query.limit + 1;
-  const split = candidateModels(query.filters);
+  const split = models ?? candidateModels(query.filters);
 
   let inner: Prisma.Sql;
   if (split === null || split.length === 1) {
@@ -115,6 +146,9 @@ export function itemsSql(query: SearchQuery): Prisma.Sql {
   } else {
     const branches = split.map((model) => {
       const conditions = [...where, Prisma.sql`m."gpuModel" = ${model}`];
+      // Lets the value walk stop where the price cap is reached instead of filtering to the end.
+      const bound = query.sort === "value" && query.filters.maxPrice !== undefined ? valueBound(model, query.filters.maxPrice) : null;
+      if (bound) conditions.push(bound);
       return Prisma.sql`(SELECT ${selectList(spec)} FROM "Machine" m
         WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${spec.column} ${dir}, m.id ${dir} LIMIT ${limit})`;
     });
@@ -123,8 +157,7 @@ export function itemsSql(query: SearchQuery): Prisma.Sql {
   // Provider details are looked up only for the rows on the page, by primary key.
   return Prisma.sql`
     SELECT p.*,
-           (SELECT u.address FROM "User" u WHERE u.id = p."providerId") AS "providerAddress",
-           (SELECT u.reliability FROM "User" u WHERE u.id = p."providerId") AS "providerReliability"
+           (SELECT u.address FROM "User" u WHERE u.id = p."providerId") AS "providerAddress"
       FROM (${inner}) p
      ORDER BY p.k ${dir}, p.id ${dir}`;
 }

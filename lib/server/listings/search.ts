@@ -2,7 +2,7 @@ import "server-only";
 /** Public marketplace search: the one function the page and GET /api/v1/listings both call. */
 import { db } from "@/lib/server/db";
 import { publicListingFromRow, type PublicListing } from "@/lib/server/listings/dto";
-import { COUNT_CAP, countSql, itemsSql, type ListingRow } from "@/lib/server/listings/search-sql";
+import { COUNT_CAP, countSql, itemsSql, pruneModelsSql, type ListingRow } from "@/lib/server/listings/search-sql";
 import {
   activeFilters,
   encodeCursor,
@@ -31,7 +31,9 @@ export async function countListings(filters: ListingFilters): Promise<ListingTot
 }
 
 export async function searchListings(query: SearchQuery): Promise<SearchResult> {
-  const [rows, total] = await Promise.all([db.$queryRaw<ListingRow[]>(itemsSql(query)), countListings(query.filters)]);
+  const prune = pruneModelsSql(query);
+  const models = prune ? (await db.$queryRaw<{ model: string }[]>(prune)).map((r) => r.model) : undefined;
+  const [rows, total] = await Promise.all([db.$queryRaw<ListingRow[]>(itemsSql(query, models)), countListings(query.filters)]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =

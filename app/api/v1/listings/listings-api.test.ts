@@ -214,6 +214,8 @@ describe("PATCH /api/v1/listings/{id}", () => {
     expect((await patch(machine.id, headers, {})).body.fieldErrors).toEqual({ _: ["Change at least one field"] });
     expect((await patch(machine.id, headers, { gpuCount: 0 })).body.fieldErrors).toHaveProperty("gpuCount");
     expect((await patch(machine.id, headers, { maxHours: 2 })).body).toMatchObject({ error: "invalid_parameter", fieldErrors: { maxHours: expect.any(Array) } });
+    // An AMD model with the stored CUDA 12.4 is refused: the merged listing is checked, not just the patch.
+    expect((await patch(machine.id, headers, { gpuModel: "MI300X" })).body.fieldErrors).toEqual({ cudaVersion: ["AMD GPUs run ROCm: leave the CUDA version empty"] });
   });
 
   it("a hardware change sends a live listing back to review; price and hours do not", async () => {
