@@ -1,0 +1,47 @@
+/**
+ * `npm run indexer`: reads the escrow's events into the database (lib/server/indexer).
+ * Started by `npm run dev` and the e2e stack as a supervised child; on a real deployment run it
+ * as its own long-lived process next to `npm start`. SIGINT/SIGTERM stop it between ticks.
+ * Needs the react-server condition (tsx --conditions=react-server) to load lib/server.
+ */
+import { erc20Abi, getAddress } from "viem";
+import { env } from "@/env";
+import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
+import { publicClient } from "@/lib/server/chain";
+import { db } from "@/lib/server/db";
+import { runIndexer } from "@/lib/server/indexer/run";
+
+async function main() {
+  if (!env.ESCROW_ADDRESS) throw new Error("ESCROW_ADDRESS is not set: there is no escrow to index (see README, Deploying the escrow).");
+  const escrow = getAddress(env.ESCROW_ADDRESS);
+  // An escrow for another token would credit orders with money in the wrong coin: refuse to start.
+  const token = await publicClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "token" });
+  if (getAddress(token) !== getAddress(env.TOKEN_ADDRESS)) {
+    throw new Error(`ESCROW_ADDRESS ${escrow} holds token ${token}, not TOKEN_ADDRESS ${env.TOKEN_ADDRESS}.`);
+  }
+  const symbol = await publicClient.readContract({ address: token, abi: erc20Abi, functionName: "symbol" });
+
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  console.log(`indexer: ${symbol} escrow ${escrow}, chain ${env.CHAIN_ID}, from block ${env.INDEXER_START_BLOCK}`);
+  await runIndexer({
+    db,
+    client: publicClient,
+    databaseUrl: env.DATABASE_URL,
+    chainId: env.CHAIN_ID,
+    escrow,
+    confirmations: env.INDEXER_CONFIRMATIONS,
+    startBlock: env.INDEXER_START_BLOCK,
+    pollMs: 500,
+    signal: controller.signal,
+    log: (m) => console.log(`indexer: ${m}`),
+  });
+  await db.$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(`indexer failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

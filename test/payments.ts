@@ -1,0 +1,88 @@
+/**
+ * Fixtures for the payment tests: fresh funded wallets (random keys, so tests never share
+ * nonces or balances), a provider with a LIVE listing, orders made through the real code path,
+ * and the buyer's real approve + open transactions on the test anvil.
+ */
+import { createPublicClient, createWalletClient, erc20Abi, getAddress, http, parseEther, parseUnits, type Address, type Hex, type PublicClient } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
+import { testUsdcAbi } from "@/lib/chain/generated/TestUSDC";
+import type { User } from "@/lib/generated/prisma/client";
+import type { Caller } from "@/lib/server/auth/caller";
+import { db } from "@/lib/server/db";
+import { createIndexer, type IndexerOptions } from "@/lib/server/indexer/indexer";
+import { createOrder } from "@/lib/server/orders/create";
+import { testClient } from "@/test/chain";
+import { createMachine } from "@/test/factories";
+
+const transport = http(process.env.RPC_URL);
+/** Polls fast: anvil mines each transaction at once. */
+export const chainClient = createPublicClient({ chain: foundry, transport, pollingInterval: 20 }) as PublicClient;
+export const token = getAddress(process.env.TOKEN_ADDRESS as string);
+export const escrow = getAddress(process.env.ESCROW_ADDRESS as string);
+
+export async function fundedWallet() {
+  const account = privateKeyToAccount(generatePrivateKey());
+  await testClient.setBalance({ address: account.address, value: parseEther("10") });
+  const wallet = createWalletClient({ chain: foundry, transport, account });
+  await mined(await wallet.writeContract({ address: token, abi: testUsdcAbi, functionName: "faucet", args: [account.address, parseUnits("10000", 6)] }));
+  return wallet;
+}
+export type Wallet = Awaited<ReturnType<typeof fundedWallet>>;
+
+export async function mined(hash: Hex) {
+  const receipt = await chainClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
+  return receipt;
+}
+
+export function callerFor(user: Pick<User, "id" | "address">): Caller {
+  return { userId: user.id, address: getAddress(user.address), roles: [], isAdmin: false, sessionId: "test" };
+}
+
+/** A provider (with a wallet and a LIVE 2-GPU listing at 1.5 tUSDC per GPU-hour) and a buyer. */
+export async function rental(listing: { pricePerGpuHour?: string; gpuCount?: number } = {}) {
+  const [providerWallet, buyerWallet] = await Promise.all([fundedWallet(), fundedWallet()]);
+  const provider = await db.user.create({ data: { address: providerWallet.account.address } });
+  const buyer = await db.user.create({ data: { address: buyerWallet.account.address } });
+  const machine = await createMachine(provider.id, { pricePerGpuHour: listing.pricePerGpuHour ?? "1500000", gpuCount: listing.gpuCount ?? 2 });
+  return { provider, buyer, machine, providerWallet, buyerWallet };
+}
+export type Rental = Awaited<ReturnType<typeof rental>>;
+
+export async function order(r: Rental, hours = 3) {
+  const id = await createOrder(callerFor(r.buyer), { listingId: r.machine.id, hours });
+  return db.order.findUniqueOrThrow({ where: { id } });
+}
+
+/** approve + open from `wallet`; each term can be overridden to stage a payment that must not count. */
+export async function pay(
+  wallet: Wallet,
+  o: { orderIdHex: string; providerAddress: string; amount: { toFixed(d: number): string }; startDeadline: Date },
+  overrides: { amount?: bigint; escrow?: Address; token?: Address; orderIdHex?: Hex } = {},
+) {
+  const amount = overrides.amount ?? BigInt(o.amount.toFixed(0));
+  const to = overrides.escrow ?? escrow;
+  await mined(await wallet.writeContract({ address: overrides.token ?? token, abi: erc20Abi, functionName: "approve", args: [to, amount] }));
+  return mined(
+    await wallet.writeContract({
+      address: to,
+      abi: idlegridEscrowAbi,
+      functionName: "open",
+      args: [overrides.orderIdHex ?? (o.orderIdHex as Hex), o.providerAddress as Address, amount, BigInt(Math.floor(o.startDeadline.getTime() / 1000))],
+    }),
+  );
+}
+
+export async function escrowWrite(wallet: Wallet, functionName: "markStarted" | "markCompleted" | "release" | "refund" | "openDispute", escrowId: string) {
+  return mined(await wallet.writeContract({ address: escrow, abi: idlegridEscrowAbi, functionName, args: [escrowId as Hex] }));
+}
+
+export function indexer(overrides: Partial<IndexerOptions> = {}) {
+  return createIndexer({ db, client: chainClient, chainId: foundry.id, escrow, confirmations: 1, startBlock: 0n, ...overrides });
+}
+
+export function statusOf(id: string) {
+  return db.order.findUniqueOrThrow({ where: { id }, select: { status: true } }).then((o) => o.status);
+}
