@@ -107,7 +107,9 @@ function stats(samples: number[]) {
 /** Sums the gzipped size of every script the server-rendered /marketplace page loads. */
 async function reportFirstLoadJs() {
   const html = await (await fetch(`${baseUrl}/marketplace`)).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string))];
+  // noModule scripts (legacy polyfills) are skipped by every browser the app supports.
+  const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
+  const sources = [...new Set(tags.map((m) => m[1] as string))];
   let gzipped = 0;
   let raw = 0;
   for (const src of sources) {

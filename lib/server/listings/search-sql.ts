@@ -44,17 +44,18 @@ const sortSpecs: Record<Sort, SortSpec> = {
 };
 
 /** The WHERE conditions for the public, filtered set (no cursor). */
-export function filterConditions(filters: ListingFilters): Prisma.Sql[] {
+export function filterConditions(filters: ListingFilters, opts: { modelCondition: boolean } = { modelCondition: true }): Prisma.Sql[] {
   const where: Prisma.Sql[] = [
     Prisma.sql`m.status = 'LIVE'`,
     Prisma.sql`m."providerId" NOT IN (SELECT b.id FROM "User" b WHERE b.banned)`,
   ];
-  const models = candidateModels(filters);
+  // minVram is applied as a set of models (see candidateModels), never as a vramGb range: the
+  // planner would otherwise prefer the VRAM index and sort, where walking the sort index is cheap.
+  const models = opts.modelCondition ? candidateModels(filters) : null;
   if (models?.length === 0) where.push(Prisma.sql`false`);
   else if (models?.length === 1) where.push(Prisma.sql`m."gpuModel" = ${models[0]}`);
   else if (models) where.push(Prisma.sql`m."gpuModel" IN (${Prisma.join(models)})`);
   if (filters.minGpus !== undefined) where.push(Prisma.sql`m."gpuCount" >= ${filters.minGpus}`);
-  if (filters.minVram !== undefined) where.push(Prisma.sql`m."vramGb" >= ${filters.minVram}`);
   if (filters.maxPrice !== undefined) where.push(Prisma.sql`m."pricePerGpuHour" <= ${filters.maxPrice.toString()}::numeric`);
   if (filters.region !== undefined) where.push(Prisma.sql`m.country = ${filters.region}`);
   if (filters.minBandwidth !== undefined) where.push(Prisma.sql`m."downloadMbps" >= ${filters.minBandwidth}`);
@@ -129,13 +130,19 @@ function valueBound(model: string, maxPrice: bigint): Prisma.Sql | null {
 export function itemsSql(query: SearchQuery, models?: string[]): Prisma.Sql {
   const spec = sortSpecs[query.sort];
   const dir = spec.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const where = filterConditions(query.filters);
+  // The model condition is added below: one equality per branch, from `split`.
+  const split = models ?? candidateModels(query.filters);
+  const where = filterConditions(query.filters, { modelCondition: false });
+  if (split?.length === 1) {
+    where.push(Prisma.sql`m."gpuModel" = ${split[0]}`);
+    const bound = query.sort === "value" && query.filters.maxPrice !== undefined ? valueBound(split[0] as string, query.filters.maxPrice) : null;
+    if (bound) where.push(bound);
+  }
   if (query.cursor) {
     const op = spec.desc ? Prisma.sql`<` : Prisma.sql`>`;
     where.push(Prisma.sql`(${spec.column}, m.id) ${op} (${spec.cast(query.cursor.key)}, ${query.cursor.id})`);
   }
   const limit = query.limit + 1;
-  const split = models ?? candidateModels(query.filters);
 
   let inner: Prisma.Sql;
   if (split === null || split.length === 1) {

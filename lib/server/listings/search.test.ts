@@ -53,8 +53,8 @@ async function walk(qs: string): Promise<string[]> {
 describe("searchListings", () => {
   it("pages through every sort in order, without repeats, and agrees with the SQL value column", async () => {
     await market("YA");
-    const all = await db.$queryRaw<{ id: string; price: string; value: string; vram: number; tflops: string; created: Date; tpg: string }[]>`
-      SELECT id, "pricePerGpuHour"::text AS price, "valueKey"::text AS value, "vramGb" AS vram, "totalTflops"::text AS tflops,
+    const all = await db.$queryRaw<{ id: string; price: string; value: string; vram: number; tflops: string; created: Date; tpg: string; model: string }[]>`
+      SELECT id, "gpuModel" AS model, "pricePerGpuHour"::text AS price, "valueKey"::text AS value, "vramGb" AS vram, "totalTflops"::text AS tflops,
              "createdAt" AS created, "tflopsPerGpu"::text AS tpg
         FROM "Machine" WHERE country = 'YA'`;
     for (const row of all) expect(valueKey(BigInt(row.price), row.tpg).toString()).toBe(row.value);
@@ -73,6 +73,11 @@ describe("searchListings", () => {
       // The per-model branch plan (several models) must give the same order as the single-index walk.
       const models = "gpu=H100-SXM&gpu=RTX-4090&gpu=RTX-3090&gpu=A100-SXM-80&gpu=L4&gpu=MI300X";
       expect(await walk(`region=YA&sort=${sort}&${models}`), `${sort} by model`).toEqual(expected[sort]);
+      // A price cap with another sort prunes models first, then walks the rest per model.
+      const cheap = new Set(all.filter((r) => BigInt(r.price) <= 1_000_000n).map((r) => r.id));
+      expect(await walk(`region=YA&sort=${sort}&maxPrice=1.00`), `${sort} under 1.00`).toEqual(expected[sort]?.filter((id) => cheap.has(id)));
+      const cheapH100 = expected[sort]?.filter((id) => all.find((r) => r.id === id && BigInt(r.price) <= 2_190_000n && r.model === "H100-SXM"));
+      expect(await walk(`region=YA&sort=${sort}&maxPrice=2.19&gpu=H100-SXM`), `${sort} H100 under 2.19`).toEqual(cheapH100);
     }
   });
 
