@@ -1,0 +1,24 @@
+import { NextResponse } from "next/server";
+import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
+import { ApiError, assertSameOrigin, handle } from "@/lib/server/http/api-error";
+import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
+import { orderForCaller } from "@/lib/server/orders/http";
+import { transitionOrder } from "@/lib/server/orders/transitions";
+import { orderActions, startOrderSchema, transitionSchema, type OrderAction } from "@/lib/validations/order";
+
+/**
+ * start | complete | release | refund | dispute | cancel. Returns the order and the escrow call to
+ * sign (`transaction`, or null); the status changes when the indexer sees the event on chain
+ * (cancel is off-chain and immediate). See lib/server/orders/transitions.ts for who may do what.
+ */
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string; action: string }> }) => {
+  assertSameOrigin(request);
+  const { id, action } = await params;
+  if (!(orderActions as readonly string[]).includes(action)) throw new ApiError(404, "not_found", `No order action "${action}".`);
+  const text = await request.text();
+  const body = text.trim() === "" ? {} : await readJsonObject(new Request(request.url, { method: "POST", body: text }));
+  const input = action === "start" ? parseOr400(startOrderSchema, body) : parseOr400(transitionSchema, body);
+  const caller = requireCaller(await callerFromRequest(request));
+  const { transaction } = await transitionOrder(caller, id, action as OrderAction, input);
+  return NextResponse.json({ order: await orderForCaller(id, caller), transaction });
+});

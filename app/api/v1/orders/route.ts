@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
+import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
+import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
+import { createOrder } from "@/lib/server/orders/create";
+import { orderForCaller } from "@/lib/server/orders/http";
+import { createOrderSchema } from "@/lib/validations/order";
+
+/**
+ * Creates an order (PENDING_PAYMENT) for the signed-in buyer. The amount is computed here from the
+ * listing; the response carries the exact transactions to sign (approve, then open). The order is
+ * FUNDED only once the indexer has read the matching EscrowOpened from the chain.
+ */
+export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
+  const input = parseOr400(createOrderSchema, await readJsonObject(request));
+  const caller = requireCaller(await callerFromRequest(request));
+  const id = await createOrder(caller, input);
+  return NextResponse.json(await orderForCaller(id, caller), { status: 201 });
+});
