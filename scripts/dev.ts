@@ -14,7 +14,7 @@ import path from "node:path";
 import { z } from "zod";
 import { demoAccount, demoAccounts } from "../lib/chain/dev-accounts";
 import { deployLocal } from "./lib/deploy-local";
-import { migrate, root, runTs, startAnvil, startPglite } from "./lib/services";
+import { migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
 import { Supervisor, waitFor } from "./lib/supervisor";
 
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
@@ -109,6 +109,8 @@ async function main() {
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   sup.spawn("web", process.execPath, [nextBin, "dev", "--port", String(config.PORT)], { env: appEnv, prefix: "[web] " });
+  // Orders become FUNDED only through the indexer reading the chain, so dev runs it too.
+  if (startIndexer(sup, appEnv, { logFile: path.join(dataDir, "logs", "indexer.log") })) step("indexer started (log: .data/logs/indexer.log)");
   sup.watch((name, code) => {
     console.error(`\n${name} exited unexpectedly (code ${code}); stopping the rest.`);
     void shutdown(1);

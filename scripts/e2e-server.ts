@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { deployLocal } from "./lib/deploy-local";
 import { e2ePorts } from "./lib/e2e-ports";
-import { createTempDatabase, migrate, root, runTs, startAnvil, startPglite } from "./lib/services";
+import { createTempDatabase, migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
 import { Supervisor, waitFor } from "./lib/supervisor";
 
 const tmp = path.join(os.tmpdir(), "idlegrid-e2e");
@@ -59,6 +59,7 @@ async function main() {
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   sup.spawn("web", process.execPath, [nextBin, "start", "--port", String(e2ePorts.app), "--hostname", "127.0.0.1"], { env, prefix: "[web] " });
+  startIndexer(sup, env, { logFile: path.join(tmp, "indexer.log") });
   sup.watch((name, code) => {
     console.error(`${name} exited (code ${code})`);
     void stop(1);

@@ -94,6 +94,13 @@ export function runTs(script: string, env: NodeJS.ProcessEnv, args: string[] = [
   return runNode([tsxCli, "--conditions=react-server", path.join(root, script), ...args], env, { quiet: true });
 }
 
+/** Starts the escrow indexer (scripts/indexer.ts) as a supervised child, when an escrow is configured. */
+export function startIndexer(sup: Supervisor, env: NodeJS.ProcessEnv, opts: { logFile?: string; prefix?: string } = {}): boolean {
+  if (!env.ESCROW_ADDRESS) return false;
+  sup.spawn("indexer", process.execPath, [tsxCli, "--conditions=react-server", path.join(root, "scripts", "indexer.ts")], { env, ...opts });
+  return true;
+}
+
 /** `prisma migrate deploy`: applies committed migrations only, never `db push`. */
 export function migrate(databaseUrl: string): Promise<string> {
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
