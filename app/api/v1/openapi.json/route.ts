@@ -7,6 +7,7 @@ import { z } from "zod";
 import { gpuModelIds } from "@/lib/gpu-catalog";
 import { createListingSchema, statusChangeSchema, updateListingSchema } from "@/lib/validations/listing";
 import { DEFAULT_LIMIT, MAX_LIMIT, sorts } from "@/lib/validations/listing-search";
+import { createOrderSchema, startOrderSchema, transitionSchema } from "@/lib/validations/order";
 
 export const dynamic = "force-static";
 
@@ -46,6 +47,63 @@ const listing = {
     status: { type: "string", enum: ["DRAFT", "PENDING_REVIEW", "LIVE", "PAUSED", "REJECTED", "SUSPENDED", "ARCHIVED"] },
     description: { type: "string" },
     rejectionReason: { type: ["string", "null"], description: "owner and admins only" },
+  },
+};
+
+const tx = {
+  type: "object",
+  description: "A transaction for the wallet to sign and send as is",
+  properties: { description: { type: "string" }, to: { type: "string" }, data: { type: "string" }, value: { type: "string", description: "wei, always \"0\"" } },
+};
+
+const orderStatuses = ["PENDING_PAYMENT", "FUNDED", "ACTIVE", "COMPLETED", "PAID", "REFUNDED", "DISPUTED", "RESOLVED", "CANCELLED"];
+
+const order = {
+  type: "object",
+  description:
+    "FUNDED and every later status is set only when the indexer has read the escrow event from the chain; PENDING_PAYMENT and CANCELLED are off-chain.",
+  properties: {
+    id: { type: "string" },
+    status: { type: "string", enum: orderStatuses },
+    viewerRole: { type: "string", enum: ["buyer", "provider", "admin"] },
+    listingId: { type: "string" },
+    buyer: { type: "string" },
+    provider: { type: "string" },
+    hours: { type: "integer" },
+    gpuCount: { type: "integer" },
+    pricePerGpuHour: { type: "string", description: "token base units" },
+    amount: { type: "string", description: "token base units: pricePerGpuHour x gpuCount x hours", examples: ["9000000"] },
+    chainId: { type: "integer" },
+    tokenAddress: { type: "string" },
+    escrowAddress: { type: "string" },
+    orderId: { type: "string", description: "bytes32 the escrow is opened with" },
+    escrowId: { type: "string", description: "keccak256(abi.encode(chainId, escrow, buyer, orderId))" },
+    startDeadline: { type: "string", format: "date-time" },
+    sshPublicKey: { type: ["string", "null"] },
+    connection: {
+      type: ["object", "null"],
+      description: "buyer and admins only",
+      properties: { host: { type: "string" }, port: { type: "integer" }, user: { type: "string" }, jupyterUrl: { type: ["string", "null"] } },
+    },
+    chainEvents: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          eventName: { type: "string" },
+          txHash: { type: "string" },
+          logIndex: { type: "integer" },
+          blockNumber: { type: "string" },
+          applied: { type: "boolean", description: "false: seen but did not match the order (reason in ignoredReason)" },
+          ignoredReason: { type: ["string", "null"] },
+        },
+      },
+    },
+    txHints: { type: "array", items: { type: "string" }, description: "hashes clients reported; never proof" },
+    transactions: { type: "array", items: tx, description: "for the buyer of a PENDING_PAYMENT order: approve, then open" },
+    createdAt: { type: "string", format: "date-time" },
+    fundedAt: { type: ["string", "null"], format: "date-time" },
+    settledAt: { type: ["string", "null"], format: "date-time" },
   },
 };
 
@@ -128,8 +186,52 @@ const document = {
         responses: { 200: json({ $ref: "#/components/schemas/Listing" }), ...errors(400, 401, 403, 404, 409) },
       },
     },
+    "/api/v1/orders": {
+      post: {
+        summary: "Rent a listing: creates a PENDING_PAYMENT order with the amount computed by the server and the transactions to sign",
+        requestBody: { required: true, ...json(body(createOrderSchema)) },
+        responses: { 201: json({ $ref: "#/components/schemas/Order" }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/api/v1/orders/{id}": {
+      get: { summary: "An order, its status and the escrow events seen on chain (buyer, provider, admins)", parameters: [idParam], responses: { 200: json({ $ref: "#/components/schemas/Order" }), ...errors(401, 404) } },
+    },
+    "/api/v1/orders/{id}/{action}": {
+      post: {
+        summary: "start (provider, with connection details), complete (provider), release (buyer; provider after the dispute window), refund (provider; buyer after the start deadline), dispute (either), cancel (buyer, before payment)",
+        description: "Returns the escrow call to sign. The status changes when the indexer reads the resulting event; txHash is stored as a hint only.",
+        parameters: [idParam, { name: "action", in: "path", required: true, schema: { type: "string", enum: ["start", "complete", "release", "refund", "dispute", "cancel"] } }],
+        requestBody: { required: false, ...json({ oneOf: [body(startOrderSchema), body(transitionSchema)] }) },
+        responses: {
+          200: json({ type: "object", properties: { order: { $ref: "#/components/schemas/Order" }, transaction: { oneOf: [tx, { type: "null" }] } } }),
+          ...errors(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    "/api/v1/contracts": {
+      get: {
+        summary: "Chain id, token (address, decimals and symbol read from the chain, ABI) and escrow (address, ABI)",
+        responses: {
+          200: json({
+            type: "object",
+            properties: {
+              chainId: { type: "integer" },
+              token: { type: "object", properties: { address: { type: "string" }, decimals: { type: "integer" }, symbol: { type: "string" }, abi: { type: "array" } } },
+              escrow: { type: ["object", "null"], properties: { address: { type: "string" }, abi: { type: "array" } } },
+            },
+          }),
+        },
+      },
+    },
+    "/api/dev/faucet": {
+      post: {
+        summary: "Local chain (31337) only, 404 elsewhere: sends 1 test ETH and 1,000 tUSDC",
+        requestBody: { required: true, ...json({ type: "object", required: ["address"], properties: { address: { type: "string" } } }) },
+        responses: { 200: json({ type: "object" }), ...errors(400, 403, 404) },
+      },
+    },
   },
-  components: { schemas: { Listing: listing, Error: error } },
+  components: { schemas: { Listing: listing, Order: order, Error: error } },
 };
 
 export function GET() {

@@ -145,3 +145,13 @@ describe("v1 contracts and the dev faucet", () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe("OpenAPI document", () => {
+  it("describes the order, contracts and faucet endpoints", async () => {
+    const { GET } = await import("@/app/api/v1/openapi.json/route");
+    const doc = await GET().json();
+    for (const p of ["/api/v1/orders", "/api/v1/orders/{id}", "/api/v1/orders/{id}/{action}", "/api/v1/contracts", "/api/dev/faucet"]) expect(doc.paths[p], p).toBeDefined();
+    expect(doc.paths["/api/v1/listings"]).toBeDefined();
+    expect(doc.paths["/api/v1/orders"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("hours");
+  });
+});
