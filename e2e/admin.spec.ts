@@ -128,7 +128,7 @@ test("a buyer reports a listing and an admin suspends it from the reports view",
       const group = adminPage.locator(`[data-testid="report-group"][data-target-id="${id}"]`);
       await expect(group).toContainText("answered as an RTX 3060");
       await expect(group).toContainText(walletAccount(BUYER).address);
-      await group.getByLabel("Resolution").selectOption("suspend_listing");
+      await group.getByLabel("Resolution", { exact: true }).selectOption("suspend_listing");
       await group.getByLabel("Resolution note").fill("Confirmed with the provider: wrong GPU");
       await group.getByRole("button", { name: "Resolve" }).click();
       await expect(group).toHaveCount(0);
