@@ -6,6 +6,7 @@ import { fromBaseUnits } from "@/lib/money";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { getListingForViewer, providerHistory } from "@/lib/server/listings/queries";
 import { PriceCalculator } from "./_components/price-calculator";
+import { RentPanel } from "./_components/rent-panel";
 import { ReportButton } from "./_components/report-button";
 
 export const metadata: Metadata = { title: "Listing" };
@@ -98,9 +99,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
               Edit your listing
             </Link>
           ) : caller ? (
-            <button type="button" disabled className="w-full rounded-lg bg-slate-300 px-4 py-2 font-medium text-slate-700" data-testid="rent-button">
-              Rent — payments are coming soon
-            </button>
+            <RentPanel listingId={listing.id} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} minHours={listing.minHours} maxHours={listing.maxHours} />
           ) : (
             <Link
               href={`/sign-in?next=${encodeURIComponent(`/listings/${listing.id}`)}`}

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { getAddress, type Address } from "viem";
 import { env } from "@/env";
 import { computeEscrowId, orderIdToBytes32 } from "@/lib/chain/escrow";
+import { rentalCost } from "@/lib/money";
 import type { Caller } from "@/lib/server/auth/caller";
 import { db } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/http/api-error";
@@ -11,11 +12,6 @@ import type { CreateOrderInput } from "@/lib/validations/order";
 
 /** How long the provider has to start after the order is made, before the buyer may take a refund. */
 export const START_WINDOW_MS = 48 * 60 * 60 * 1000;
-
-/** price per GPU-hour x GPUs x hours, in token base units. */
-export function orderAmount(pricePerGpuHour: bigint, gpuCount: number, hours: number): bigint {
-  return pricePerGpuHour * BigInt(gpuCount) * BigInt(hours);
-}
 
 export async function createOrder(caller: Caller, input: CreateOrderInput): Promise<string> {
   if (!env.ESCROW_ADDRESS) throw new ApiError(409, "payments_unavailable", "No escrow contract is configured (ESCROW_ADDRESS).");
@@ -60,7 +56,7 @@ export async function createOrder(caller: Caller, input: CreateOrderInput): Prom
       hours: input.hours,
       gpuCount: listing.gpuCount,
       pricePerGpuHour: price.toString(),
-      amount: orderAmount(price, listing.gpuCount, input.hours).toString(),
+      amount: rentalCost(price, listing.gpuCount, input.hours).toString(),
       chainId: env.CHAIN_ID,
       tokenAddress: getAddress(env.TOKEN_ADDRESS),
       escrowAddress: escrow,

@@ -106,3 +106,19 @@ export async function transitionOrder(
   }
   return { orderId: id, transaction };
 }
+
+/** The actions the viewer may take now, derived from the same rules the API enforces. */
+export function availableActions(order: LoadedOrder, role: "buyer" | "provider" | "admin"): OrderAction[] {
+  if (role === "admin") return [];
+  const out: OrderAction[] = [];
+  if (role === "buyer" && order.status === "PENDING_PAYMENT") out.push("cancel");
+  for (const action of ["start", "complete", "release", "refund", "dispute"] as const) {
+    try {
+      planFor(order, action, role);
+      out.push(action);
+    } catch {
+      // Not allowed for this party in this state: simply not offered.
+    }
+  }
+  return out;
+}

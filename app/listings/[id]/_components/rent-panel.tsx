@@ -1,0 +1,94 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { fromBaseUnits, rentalCost } from "@/lib/money";
+
+interface Props {
+  listingId: string;
+  pricePerGpuHour: string;
+  gpuCount: number;
+  minHours: number;
+  maxHours: number;
+}
+
+/** Hours and SSH key, then the server creates the order (and computes the amount); payment happens on the order page. */
+export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxHours }: Props) {
+  const router = useRouter();
+  const [hours, setHours] = useState(String(minHours));
+  const [sshPublicKey, setSshPublicKey] = useState("");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const whole = /^\d+$/.test(hours) ? Number(hours) : NaN;
+  const total = Number.isInteger(whole) && whole >= 1 ? rentalCost(BigInt(pricePerGpuHour), gpuCount, whole) : null;
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setErrors({});
+    setMessage(null);
+    const res = await fetch("/api/v1/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ listingId, hours: Number.isNaN(whole) ? hours : whole, sshPublicKey: sshPublicKey.trim() || undefined }),
+    }).catch(() => null);
+    if (!res) {
+      setPending(false);
+      setMessage("Could not reach the server. Check your connection.");
+      return;
+    }
+    const body = await res.json();
+    if (!res.ok) {
+      setPending(false);
+      setErrors(body.fieldErrors ?? {});
+      setMessage(body.message ?? "The order could not be created.");
+      return;
+    }
+    router.push(`/orders/${body.id}`);
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3" aria-label="Rent this machine" noValidate>
+      <label className="block text-sm">
+        <span className="font-medium">Hours</span>
+        <input
+          type="number"
+          min={minHours}
+          max={maxHours}
+          step={1}
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+          data-testid="rent-hours"
+          aria-invalid={!!errors.hours}
+        />
+        {errors.hours && <span className="text-xs text-red-600">{errors.hours.join(" ")}</span>}
+      </label>
+      <label className="block text-sm">
+        <span className="font-medium">SSH public key</span>
+        <textarea
+          value={sshPublicKey}
+          onChange={(e) => setSshPublicKey(e.target.value)}
+          rows={3}
+          placeholder="ssh-ed25519 AAAA… you@laptop"
+          className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+          data-testid="rent-ssh-key"
+          aria-invalid={!!errors.sshPublicKey}
+        />
+        {errors.sshPublicKey && <span className="text-xs text-red-600">{errors.sshPublicKey.join(" ")}</span>}
+      </label>
+      <p className="text-sm">
+        Total: <span className="font-semibold tabular-nums" data-testid="rent-total">{total === null ? "—" : `${fromBaseUnits(total)}`}</span>
+      </p>
+      {message && (
+        <p role="alert" className="text-sm text-red-600">
+          {message}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="rent-button">
+        {pending ? "Creating the order…" : "Rent"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { FaucetButton } from "@/components/orders/faucet-button";
+import { WithdrawPanel } from "@/components/orders/withdraw-panel";
+import { env } from "@/env";
+import { chainById, isLocalChain } from "@/lib/chain/chains";
+import { fromBaseUnits } from "@/lib/money";
+import { currentCaller } from "@/lib/server/auth/caller";
+import { availableActions } from "@/lib/server/orders/transitions";
+import { loadOrder, orderView, roleIn } from "@/lib/server/orders/view";
+import { tokenInfo } from "@/lib/server/token-info";
+import { OrderActions } from "./_components/order-actions";
+
+export const metadata: Metadata = { title: "Order" };
+export const dynamic = "force-dynamic";
+
+const statusText: Record<string, string> = {
+  PENDING_PAYMENT: "Waiting for payment",
+  FUNDED: "Paid into escrow; waiting for the provider to start",
+  ACTIVE: "Running",
+  COMPLETED: "Completed by the provider; waiting for the buyer to release",
+  PAID: "Paid to the provider",
+  REFUNDED: "Refunded to the buyer",
+  DISPUTED: "Disputed; the arbiter decides",
+  RESOLVED: "Dispute resolved by the arbiter",
+  CANCELLED: "Cancelled before payment",
+};
+
+const actionLabels = { start: "Start", complete: "Mark completed", release: "Release payment", refund: "Refund", dispute: "Open a dispute", cancel: "Cancel order" } as const;
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const caller = await currentCaller();
+  if (!caller) redirect(`/sign-in?next=${encodeURIComponent(`/orders/${id}`)}`);
+  const order = await loadOrder(id);
+  const role = order ? roleIn(order, caller) : null;
+  if (!order || !role) notFound();
+  const view = orderView(order, role);
+  const { decimals, symbol } = await tokenInfo();
+  const explorer = chainById(view.chainId)?.blockExplorers?.default.url;
+  const money = (units: string) => `${fromBaseUnits(BigInt(units), decimals)} ${symbol}`;
+
+  return (
+    <article className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-500">
+          <Link href={`/listings/${view.listingId}`} className="underline">
+            {view.gpuCount}× {view.gpuModel}
+          </Link>{" "}
+          · you are the {role}
+        </p>
+        <h1 className="text-2xl font-semibold">Order {view.id.slice(0, 8)}</h1>
+        <p>
+          <span className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-sm dark:bg-slate-800" data-testid="order-status">
+            {view.status}
+          </span>{" "}
+          {statusText[view.status]}
+        </p>
+      </header>
+
+      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+        <dt className="text-slate-500">Amount</dt>
+        <dd className="tabular-nums" data-testid="order-amount">{money(view.amount)} for {view.hours} h</dd>
+        <dt className="text-slate-500">Buyer</dt>
+        <dd className="font-mono text-xs break-all">{view.buyer}</dd>
+        <dt className="text-slate-500">Provider</dt>
+        <dd className="font-mono text-xs break-all">{view.provider}</dd>
+        <dt className="text-slate-500">Start deadline</dt>
+        <dd>{view.startDeadline}</dd>
+        {view.sshPublicKey && (
+          <>
+            <dt className="text-slate-500">SSH key</dt>
+            <dd className="font-mono text-xs break-all">{view.sshPublicKey}</dd>
+          </>
+        )}
+      </dl>
+
+      {view.connection && (
+        <section aria-labelledby="connection" className="rounded-xl border border-green-300 p-4 text-sm" data-testid="connection">
+          <h2 id="connection" className="mb-1 font-semibold">
+            Connection
+          </h2>
+          <code>
+            ssh -p {view.connection.port} {view.connection.user}@{view.connection.host}
+          </code>
+          {view.connection.jupyterUrl && (
+            <p>
+              Jupyter: <a href={view.connection.jupyterUrl} className="underline">{view.connection.jupyterUrl}</a>
+            </p>
+          )}
+        </section>
+      )}
+
+      <OrderActions
+        order={{ ...view, transactions: view.transactions }}
+        actions={availableActions(order, role).map((action) => ({ action, label: actionLabels[action] }))}
+        confirmations={env.INDEXER_CONFIRMATIONS}
+        symbol={symbol}
+        decimals={decimals}
+        explorerUrl={explorer}
+      />
+      {isLocalChain(env.CHAIN_ID) && role === "buyer" && view.status === "PENDING_PAYMENT" && <FaucetButton />}
+
+      <section aria-labelledby="events">
+        <h2 id="events" className="mb-2 font-semibold">
+          On-chain transactions
+        </h2>
+        {view.chainEvents.length === 0 ? (
+          <p className="text-sm text-slate-500">None seen on chain yet.</p>
+        ) : (
+          <ul className="space-y-1 text-sm" data-testid="chain-events">
+            {view.chainEvents.map((e) => (
+              <li key={`${e.txHash}:${e.logIndex}`}>
+                <span className="font-medium">{e.eventName}</span> in block {e.blockNumber} ·{" "}
+                {explorer ? (
+                  <a href={`${explorer}/tx/${e.txHash}`} className="font-mono underline">
+                    {e.txHash.slice(0, 10)}…
+                  </a>
+                ) : (
+                  <code className="text-xs">{e.txHash}</code>
+                )}
+                {!e.applied && <span className="text-red-600"> · not credited: {e.ignoredReason}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {env.ESCROW_ADDRESS && role !== "admin" && (
+        <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={view.chainId} decimals={decimals} symbol={symbol} />
+      )}
+    </article>
+  );
+}

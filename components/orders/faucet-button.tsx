@@ -1,0 +1,30 @@
+"use client";
+
+import { useState } from "react";
+import { useConnection } from "wagmi";
+
+/** Local chain only (the page decides): 1 test ETH and 1,000 tUSDC for the connected wallet. */
+export function FaucetButton() {
+  const { address } = useConnection();
+  const [state, setState] = useState<"idle" | "sending" | "done" | "error">("idle");
+  if (!address) return null;
+  return (
+    <div className="text-sm">
+      <button
+        type="button"
+        className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700"
+        disabled={state === "sending"}
+        data-testid="faucet-button"
+        onClick={async () => {
+          setState("sending");
+          const res = await fetch("/api/dev/faucet", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ address }) }).catch(() => null);
+          setState(res?.ok ? "done" : "error");
+        }}
+      >
+        {state === "sending" ? "Sending…" : "Get test USDC"}
+      </button>
+      {state === "done" && <span className="ml-2 text-green-700">Sent 1,000 tUSDC and 1 test ETH.</span>}
+      {state === "error" && <span role="alert" className="ml-2 text-red-600">The faucet failed; is the local chain running?</span>}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import type { TxStep } from "@/hooks/use-wallet-tx";
+
+/** One line per wallet step, with the hash linked to the chain's explorer when it has one. */
+export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl?: string }) {
+  const link = (hash: string) =>
+    explorerUrl ? (
+      <a href={`${explorerUrl}/tx/${hash}`} target="_blank" rel="noreferrer" className="font-mono underline">
+        {hash.slice(0, 10)}…
+      </a>
+    ) : (
+      <code className="text-xs break-all" data-testid="tx-hash">
+        {hash}
+      </code>
+    );
+  switch (step.kind) {
+    case "idle":
+      return null;
+    case "wallet":
+      return <p role="status" data-testid="tx-status">Waiting for your wallet: confirm the {step.label} there.</p>;
+    case "submitted":
+      return <p role="status" data-testid="tx-status">Submitted {step.label}: {link(step.hash)}</p>;
+    case "confirming":
+      return (
+        <p role="status" data-testid="tx-status">
+          Confirming {step.label}: {step.confirmations} of {step.required} · {link(step.hash)}
+        </p>
+      );
+    case "done":
+      return <p role="status" data-testid="tx-status">Sent: {link(step.hash)}</p>;
+    case "error":
+      return (
+        <p role="alert" className="text-sm text-red-600" data-testid="tx-error">
+          {step.message}
+        </p>
+      );
+  }
+}

@@ -1,0 +1,53 @@
+"use client";
+/** Money credited to the connected account by the escrow (releases, refunds, resolutions) and the pull withdrawal. */
+import { useConnection, useReadContract } from "wagmi";
+import type { Address } from "viem";
+import { TxStatus } from "@/components/orders/tx-status";
+import { useWalletTx } from "@/hooks/use-wallet-tx";
+import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
+import { encodeFunctionData } from "viem";
+import { fromBaseUnits } from "@/lib/money";
+
+export function WithdrawPanel({ escrow, chainId, decimals, symbol }: { escrow: Address; chainId: number; decimals: number; symbol: string }) {
+  const { address } = useConnection();
+  const tx = useWalletTx({ chainId, confirmations: 1 });
+  const credits = useReadContract({
+    address: escrow,
+    abi: idlegridEscrowAbi,
+    functionName: "credits",
+    args: address ? [address] : undefined,
+    chainId,
+    query: { enabled: !!address, refetchInterval: 3_000 },
+  });
+  if (!address) return null;
+  const amount = credits.data ?? 0n;
+  return (
+    <section aria-labelledby="credits" className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+      <h2 id="credits" className="font-semibold">
+        Your credited balance
+      </h2>
+      <p className="tabular-nums" data-testid="credited-balance">
+        {fromBaseUnits(amount, decimals)} {symbol}
+      </p>
+      <button
+        type="button"
+        disabled={amount === 0n || tx.step.kind === "wallet" || tx.step.kind === "submitted"}
+        className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        data-testid="withdraw-button"
+        onClick={async () => {
+          try {
+            await tx.ensureWallet();
+            const hash = await tx.send("withdrawal", { to: escrow, data: encodeFunctionData({ abi: idlegridEscrowAbi, functionName: "withdraw" }) });
+            tx.setStep({ kind: "done", hash });
+            await credits.refetch();
+          } catch (error) {
+            tx.fail(error);
+          }
+        }}
+      >
+        Withdraw
+      </button>
+      <TxStatus step={tx.step} />
+    </section>
+  );
+}
