@@ -4,6 +4,7 @@ const nav = [
   { href: "/marketplace", label: "Marketplace" },
   { href: "/jobs", label: "Jobs" },
   { href: "/provide", label: "Provide" },
+  { href: "/orders", label: "Orders" },
   { href: "/admin", label: "Admin" },
 ];
 
