@@ -1,18 +1,25 @@
 "use client";
 /**
- * Pays a PENDING_PAYMENT order: checks network, account, balance and allowance, approves the exact
- * amount when the allowance is short, opens the escrow, waits for the confirmations, then waits for
- * the server's indexer to see the payment on chain. Only then is the order FUNDED: the hashes this
- * hook has are never sent as proof.
+ * Pays a PENDING_PAYMENT order: checks network, account, balance and allowance; when the allowance
+ * is short it asks for an EIP-2612 permit signature and opens the escrow in one transaction
+ * (openWithPermit), falling back to approve + open when the token has no permit or the wallet
+ * cannot sign typed data. Then it waits for the confirmations and for the server's indexer to see
+ * the payment on chain. Only then is the order FUNDED: the hashes this hook has are never proof.
  */
 import { useCallback, useState } from "react";
-import { erc20Abi, type Address } from "viem";
-import { readContract } from "wagmi/actions";
+import { encodeFunctionData, erc20Abi, parseSignature, type Address, type Hex } from "viem";
+import { getPublicClient, readContract, signTypedData } from "wagmi/actions";
 import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
+import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
+import { PERMIT_TTL_SECONDS, permitTypedData } from "@/lib/chain/permit";
+import { explainWalletError, isUserRejection } from "@/lib/chain/wallet-errors";
 
 export interface PayableOrder {
   id: string;
   buyer: string;
+  provider: string;
+  orderId: string;
+  startDeadline: string;
   chainId: number;
   tokenAddress: string;
   escrowAddress: string;
@@ -26,6 +33,41 @@ async function waitForFunded(orderId: string): Promise<void> {
     if (res.ok && (await res.json()).status !== "PENDING_PAYMENT") return;
     await new Promise((r) => setTimeout(r, 1_000));
   }
+}
+
+type WalletTx = ReturnType<typeof useWalletTx>;
+
+/**
+ * The openWithPermit transaction for `order`, or null when permits are not possible here (the token
+ * has none, or the wallet does not support typed-data signing). A "no" from the person is an error,
+ * not a reason to ask them again for an approval.
+ */
+async function permitOpen(tx: WalletTx, order: PayableOrder, buyer: Address): Promise<PreparedTx | null> {
+  const client = getPublicClient(tx.config, { chainId: order.chainId });
+  if (!client) return null;
+  const amount = BigInt(order.amount);
+  const deadline = BigInt(Math.floor(Date.now() / 1000) + PERMIT_TTL_SECONDS);
+  const escrow = order.escrowAddress as Address;
+  const typed = await permitTypedData(client, { chainId: order.chainId, token: order.tokenAddress as Address, owner: buyer, spender: escrow, value: amount, deadline }).catch(() => null);
+  if (!typed) return null;
+  tx.setStep({ kind: "wallet", label: "permit signature" });
+  let signature: Hex;
+  try {
+    signature = await signTypedData(tx.config, { account: buyer, ...typed });
+  } catch (error) {
+    if (isUserRejection(error)) throw new WalletStepError(explainWalletError(error));
+    return null;
+  }
+  const { v, yParity, r, s } = parseSignature(signature);
+  const startDeadline = BigInt(Math.floor(Date.parse(order.startDeadline) / 1000));
+  return {
+    to: escrow,
+    data: encodeFunctionData({
+      abi: idlegridEscrowAbi,
+      functionName: "openWithPermit",
+      args: [order.orderId as Hex, order.provider as Address, amount, startDeadline, deadline, Number(v ?? BigInt(yParity + 27)), r, s],
+    }),
+  };
 }
 
 export function useEscrowPayment(order: PayableOrder, opts: { confirmations: number; symbol: string; format: (units: bigint) => string }) {
@@ -47,8 +89,17 @@ export function useEscrowPayment(order: PayableOrder, opts: { confirmations: num
         throw new WalletStepError(`Your balance is ${opts.format(balance)} ${opts.symbol}; this order needs ${opts.format(amount)} ${opts.symbol}.`);
       }
       const allowance = await readContract(config, { address: token, abi: erc20Abi, functionName: "allowance", args: [buyer, order.escrowAddress as Address], chainId: order.chainId });
-      if (allowance < amount) await send("approve", approveTx);
-      await send("payment", openTx);
+      if (allowance >= amount) {
+        await send("payment", openTx);
+      } else {
+        const withPermit = await permitOpen(tx, order, buyer);
+        if (withPermit) {
+          await send("payment", withPermit);
+        } else {
+          await send("approve", approveTx);
+          await send("payment", openTx);
+        }
+      }
       setStep({ kind: "idle" });
       setIndexing(true);
       await waitForFunded(order.id);

@@ -16,6 +16,13 @@ const revertReasons: Record<string, string> = {
   NothingToWithdraw: "There is nothing to withdraw.",
 };
 
+/** True when the person said no in the wallet (as opposed to the wallet not supporting the request). */
+export function isUserRejection(error: unknown): boolean {
+  const code = (e: unknown) => (e as { code?: number }).code;
+  if (error instanceof BaseError) return Boolean(error.walk((e) => e instanceof UserRejectedRequestError || code(e) === 4001));
+  return code(error) === 4001;
+}
+
 export function explainWalletError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (e: unknown) => (e as { code?: number }).code;

@@ -1,4 +1,4 @@
-import { decodeFunctionData, erc20Abi, type Hex } from "viem";
+import { decodeFunctionData, erc20Abi, parseSignature, type Address, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { GET as getContracts } from "@/app/api/v1/contracts/route";
 import { POST as postTransition } from "@/app/api/v1/orders/[id]/[action]/route";
@@ -6,6 +6,7 @@ import { GET as getOrder } from "@/app/api/v1/orders/[id]/route";
 import { POST as postOrder } from "@/app/api/v1/orders/route";
 import { POST as postFaucet } from "@/app/api/dev/faucet/route";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
+import { permitTokenAbi } from "@/lib/chain/permit";
 import { db } from "@/lib/server/db";
 import { signedInHeaders, browserHeaders } from "@/test/auth";
 import { createUser } from "@/test/factories";
@@ -51,6 +52,38 @@ describe("v1 orders API", () => {
     const funded = await (await read(buyer, order.id)).json();
     expect(funded).toMatchObject({ status: "FUNDED", transactions: [] });
     expect(funded.chainEvents).toMatchObject([{ eventName: "EscrowOpened", applied: true }]);
+  });
+
+  it("offers a permit: the buyer signs it and funds the order with one openWithPermit transaction", async () => {
+    const r = await rental();
+    const buyer = await signedInHeaders(r.buyer.id);
+    const order = await (await create(buyer, { listingId: r.machine.id, hours: 2 })).json();
+    const { typedData, openWithPermit } = order.permit;
+    expect(typedData).toMatchObject({ primaryType: "Permit", domain: { name: "Idlegrid Test USD", version: "1", chainId: 31337, verifyingContract: token } });
+    expect(typedData.message).toMatchObject({ owner: r.buyer.address, spender: escrow, value: order.amount, nonce: "0" });
+    expect(openWithPermit).toMatchObject({ to: escrow, args: { orderId: order.orderId, provider: r.provider.address, amount: order.amount } });
+
+    // A real EIP-712 signature from the buyer's key, with no approve sent before it.
+    const m = typedData.message;
+    const signature = await r.buyerWallet.account.signTypedData({
+      ...typedData,
+      message: { ...m, value: BigInt(m.value), nonce: BigInt(m.nonce), deadline: BigInt(m.deadline) },
+    });
+    const { v, r: sigR, s } = parseSignature(signature);
+    const a = openWithPermit.args;
+    await mined(
+      await r.buyerWallet.writeContract({
+        address: openWithPermit.to as Address,
+        abi: idlegridEscrowAbi,
+        functionName: "openWithPermit",
+        args: [a.orderId, a.provider, BigInt(a.amount), BigInt(a.startDeadline), BigInt(a.permitDeadline), Number(v), sigR, s],
+      }),
+    );
+    await indexer().catchUp();
+    const funded = await (await read(buyer, order.id)).json();
+    expect(funded).toMatchObject({ status: "FUNDED", chainEvents: [{ eventName: "EscrowOpened", applied: true }] });
+    // The permit was used, so a second signature of the same message would not be replayable.
+    expect(await chainClient.readContract({ address: token, abi: permitTokenAbi, functionName: "nonces", args: [r.buyer.address as Address] })).toBe(1n);
   });
 
   it("answers bad input with 400 and the field, and refuses what the buyer may not rent", async () => {

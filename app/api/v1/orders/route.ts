@@ -4,11 +4,13 @@ import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
 import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
 import { createOrder } from "@/lib/server/orders/create";
 import { orderForCaller } from "@/lib/server/orders/http";
+import { permitAlternative } from "@/lib/server/orders/permit";
 import { createOrderSchema } from "@/lib/validations/order";
 
 /**
  * Creates an order (PENDING_PAYMENT) for the signed-in buyer. The amount is computed here from the
- * listing; the response carries the exact transactions to sign (approve, then open). The order is
+ * listing; the response carries the exact transactions to sign (approve, then open) and, when the
+ * token has EIP-2612, `permit`: typed data to sign and the single openWithPermit call. The order is
  * FUNDED only once the indexer has read the matching EscrowOpened from the chain.
  */
 export const POST = handle(async (request: Request) => {
@@ -16,5 +18,8 @@ export const POST = handle(async (request: Request) => {
   const input = parseOr400(createOrderSchema, await readJsonObject(request));
   const caller = requireCaller(await callerFromRequest(request));
   const id = await createOrder(caller, input);
-  return NextResponse.json(await orderForCaller(id, caller), { status: 201 });
+  const order = await orderForCaller(id, caller);
+  // The permit is optional: a token without one, or an RPC hiccup, leaves approve + open.
+  const permit = await permitAlternative(order).catch(() => null);
+  return NextResponse.json({ ...order, permit }, { status: 201 });
 });
