@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createPublicClient, createWalletClient, getAddress, http, parseUnits, type Address, type PublicClient } from "viem";
 import { foundry } from "viem/chains";
-import { demoAccount, demoAccounts } from "../../lib/chain/dev-accounts";
+import { demoAccounts } from "../../lib/chain/demo-roster";
+import { demoAccount } from "../../lib/chain/dev-accounts";
 import { idlegridEscrowAbi, idlegridEscrowBytecode } from "../../lib/chain/generated/IdlegridEscrow";
 import { testUsdcAbi, testUsdcBytecode } from "../../lib/chain/generated/TestUSDC";
 
@@ -17,7 +18,10 @@ export interface LocalDeployment {
   escrow: Address;
 }
 
-/** Local escrow terms: demo account 0 is admin, arbiter and treasury; 2.5% fee; 3-day dispute window. */
+/**
+ * Local escrow terms: demo account 0 is admin, arbiter and treasury; 2.5% fee; 3-day dispute window.
+ * Demo account 1 (Ada, the local admin) is an arbiter too, so disputes can be resolved from the admin console.
+ */
 export const LOCAL_ESCROW_FEE_BPS = 250;
 export const LOCAL_DISPUTE_WINDOW_SECONDS = 3n * 24n * 60n * 60n;
 
@@ -48,6 +52,15 @@ export async function deployLocal(rpcUrl: string, deploymentsFile?: string): Pro
     if (!receipt.contractAddress) throw new Error("IdlegridEscrow deployment produced no contract address");
     return getAddress(receipt.contractAddress);
   };
+  // Granted only when missing, so reusing a deployment on restart sends nothing.
+  const ensureArbiter = async (escrow: Address) => {
+    const escrowContract = { address: escrow, abi: idlegridEscrowAbi } as const;
+    const role = await publicClient.readContract({ ...escrowContract, functionName: "ARBITER_ROLE" });
+    const arbiter = demoAccount(1).address;
+    if (await publicClient.readContract({ ...escrowContract, functionName: "hasRole", args: [role, arbiter] })) return;
+    const tx = await wallet.writeContract({ ...escrowContract, functionName: "grantRole", args: [role, arbiter] });
+    await publicClient.waitForTransactionReceipt({ hash: tx });
+  };
   const save = (deployment: LocalDeployment) => {
     if (!deploymentsFile) return;
     mkdirSync(path.dirname(deploymentsFile), { recursive: true });
@@ -57,9 +70,13 @@ export async function deployLocal(rpcUrl: string, deploymentsFile?: string): Pro
   if (deploymentsFile && existsSync(deploymentsFile)) {
     const saved = JSON.parse(readFileSync(deploymentsFile, "utf8")) as Partial<LocalDeployment>;
     if (saved.token && (await hasCode(publicClient, saved.token))) {
-      if (await hasCode(publicClient, saved.escrow)) return saved as LocalDeployment;
+      if (await hasCode(publicClient, saved.escrow)) {
+        await ensureArbiter(saved.escrow as Address);
+        return saved as LocalDeployment;
+      }
       // A chain state from before the escrow existed: keep its token, add the escrow.
       const deployment: LocalDeployment = { chainId, token: saved.token, escrow: await deployEscrow(saved.token) };
+      await ensureArbiter(deployment.escrow);
       save(deployment);
       return deployment;
     }
@@ -72,16 +89,17 @@ export async function deployLocal(rpcUrl: string, deploymentsFile?: string): Pro
   // Deployed right after the token (deployer nonce 1), so a fresh chain always has it at the same address.
   const escrow = await deployEscrow(token);
 
-  for (const { index } of demoAccounts) {
+  for (const { address } of demoAccounts) {
     const tx = await wallet.writeContract({
       address: token,
       abi: testUsdcAbi,
       functionName: "faucet",
-      args: [demoAccount(index).address, STARTING_BALANCE],
+      args: [address, STARTING_BALANCE],
     });
     await publicClient.waitForTransactionReceipt({ hash: tx });
   }
 
+  await ensureArbiter(escrow);
   const deployment: LocalDeployment = { chainId, token, escrow };
   save(deployment);
   return deployment;
