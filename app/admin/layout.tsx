@@ -7,6 +7,7 @@ const sections = [
   { href: "/admin/moderation", label: "Moderation" },
   { href: "/admin/reports", label: "Reports" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { statusLabels } from "@/lib/listing-lifecycle";
+import { VolumeChart } from "@/app/admin/_components/volume-chart";
 import { adminOverview } from "@/lib/server/admin/overview";
 import { requireAdminPage } from "@/lib/server/auth/page-guards";
+import { tokenInfo } from "@/lib/server/token-info";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -21,6 +23,8 @@ function Stat({ label, value, href, testId }: { label: string; value: number; hr
 export default async function AdminOverviewPage() {
   await requireAdminPage();
   const o = await adminOverview();
+  // Without the chain the chart still renders, in base units rather than a guessed number of decimals.
+  const token = await tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" }));
   const max = Math.max(1, ...o.listingsByStatus.map((s) => s.count));
 
   return (
@@ -30,7 +34,7 @@ export default async function AdminOverviewPage() {
         <Stat label="Pending reviews" value={o.pendingReviews} href="/admin/moderation" testId="stat-pending" />
         <Stat label="Open reports" value={o.openReports} href="/admin/reports" testId="stat-reports" />
         <Stat label="Banned users" value={o.bannedUsers} href="/admin/users" testId="stat-banned" />
-        <Stat label="Open disputes" value={0} testId="stat-disputes" />
+        <Stat label="Open disputes" value={o.openDisputes} href="/admin/disputes" testId="stat-disputes" />
       </div>
 
       <section aria-labelledby="by-status" className="space-y-3">
@@ -56,13 +60,7 @@ export default async function AdminOverviewPage() {
         <h2 id="volume" className="text-lg font-semibold">
           Volume and fees
         </h2>
-        <div className="grid h-32 place-items-center rounded-xl border border-dashed border-slate-300 text-sm text-slate-500 dark:border-slate-700">
-          {o.volume.length === 0 ? "No settled orders yet." : null}
-        </div>
-        <p className="text-xs text-slate-500">
-          Orders, escrow payments and disputes arrive with the payments issue; until then there is no volume or fee series to chart
-          and no disputes to resolve.
-        </p>
+        <VolumeChart days={o.volume} decimals={token.decimals} symbol={token.symbol} />
       </section>
     </div>
   );

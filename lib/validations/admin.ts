@@ -129,5 +129,6 @@ export const auditActions = [
   "user.revoke_admin",
   "report.dismiss",
   "report.resolve",
+  "order.resolve_dispute",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

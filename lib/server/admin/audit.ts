@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import type { AuditAction, AuditFilter } from "@/lib/validations/admin";
 
 export type Tx = Prisma.TransactionClient;
-export type AuditTargetType = "LISTING" | "USER" | "REPORT";
+export type AuditTargetType = "LISTING" | "USER" | "REPORT" | "ORDER";
 
 export interface AuditEntry {
   admin: Pick<Caller, "userId" | "address">;

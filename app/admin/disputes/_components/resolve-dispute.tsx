@@ -1,0 +1,90 @@
+"use client";
+/**
+ * The arbiter's control: pick the provider's share, record it on the server (which audits it and returns
+ * the escrow call), send resolveDispute from the admin's wallet, then wait for the indexer to mark the
+ * order RESOLVED. The page shows the outcome only once the chain says so.
+ */
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { TxStatus } from "@/components/orders/tx-status";
+import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
+import { fromBaseUnits } from "@/lib/money";
+
+interface Props {
+  orderId: string;
+  chainId: number;
+  amount: string;
+  decimals: number;
+  symbol: string;
+  confirmations: number;
+  explorerUrl?: string;
+}
+
+async function waitForResolution(orderId: string) {
+  for (let i = 0; i < 120; i++) {
+    const res = await fetch(`/api/v1/orders/${orderId}`, { cache: "no-store" });
+    if (res.ok && (await res.json()).status !== "DISPUTED") return true;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  return false;
+}
+
+export function ResolveDispute({ orderId, chainId, amount, decimals, symbol, confirmations, explorerUrl }: Props) {
+  const router = useRouter();
+  const tx = useWalletTx({ chainId, confirmations });
+  const [percent, setPercent] = useState(50);
+  const [busy, setBusy] = useState(false);
+  const total = BigInt(amount);
+  const providerBps = percent * 100;
+  const providerGross = (total * BigInt(providerBps)) / 10_000n;
+
+  async function resolve() {
+    setBusy(true);
+    try {
+      await tx.ensureWallet();
+      const res = await fetch(`/api/admin/disputes/${orderId}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ providerBps }) });
+      const json = await res.json();
+      if (!res.ok) throw new WalletStepError(json.message ?? "The server refused.");
+      const hash = await tx.send("resolve dispute", json.transaction as PreparedTx);
+      tx.setStep({ kind: "done", hash });
+      if (!(await waitForResolution(orderId))) throw new WalletStepError("The transaction was mined, but the indexer has not recorded it yet. Reload in a minute.");
+      router.refresh();
+    } catch (error) {
+      tx.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+      <label className="block text-sm font-medium" htmlFor={`share-${orderId}`}>
+        Provider&apos;s share: {percent}%
+      </label>
+      <input
+        id={`share-${orderId}`}
+        type="range"
+        min={0}
+        max={100}
+        step={1}
+        value={percent}
+        onChange={(e) => setPercent(Number(e.target.value))}
+        className="w-full"
+        data-testid="provider-share"
+        disabled={busy}
+      />
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Provider {fromBaseUnits(providerGross, decimals)} {symbol} (before the fee) · buyer {fromBaseUnits(total - providerGross, decimals)} {symbol}
+      </p>
+      <button
+        type="button"
+        onClick={resolve}
+        disabled={busy}
+        className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+      >
+        Resolve from my wallet
+      </button>
+      <TxStatus step={tx.step} explorerUrl={explorerUrl} />
+    </div>
+  );
+}
