@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { demoAccount, demoAccounts } from "../lib/chain/dev-accounts";
+import { demoAccounts } from "../lib/chain/demo-roster";
 import { deployLocal } from "./lib/deploy-local";
 import { migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
 import { Supervisor, waitFor } from "./lib/supervisor";
@@ -121,7 +121,7 @@ async function main() {
 
   const accounts = demoAccounts
     .filter((a) => a.role !== "deployer")
-    .map((a) => `    ${a.label.padEnd(30)} ${demoAccount(a.index).address}`)
+    .map((a) => `    ${a.label.padEnd(30)} ${a.address}`)
     .join("\n");
   console.log(`
   Idlegrid is running (${((Date.now() - started) / 1000).toFixed(1)} s)

@@ -10,11 +10,14 @@ import {
   type EIP1193RequestFn,
   type Hex,
   type TypedDataDefinition,
+  type Transport,
+  type WalletClient,
 } from "viem";
+import type { HDAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { createConnector } from "wagmi";
 import { isLocalChain, LOCAL_CHAIN_ID } from "@/lib/chain/chains";
-import { demoAccount, demoAccounts, type DemoAccount } from "@/lib/chain/dev-accounts";
+import { demoAccounts, type DemoAccount } from "@/lib/chain/demo-roster";
 
 /**
  * The "Dev wallet": a wagmi connector that acts as one of the seeded demo accounts, signing in the page
@@ -47,8 +50,16 @@ export function devWallet({ accountIndex, chainId, rpcUrl }: { accountIndex: num
   if (!isLocalChain(chainId)) throw new DevWalletUnavailableError(chainId);
   const demo = demoAccounts.find((a) => a.index === accountIndex);
   if (!demo) throw new Error(`No demo account ${accountIndex}`);
-  const account = demoAccount(accountIndex);
-  const wallet = createWalletClient({ account, chain: foundry, transport: http(rpcUrl) });
+  const address = getAddress(demo.address);
+  const rpc = http(rpcUrl)({ chain: foundry });
+  // The key is derived on first use, not at page load: BIP-39 derivation is slow and its code is
+  // large, and most visitors never pick the dev wallet.
+  let signer: Promise<{ account: HDAccount; wallet: WalletClient<Transport, typeof foundry, HDAccount> }> | undefined;
+  const loadSigner = () =>
+    (signer ??= import("@/lib/chain/dev-accounts").then(({ demoAccount }) => {
+      const account = demoAccount(accountIndex);
+      return { account, wallet: createWalletClient({ account, chain: foundry, transport: http(rpcUrl) }) };
+    }));
   const id = `${DEV_WALLET_TYPE}-${accountIndex}`;
   const storageKey = `${id}.connected`;
 
@@ -59,16 +70,16 @@ export function devWallet({ accountIndex, chainId, rpcUrl }: { accountIndex: num
         return numberToHex(LOCAL_CHAIN_ID);
       case "eth_accounts":
       case "eth_requestAccounts":
-        return [account.address];
+        return [address];
       case "personal_sign":
-        return account.signMessage({ message: { raw: args[0] as Hex } });
+        return (await loadSigner()).account.signMessage({ message: { raw: args[0] as Hex } });
       case "eth_signTypedData_v4": {
         const typed = JSON.parse(args[1] as string) as TypedDataDefinition;
-        return account.signTypedData(typed);
+        return (await loadSigner()).account.signTypedData(typed);
       }
       case "eth_sendTransaction": {
         const tx = args[0] as TxParams;
-        return wallet.sendTransaction({
+        return (await loadSigner()).wallet.sendTransaction({
           to: tx.to,
           data: tx.data,
           value: tx.value ? hexToBigInt(tx.value) : undefined,
@@ -82,7 +93,7 @@ export function devWallet({ accountIndex, chainId, rpcUrl }: { accountIndex: num
       }
       default:
         // Reads (balances, gas estimates, receipts) go to the local chain.
-        return wallet.request({ method, params } as Parameters<typeof wallet.request>[0]);
+        return rpc.request({ method, params });
     }
   }) as EIP1193RequestFn;
   const provider = { request };
@@ -97,13 +108,13 @@ export function devWallet({ accountIndex, chainId, rpcUrl }: { accountIndex: num
         throw new UserRejectedRequestError(new DevWalletUnavailableError(parameters.chainId));
       await config.storage?.setItem(storageKey, true);
       // Account arrays only: this connector reports no capabilities.
-      return { accounts: [account.address], chainId: LOCAL_CHAIN_ID } as never;
+      return { accounts: [address], chainId: LOCAL_CHAIN_ID } as never;
     },
     async disconnect() {
       await config.storage?.removeItem(storageKey);
     },
     async getAccounts() {
-      return [getAddress(account.address)];
+      return [address];
     },
     async getChainId() {
       return LOCAL_CHAIN_ID;

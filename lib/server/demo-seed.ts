@@ -5,7 +5,7 @@ import "server-only";
  * Seeds only a database without users, so restarting never duplicates anything.
  */
 import { getAddress } from "viem";
-import { demoAccount, demoAccounts } from "@/lib/chain/dev-accounts";
+import { demoAccounts } from "@/lib/chain/demo-roster";
 import { gpuSpec, type GpuModelId } from "@/lib/gpu-catalog";
 import { toBaseUnits } from "@/lib/money";
 import type { ListingStatus } from "@/lib/generated/prisma/client";
@@ -63,7 +63,7 @@ export async function seedDemoData(): Promise<{ users: number; machines: number 
     for (const account of demoAccounts) {
       const user = await tx.user.create({
         data: {
-          address: getAddress(demoAccount(account.index).address),
+          address: getAddress(account.address),
           displayName: account.label,
           roles: account.role === "admin" ? ["ADMIN"] : [],
         },
