@@ -7,6 +7,7 @@ import { z } from "zod";
 import { gpuModelIds } from "@/lib/gpu-catalog";
 import { createListingSchema, statusChangeSchema, updateListingSchema } from "@/lib/validations/listing";
 import { DEFAULT_LIMIT, MAX_LIMIT, sorts } from "@/lib/validations/listing-search";
+import { disputeStatementSchema } from "@/lib/validations/dispute";
 import { createOrderSchema, startOrderSchema, transitionSchema } from "@/lib/validations/order";
 
 export const dynamic = "force-static";
@@ -204,6 +205,17 @@ const document = {
         requestBody: { required: false, ...json({ oneOf: [body(startOrderSchema), body(transitionSchema)] }) },
         responses: {
           200: json({ type: "object", properties: { order: { $ref: "#/components/schemas/Order" }, transaction: { oneOf: [tx, { type: "null" }] } } }),
+          ...errors(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    "/api/v1/orders/{id}/statement": {
+      post: {
+        summary: "The buyer or provider of a DISPUTED order tells the arbiter their side (admins read it in the admin console)",
+        parameters: [idParam],
+        requestBody: { required: true, ...json(body(disputeStatementSchema)) },
+        responses: {
+          201: json({ type: "object", properties: { statement: { type: "object", properties: { id: { type: "string" }, side: { type: "string", enum: ["buyer", "provider"] }, body: { type: "string" }, createdAt: { type: "string", format: "date-time" } } } } }),
           ...errors(400, 401, 403, 404, 409),
         },
       },
