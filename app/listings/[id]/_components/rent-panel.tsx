@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { fromBaseUnits, rentalCost } from "@/lib/money";
 
 interface Props {
@@ -12,16 +12,45 @@ interface Props {
   maxHours: number;
 }
 
-/** Hours and SSH key, then the server creates the order (and computes the amount); payment happens on the order page. */
+interface SavedKey {
+  id: string;
+  label: string;
+  publicKey: string;
+  fingerprint: string;
+}
+
+/** "paste" means the textarea; anything else is the id of a saved key. */
+const PASTE = "paste";
+
+/** Hours and SSH key (a saved one from /account, or pasted), then the server creates the order (and computes the amount); payment happens on the order page. */
 export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxHours }: Props) {
   const router = useRouter();
   const [hours, setHours] = useState(String(minHours));
   const [sshPublicKey, setSshPublicKey] = useState("");
+  const [savedKeys, setSavedKeys] = useState<SavedKey[]>([]);
+  const [keyChoice, setKeyChoice] = useState(PASTE);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const whole = /^\d+$/.test(hours) ? Number(hours) : NaN;
   const total = Number.isInteger(whole) && whole >= 1 ? rentalCost(BigInt(pricePerGpuHour), gpuCount, whole) : null;
+
+  // Saved keys are a convenience: if they cannot be loaded, pasting still works.
+  useEffect(() => {
+    let live = true;
+    fetch("/api/v1/me/ssh-keys", { cache: "no-store" })
+      .then((res) => (res.ok ? res.json() : { keys: [] }))
+      .then((body: { keys: SavedKey[] }) => {
+        if (!live || body.keys.length === 0) return;
+        setSavedKeys(body.keys);
+        setKeyChoice(body.keys[0]!.id);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const chosenKey = keyChoice === PASTE ? sshPublicKey.trim() : savedKeys.find((k) => k.id === keyChoice)?.publicKey;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -31,7 +60,7 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
     const res = await fetch("/api/v1/orders", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ listingId, hours: Number.isNaN(whole) ? hours : whole, sshPublicKey: sshPublicKey.trim() || undefined }),
+      body: JSON.stringify({ listingId, hours: Number.isNaN(whole) ? hours : whole, sshPublicKey: chosenKey || undefined }),
     }).catch(() => null);
     if (!res) {
       setPending(false);
@@ -67,6 +96,22 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
       </label>
       <label className="block text-sm">
         <span className="font-medium">SSH public key</span>
+        {savedKeys.length > 0 && (
+          <select
+            value={keyChoice}
+            onChange={(e) => setKeyChoice(e.target.value)}
+            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            data-testid="rent-ssh-key-choice"
+          >
+            {savedKeys.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.label} ({k.fingerprint.slice(0, 19)}…)
+              </option>
+            ))}
+            <option value={PASTE}>Paste another key…</option>
+          </select>
+        )}
+        {keyChoice === PASTE && (
         <textarea
           value={sshPublicKey}
           onChange={(e) => setSshPublicKey(e.target.value)}
@@ -76,6 +121,7 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
           data-testid="rent-ssh-key"
           aria-invalid={!!errors.sshPublicKey}
         />
+        )}
         {errors.sshPublicKey && <span className="text-xs text-red-600">{errors.sshPublicKey.join(" ")}</span>}
       </label>
       <p className="text-sm">
