@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { WithdrawPanel } from "@/components/orders/withdraw-panel";
+import { env } from "@/env";
 import { actionLabels, ownerActionsFor, statusLabels } from "@/lib/listing-lifecycle";
 import { fromBaseUnits } from "@/lib/money";
 import { requirePageCaller } from "@/lib/server/auth/page-guards";
 import { listProviderMachines } from "@/lib/server/listings/queries";
+import { tokenInfo } from "@/lib/server/token-info";
 import { changeMachineStatus } from "./actions";
 
 export const metadata: Metadata = { title: "My machines" };
@@ -24,7 +27,8 @@ const notices: Record<string, string> = {
 
 export default async function ProvidePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const caller = await requirePageCaller("/provide");
-  const machines = await listProviderMachines(caller.userId);
+  // Token metadata comes from the chain; the machines list must still render when the RPC is down.
+  const [machines, token] = await Promise.all([listProviderMachines(caller.userId), tokenInfo().catch(() => null)]);
   const { notice } = await searchParams;
 
   return (
@@ -40,6 +44,8 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
           {notices[notice]}
         </p>
       )}
+      {/* What renters paid and the escrow credited to this provider, withdrawn by a pull payment. */}
+      {env.ESCROW_ADDRESS && token && <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={env.CHAIN_ID} decimals={token.decimals} symbol={token.symbol} />}
       {machines.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">No machines yet. List one and it goes live once an admin approves it.</p>
       ) : (

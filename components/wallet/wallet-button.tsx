@@ -1,11 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { useConnection, useDisconnect, useSwitchChain } from "wagmi";
+import { FaucetButton } from "@/components/orders/faucet-button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useSession, useSessionWalletGuard, useSignIn, useSignOut } from "@/hooks/use-session";
 import { useTokenBalance } from "@/hooks/use-token-balance";
-import { chainById } from "@/lib/chain/chains";
+import { chainById, isLocalChain } from "@/lib/chain/chains";
 import type { ChainClientConfig } from "@/lib/chain/client-config";
 import { formatTokenAmount } from "@/lib/money";
 
@@ -109,6 +111,13 @@ function AccountMenu({ address, config, session }: { address: `0x${string}`; con
         <button type="button" className={`${secondary} w-full`} onClick={copy}>
           {copied ? "Copied" : "Copy address"}
         </button>
+        {session && (
+          <Link href="/account" className={`${secondary} block w-full text-center`} data-testid="account-link">
+            Your account and SSH keys
+          </Link>
+        )}
+        {/* Test money exists only on the local chain; on a real chain this button must never appear. */}
+        {isLocalChain(config.chainId) && <FaucetButton />}
         {session && (
           <button type="button" className={`${secondary} w-full`} onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
             Sign out
