@@ -10,6 +10,7 @@ import { currentCaller } from "@/lib/server/auth/caller";
 import { availableActions } from "@/lib/server/orders/transitions";
 import { loadOrder, orderView, roleIn } from "@/lib/server/orders/view";
 import { tokenInfo } from "@/lib/server/token-info";
+import { DisputeStatements } from "./_components/dispute-statements";
 import { OrderActions } from "./_components/order-actions";
 
 export const metadata: Metadata = { title: "Order" };
@@ -101,6 +102,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         explorerUrl={explorer}
       />
       {isLocalChain(env.CHAIN_ID) && role === "buyer" && view.status === "PENDING_PAYMENT" && <FaucetButton />}
+
+      <DisputeStatements orderId={view.id} status={view.status} canPost={role !== "admin"} />
 
       <section aria-labelledby="events">
         <h2 id="events" className="mb-2 font-semibold">
