@@ -9,6 +9,7 @@ import { createListingSchema, statusChangeSchema, updateListingSchema } from "@/
 import { DEFAULT_LIMIT, MAX_LIMIT, sorts } from "@/lib/validations/listing-search";
 import { disputeStatementSchema } from "@/lib/validations/dispute";
 import { createOrderSchema, startOrderSchema, transitionSchema } from "@/lib/validations/order";
+import { createSshKeySchema } from "@/lib/validations/ssh-key";
 
 export const dynamic = "force-static";
 
@@ -108,6 +109,40 @@ const order = {
   },
 };
 
+/** The one-transaction alternative to approve + open, when the token implements EIP-2612. */
+const permit = {
+  type: ["object", "null"],
+  description: "null when the token has no EIP-2612 permit",
+  properties: {
+    description: { type: "string" },
+    typedData: {
+      type: "object",
+      description: "EIP-712 typed data for eth_signTypedData_v4; uint256 values are decimal strings",
+      properties: {
+        domain: { type: "object", properties: { name: { type: "string" }, version: { type: "string" }, chainId: { type: "integer" }, verifyingContract: { type: "string" } } },
+        types: { type: "object" },
+        primaryType: { type: "string", const: "Permit" },
+        message: { type: "object", properties: { owner: { type: "string" }, spender: { type: "string" }, value: { type: "string" }, nonce: { type: "string" }, deadline: { type: "string" } } },
+      },
+    },
+    openWithPermit: {
+      type: "object",
+      description: "call the escrow's openWithPermit with these args followed by the signature's v, r, s",
+      properties: {
+        to: { type: "string" },
+        value: { type: "string", const: "0" },
+        signature: { type: "string" },
+        args: { type: "object", properties: { orderId: { type: "string" }, provider: { type: "string" }, amount: { type: "string" }, startDeadline: { type: "string" }, permitDeadline: { type: "string" } } },
+      },
+    },
+  },
+};
+
+const sshKey = {
+  type: "object",
+  properties: { id: { type: "string" }, label: { type: "string" }, publicKey: { type: "string" }, fingerprint: { type: "string", examples: ["SHA256:…"] }, createdAt: { type: "string", format: "date-time" } },
+};
+
 const error = {
   type: "object",
   required: ["error"],
@@ -191,8 +226,20 @@ const document = {
       post: {
         summary: "Rent a listing: creates a PENDING_PAYMENT order with the amount computed by the server and the transactions to sign",
         requestBody: { required: true, ...json(body(createOrderSchema)) },
-        responses: { 201: json({ $ref: "#/components/schemas/Order" }), ...errors(400, 401, 403, 404, 409) },
+        description: "Pay either with `transactions` (approve, then open) or, when `permit` is not null, by signing its typed data and sending one openWithPermit transaction.",
+        responses: { 201: json({ allOf: [{ $ref: "#/components/schemas/Order" }, { type: "object", properties: { permit } }] }), ...errors(400, 401, 403, 404, 409) },
       },
+    },
+    "/api/v1/me/ssh-keys": {
+      get: { summary: "The signed-in user's saved SSH public keys", responses: { 200: json({ type: "object", properties: { keys: { type: "array", items: sshKey } } }), ...errors(401) } },
+      post: {
+        summary: "Save an SSH public key (ssh-ed25519, ssh-rsa of 2048+ bits, ecdsa-sha2-nistp256); at most 20, no duplicates",
+        requestBody: { required: true, ...json(body(createSshKeySchema)) },
+        responses: { 201: json(sshKey), ...errors(400, 401, 403, 409) },
+      },
+    },
+    "/api/v1/me/ssh-keys/{id}": {
+      delete: { summary: "Delete one of your saved keys (anyone else's is 404)", parameters: [idParam], responses: { 200: json({ type: "object", properties: { deleted: { type: "boolean" } } }), ...errors(401, 403, 404) } },
     },
     "/api/v1/orders/{id}": {
       get: { summary: "An order, its status and the escrow events seen on chain (buyer, provider, admins)", parameters: [idParam], responses: { 200: json({ $ref: "#/components/schemas/Order" }), ...errors(401, 404) } },
