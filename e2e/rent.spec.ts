@@ -1,11 +1,12 @@
 /**
  * Renting end to end with real wallets on the e2e anvil: the buyer rents a listing and pays through
- * the injected wallet (approve + open), the indexer marks it funded, the provider starts and
+ * the injected wallet (an EIP-2612 permit signature and openWithPermit), the indexer marks it funded, the provider starts and
  * completes, the buyer releases, the provider withdraws. Balances are checked on chain at the end.
  */
 import { createPublicClient, erc20Abi, http, type Address } from "viem";
 import { foundry } from "viem/chains";
 import { idlegridEscrowAbi } from "../lib/chain/generated/IdlegridEscrow";
+import { permitTokenAbi } from "../lib/chain/permit";
 import { releaseSplit } from "../lib/chain/escrow";
 import { LOCAL_ESCROW_FEE_BPS } from "../scripts/lib/deploy-local";
 import { expect, test } from "./fixtures/stack";
@@ -53,8 +54,12 @@ test("a buyer rents and pays, the provider starts and completes, the buyer relea
     });
 
     await test.step("the buyer pays through the wallet and the indexer marks the order funded", async () => {
+      const nonce = () => chain.readContract({ address: stack.token, abi: permitTokenAbi, functionName: "nonces", args: [buyerAddress] });
+      const nonceBefore = await nonce();
       await buyerPage.getByTestId("pay-button").click();
       await expect(buyerPage.getByTestId("order-status")).toHaveText("FUNDED", { timeout: 60_000 });
+      // The wallet can sign typed data, so the payment went through a permit: the token used its nonce.
+      expect(await nonce()).toBeGreaterThan(nonceBefore);
       await expect(buyerPage.getByTestId("chain-events")).toContainText("EscrowOpened");
     });
 
