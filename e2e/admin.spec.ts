@@ -150,7 +150,7 @@ test("a buyer reports a listing and an admin suspends it from the reports view",
 
 test("the admin console is a 404 page to visitors and non-admins, and its API a 401/403", async ({ browser, stack, sql }) => {
   const [someone] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE address = $1`, [walletAccount(BUYER).address]);
-  const pages = ["/admin", "/admin/moderation", "/admin/reports", "/admin/users", `/admin/users/${someone?.id}`, "/admin/audit"];
+  const pages = ["/admin", "/admin/moderation", "/admin/reports", "/admin/users", `/admin/users/${someone?.id}`, "/admin/audit", "/admin/disputes"];
   const contexts: Record<string, BrowserContext> = {};
   try {
     for (const [name, index] of [["visitor", null], ["buyer", BUYER], ["provider", PROVIDER], ["admin", ADMIN]] as const) {
