@@ -4,7 +4,7 @@
  * ARBITER_ROLE from deployLocal) picks a 70% provider share and sends resolveDispute from the injected
  * wallet. The order is RESOLVED only once the indexer has read the event.
  */
-import { createWalletClient, http, type Hex } from "viem";
+import { createPublicClient, createWalletClient, http, type Hex } from "viem";
 import { foundry } from "viem/chains";
 import { idlegridEscrowAbi } from "../lib/chain/generated/IdlegridEscrow";
 import { expect, test } from "./fixtures/stack";
@@ -12,7 +12,8 @@ import { injectWallet, signInThroughUi, signInWithApi, walletAccount } from "./f
 
 const ADMIN = 1;
 const BUYER = 5;
-const PROVIDER = 3;
+// Not the rent spec's provider (3): its balance checks must not see this dispute's credit.
+const PROVIDER = 4;
 
 test("an admin resolves a dispute with a 70% provider share from the wallet, and the indexer records it", async ({ browser, sql, stack }) => {
   test.setTimeout(180_000);
@@ -22,7 +23,7 @@ test("an admin resolves a dispute with a 70% provider share from the wallet, and
     `SELECT m.id FROM "Machine" m JOIN "User" u ON u.id = m."providerId" WHERE u.address = $1 AND m.status = 'LIVE' ORDER BY m."createdAt" LIMIT 1`,
     [walletAccount(PROVIDER).address],
   );
-  if (!listing) throw new Error("the seed has no LIVE listing of demo provider 3");
+  if (!listing) throw new Error("the seed has no LIVE listing of demo provider 4");
   const buyer = await browser.newContext({ baseURL: stack.appUrl });
   const admin = await browser.newContext({ baseURL: stack.appUrl });
   const status = async (id: string) => (await sql<{ status: string }>(`SELECT status::text FROM "Order" WHERE id = $1`, [id]))[0]?.status;
@@ -70,6 +71,16 @@ test("an admin resolves a dispute with a 70% provider share from the wallet, and
       expect(event?.bps).toBe("7000");
       const [audit] = await sql<{ bps: string }>(`SELECT after->>'intendedProviderBps' AS bps FROM "AuditLog" WHERE "targetId" = $1 AND action = 'order.resolve_dispute'`, [orderId]);
       expect(audit?.bps).toBe("7000");
+    });
+
+    await test.step("both parties withdraw their credited shares, leaving the escrow owing them nothing", async () => {
+      const credits = (index: number) =>
+        createPublicClient({ chain: foundry, transport: http(stack.rpcUrl) }).readContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [walletAccount(index).address] });
+      for (const index of [PROVIDER, BUYER]) {
+        expect(await credits(index)).toBeGreaterThan(0n);
+        await wallet(index).writeContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "withdraw" });
+        await expect.poll(() => credits(index)).toBe(0n);
+      }
     });
   } finally {
     await buyer.close();
