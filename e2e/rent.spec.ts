@@ -90,8 +90,9 @@ test("a buyer rents and pays, the provider starts and completes, the buyer relea
       await expect(buyerPage.getByTestId("order-status")).toHaveText("PAID", { timeout: 60_000 });
     });
 
-    await test.step("the provider withdraws the credited balance", async () => {
-      await providerPage.reload();
+    await test.step("the provider withdraws the credited balance from the provider dashboard", async () => {
+      await providerPage.goto("/provide");
+      await expect(providerPage.getByRole("heading", { name: "My machines" })).toBeVisible();
       const { providerAmount } = releaseSplit(amount, LOCAL_ESCROW_FEE_BPS);
       await expect(providerPage.getByTestId("credited-balance")).not.toHaveText(/^0\.00 /, { timeout: 30_000 });
       await providerPage.getByTestId("withdraw-button").click();
