@@ -14,7 +14,8 @@ const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 
 export default async function AdminDisputesPage() {
   await requireAdminPage();
-  const [disputes, token] = await Promise.all([listDisputes(), tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" }))]);
+  const disputes = await listDisputes();
+  const token = await tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" }));
   const fmt = (v: bigint) => `${fromBaseUnits(v, token.decimals)} ${token.symbol}`;
 
   return (

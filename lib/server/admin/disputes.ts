@@ -73,16 +73,19 @@ export async function listDisputes() {
       },
     },
   });
-  return Promise.all(
-    orders.map(async (o) => {
-      const timeline: TimelineEntry[] = [
-        { at: o.createdAt, label: "Order created" },
-        ...o.chainEvents.map((e) => ({ at: e.createdAt, label: `${e.eventName} (block ${e.blockNumber})`, txHash: e.txHash })),
-      ];
-      const [statements, chain] = await Promise.all([listDisputeStatements(o.id), onChainEscrow(o.escrowAddress, o.escrowId)]);
-      return { ...o, amount: BigInt(o.amount.toFixed(0)), timeline, statements, chain };
-    }),
-  );
+  // One query at a time: the e2e stack's PGlite serves a single session, and interleaved prepared
+  // statements from parallel queries fail there ("bind message supplies 2 parameters").
+  const disputes = [];
+  for (const o of orders) {
+    const timeline: TimelineEntry[] = [
+      { at: o.createdAt, label: "Order created" },
+      ...o.chainEvents.map((e) => ({ at: e.createdAt, label: `${e.eventName} (block ${e.blockNumber})`, txHash: e.txHash })),
+    ];
+    const statements = await listDisputeStatements(o.id);
+    const chain = await onChainEscrow(o.escrowAddress, o.escrowId);
+    disputes.push({ ...o, amount: BigInt(o.amount.toFixed(0)), timeline, statements, chain });
+  }
+  return disputes;
 }
 export type Dispute = Awaited<ReturnType<typeof listDisputes>>[number];
 
