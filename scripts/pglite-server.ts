@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { groupExtendedQueries } from "./lib/pglite-sync-groups";
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +29,7 @@ const server = new PGLiteSocketServer({
   host: values.host,
   maxConnections: Number(values["max-connections"]),
 });
+groupExtendedQueries(server);
 await server.start();
 process.stdout.write(`pglite listening on ${values.host}:${values.port}\n`);
 
