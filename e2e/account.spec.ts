@@ -34,7 +34,8 @@ test("the wallet menu gives test USDC, and a key saved on /account is picked whe
     await page.getByTestId("ssh-key-label").fill("E2E laptop");
     await page.getByTestId("ssh-key-value").fill("ssh-ed25519 AAAAnot-a-key");
     await page.getByTestId("ssh-key-add").click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    // Scoped to the page content: Next's route announcer is an alert too.
+    await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
     await page.getByTestId("ssh-key-value").fill(key);
     await page.getByTestId("ssh-key-add").click();
     await expect(page.getByTestId("ssh-key-list")).toContainText("E2E laptop");
