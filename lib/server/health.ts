@@ -32,7 +32,7 @@ async function checkDatabase(): Promise<Health["database"]> {
 
 async function checkChain(): Promise<Health["chain"]> {
   try {
-    const [chainId, blockNumber] = await Promise.all([publicClient.getChainId(), publicClient.getBlockNumber()]);
+    const [chainId, blockNumber] = await Promise.all([publicClient.getChainId(), publicClient.getBlockNumber({ cacheTime: 0 })]);
     if (chainId !== env.CHAIN_ID) return { ok: false, error: `RPC is on chain ${chainId}, CHAIN_ID says ${env.CHAIN_ID}` };
     return { ok: true, chainId, blockNumber: blockNumber.toString() };
   } catch (error) {

@@ -35,7 +35,7 @@ describe("indexer: kill and restart", () => {
   let onChainEvents: number;
 
   beforeAll(async () => {
-    startBlock = (await chainClient.getBlockNumber()) + 1n;
+    startBlock = (await chainClient.getBlockNumber({ cacheTime: 0 })) + 1n;
     r = await rental();
     const [paid, funded, underpaid, refunded] = await Promise.all([order(r), order(r), order(r), order(r)]);
     await pay(r.buyerWallet, paid);
@@ -47,7 +47,7 @@ describe("indexer: kill and restart", () => {
     await escrowWrite(r.buyerWallet, "release", paid.escrowId);
     await escrowWrite(r.providerWallet, "refund", refunded.escrowId);
     expected = { [paid.id]: "PAID", [funded.id]: "FUNDED", [underpaid.id]: "PENDING_PAYMENT", [refunded.id]: "REFUNDED" };
-    const head = await chainClient.getBlockNumber();
+    const head = await chainClient.getBlockNumber({ cacheTime: 0 });
     onChainEvents = (await readEscrowLogs(chainClient, escrow, startBlock, head)).length;
     expect(onChainEvents).toBe(8); // 4 opened, started, completed, released, refunded
   });
@@ -154,7 +154,7 @@ describe("indexer: kill and restart", () => {
       }
       const proc = start();
       const gone = exited(proc);
-      const head = await chainClient.getBlockNumber();
+      const head = await chainClient.getBlockNumber({ cacheTime: 0 });
       for (let i = 0; i < 300; i++) {
         const { rows } = await child.query<{ last: string }>(`SELECT "lastBlock"::text AS last FROM "IndexerCursor" WHERE contract = $1`, [escrow]);
         if (rows[0] && BigInt(rows[0].last) >= head) break;

@@ -157,7 +157,8 @@ export function createIndexer(opts: IndexerOptions) {
     if (cursor.lastBlock >= opts.startBlock && (await chainHash(cursor.lastBlock)) !== cursor.lastBlockHash) {
       return rewind(cursor.lastBlock);
     }
-    const head = await opts.client.getBlockNumber();
+    // No cached head: viem reuses a block number for up to its polling interval otherwise.
+    const head = await opts.client.getBlockNumber({ cacheTime: 0 });
     const safe = head - BigInt(opts.confirmations - 1);
     const from = cursor.lastBlock + 1n;
     if (from > safe) return { kind: "idle", head };
