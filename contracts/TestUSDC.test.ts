@@ -2,6 +2,7 @@ import { BaseError, decodeErrorResult, parseSignature, parseUnits, RpcRequestErr
 import { describe, expect, it } from "vitest";
 import { demoAccount } from "@/lib/chain/dev-accounts";
 import { testUsdcAbi, testUsdcBytecode } from "@/lib/chain/generated/TestUSDC";
+import { permitTypes } from "@/lib/chain/permit";
 import { publicClient, testClient, tokenAddress, walletFor } from "@/test/chain";
 
 const token = { address: tokenAddress, abi: testUsdcAbi } as const;
@@ -33,15 +34,7 @@ describe("TestUSDC", () => {
     const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
     const signature = await owner.signTypedData({
       domain: { name: "Idlegrid Test USD", version: "1", chainId: 31337, verifyingContract: tokenAddress },
-      types: {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
+      types: permitTypes,
       primaryType: "Permit",
       message: { owner: owner.account.address, spender, value, nonce, deadline },
     });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { computeEscrowId } from "@/lib/chain/escrow";
 import { idlegridEscrowBytecode } from "@/lib/chain/generated/IdlegridEscrow";
 import { mockErc20Abi } from "@/lib/chain/generated/MockERC20";
+import { permitTypes } from "@/lib/chain/permit";
 import {
   admin,
   arbiter,
@@ -37,15 +38,7 @@ async function signPermit(owner: Wallet, token: Address, spender: Address, value
   const nonce = await publicClient.readContract({ address: token, abi: mockErc20Abi, functionName: "nonces", args: [owner.account.address] });
   const signature = await owner.signTypedData({
     domain: { name, version: "1", chainId: 31337, verifyingContract: token },
-    types: {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    types: permitTypes,
     primaryType: "Permit",
     message: { owner: owner.account.address, spender, value, nonce, deadline },
   });
