@@ -51,7 +51,10 @@ export function cudaText(cuda: number): string | null {
   return cuda === 0 ? null : formatCuda(cuda);
 }
 
-export function publicListingFromRow(row: ListingRow): PublicListing {
+/** A listing's stored fields in the search SQL's shape; single-listing reads normalise to it too. */
+export type ListingFields = Omit<ListingRow, "k" | "sortKey" | "providerId">;
+
+export function publicListingFromRow(row: ListingFields): PublicListing {
   return {
     id: row.id,
     gpuModel: row.gpuModel,

@@ -3,12 +3,11 @@ import "server-only";
  * Single-listing and per-provider reads. Visibility in one place: a LIVE listing of a provider
  * who is not banned is public; anything else only its owner and admins see.
  */
-import { gpuSpec } from "@/lib/gpu-catalog";
 import type { ListingStatus } from "@/lib/generated/prisma/client";
-import { formatValueKey, tflopsTenths, valueKey } from "@/lib/listing-price";
+import { tflopsTenths, valueKey } from "@/lib/listing-price";
 import type { Caller } from "@/lib/server/auth/caller";
 import { db } from "@/lib/server/db";
-import { cudaText, type OwnedListing, type PublicListing } from "@/lib/server/listings/dto";
+import { publicListingFromRow, type OwnedListing, type PublicListing } from "@/lib/server/listings/dto";
 
 const listingSelect = {
   id: true,
@@ -61,30 +60,15 @@ export async function getListingForViewer(id: string, viewer: Pick<Caller, "user
   const price = BigInt(row.pricePerGpuHour.toFixed(0));
   const tflops = row.tflopsPerGpu.toFixed(1);
   const total = tflopsTenths(tflops) * BigInt(row.gpuCount);
-  const listing: PublicListing = {
-    id: row.id,
-    gpuModel: row.gpuModel,
-    gpuName: gpuSpec(row.gpuModel)?.name ?? row.gpuModel,
-    gpuCount: row.gpuCount,
-    vramGb: row.vramGb,
+  const listing = publicListingFromRow({
+    ...row,
     tflopsPerGpu: tflops,
     totalTflops: `${total / 10n}.${total % 10n}`,
-    cpuCores: row.cpuCores,
-    ramGb: row.ramGb,
-    diskGb: row.diskGb,
-    uploadMbps: row.uploadMbps,
-    downloadMbps: row.downloadMbps,
-    country: row.country,
-    city: row.city,
-    cudaVersion: cudaText(row.cudaVersion),
-    driverVersion: row.driverVersion,
+    valueKey: valueKey(price, tflops).toString(),
     pricePerGpuHour: price.toString(),
-    pricePerTflopHour: formatValueKey(valueKey(price, tflops)),
-    minHours: row.minHours,
-    maxHours: row.maxHours,
-    createdAt: row.createdAt.toISOString(),
-    provider: { address: row.provider.address, reliability: row.provider.reliability },
-  };
+    providerAddress: row.provider.address,
+    providerReliability: row.provider.reliability,
+  });
   return {
     ...listing,
     status: row.status,
