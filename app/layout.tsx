@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Web3Provider } from "@/components/providers/web3-provider";
+import { getThemePreference } from "@/components/theme/server";
+import { themeAttribute } from "@/components/theme/theme-preference";
 import { WalletButton } from "@/components/wallet/wallet-button";
+import { getLocale } from "@/lib/i18n/server";
 import { chainClientConfig } from "@/lib/server/client-config";
 import "./globals.css";
 
@@ -11,10 +14,12 @@ export const metadata: Metadata = {
   description: "A marketplace for idle GPU capacity: providers list machines, ML engineers rent them or post training jobs, payments settle through an on-chain escrow.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const chainConfig = chainClientConfig();
+  // Locale and theme come from cookies read here, so the first paint has the right language and colours.
+  const [locale, theme] = await Promise.all([getLocale(), getThemePreference()]);
   return (
-    <html lang="en">
+    <html lang={locale} data-theme={themeAttribute(theme)}>
       <body className="min-h-screen">
         <Web3Provider config={chainConfig}>
           <SiteHeader walletSlot={<WalletButton config={chainConfig} />} />

@@ -1,14 +1,25 @@
 import Link from "next/link";
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { getThemePreference } from "@/components/theme/server";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 
 const nav = [
-  { href: "/marketplace", label: "Marketplace" },
-  { href: "/jobs", label: "Jobs" },
-  { href: "/provide", label: "Provide" },
-  { href: "/orders", label: "Orders" },
-  { href: "/admin", label: "Admin" },
-];
+  { href: "/marketplace", key: "marketplace" },
+  { href: "/jobs", key: "jobs" },
+  { href: "/provide", key: "provide" },
+  { href: "/orders", key: "orders" },
+  { href: "/admin", key: "admin" },
+] as const;
 
-export function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode }) {
+export async function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode }) {
+  const [t, locale, languageLabels, themeLabels, theme] = await Promise.all([
+    getTranslations("nav"),
+    getLocale(),
+    getMessages("language"),
+    getMessages("theme"),
+    getThemePreference(),
+  ]);
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -18,18 +29,22 @@ export function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode }) {
           </span>
           Idlegrid
         </Link>
-        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+        <nav aria-label={t("main")} className="order-3 w-full sm:order-none sm:w-auto">
           <ul className="flex gap-4 text-sm text-slate-600 dark:text-slate-300">
             {nav.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="hover:text-slate-900 dark:hover:text-white">
-                  {item.label}
+                  {t(item.key)}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
-        <div className="ml-auto" data-testid="wallet-slot">
+        <div role="group" aria-label={t("settings")} className="ml-auto flex items-center gap-2">
+          <LanguageSwitcher locale={locale} labels={languageLabels} />
+          <ThemeToggle initial={theme} labels={themeLabels} />
+        </div>
+        <div data-testid="wallet-slot">
           {walletSlot}
         </div>
       </div>

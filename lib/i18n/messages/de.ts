@@ -1,0 +1,45 @@
+import type { Messages } from "./en";
+
+/** German. Typed as `Messages`, so every English key needs its German text here. */
+export const de: Messages = {
+  nav: {
+    main: "Hauptmenü",
+    marketplace: "Marktplatz",
+    jobs: "Aufträge",
+    provide: "Anbieten",
+    orders: "Bestellungen",
+    admin: "Verwaltung",
+    settings: "Anzeigeeinstellungen",
+  },
+  language: {
+    label: "Sprache",
+    en: "English",
+    de: "Deutsch",
+  },
+  theme: {
+    label: "Farbschema",
+    system: "System",
+    light: "Hell",
+    dark: "Dunkel",
+  },
+  landing: {
+    title: "Ungenutzte GPUs, stundenweise gemietet.",
+    titleAccent: "Bezahlt in Stablecoin.",
+    intro:
+      "Idlegrid bringt Menschen mit freier GPU-Kapazität und ML-Ingenieure zusammen, die sie brauchen. Jede Miete wird in USDC in ein On-Chain-Treuhandkonto eingezahlt: Anbieter wissen, dass das Geld da ist, und Käufer zahlen nur für geleistete Arbeit.",
+    browse: "GPUs ansehen",
+    listMachine: "Maschine anbieten",
+    figures: "Der Markt gerade",
+    liveListings: "Aktive Angebote",
+    gpusAvailable: "Verfügbare GPUs",
+    cheapestH100: "Günstigste H100 pro GPU-Stunde",
+    forOwners: "Für GPU-Besitzer",
+    owner1: "Maschine in Minuten einstellen: GPU wählen, VRAM und TFLOPS tragen wir ein.",
+    owner2: "Preis pro GPU-Stunde selbst festlegen; das Geld der Käufer liegt vor Mietbeginn im Treuhandkonto.",
+    owner3: "Bezahlung in USDC direkt aus dem Treuhandvertrag, jederzeit abhebbar.",
+    forBuyers: "Für ML-Ingenieure",
+    buyer1: "Nach GPU, VRAM, Preis, Region, Bandbreite und CUDA-Version filtern; nach Preis pro TFLOP sortieren.",
+    buyer2: "Eine Maschine stundenweise mieten oder einen Trainingsauftrag einstellen, auf den Anbieter bieten.",
+    buyer3: "Die Zahlung wird erst freigegeben, wenn die Arbeit erledigt ist; Streitfälle entscheidet ein Schiedsrichter.",
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * English, the source language. Every namespace here must exist in de.ts with the same keys:
+ * `Messages` is derived from this object, so a missing or extra German key fails `tsc`.
+ * Placeholders are `{name}`; numbers passed as params are formatted for the locale.
+ */
+export const en = {
+  nav: {
+    main: "Main",
+    marketplace: "Marketplace",
+    jobs: "Jobs",
+    provide: "Provide",
+    orders: "Orders",
+    admin: "Admin",
+    settings: "Display settings",
+  },
+  language: {
+    label: "Language",
+    en: "English",
+    de: "Deutsch",
+  },
+  theme: {
+    label: "Theme",
+    system: "System",
+    light: "Light",
+    dark: "Dark",
+  },
+  landing: {
+    title: "Idle GPUs, rented by the hour.",
+    titleAccent: "Paid in stablecoin.",
+    intro:
+      "Idlegrid connects people with spare GPU capacity to ML engineers who need it. Every rental is paid into an on-chain escrow in USDC, so providers know the money is there and buyers only pay for work that happened.",
+    browse: "Browse GPUs",
+    listMachine: "List your machine",
+    figures: "The market right now",
+    liveListings: "Listings live",
+    gpusAvailable: "GPUs available",
+    cheapestH100: "Cheapest H100 per GPU-hour",
+    forOwners: "For GPU owners",
+    owner1: "List a machine in minutes: pick the GPU, we fill in VRAM and TFLOPS.",
+    owner2: "Set your price per GPU-hour; buyers' money is locked in escrow before a rental starts.",
+    owner3: "Get paid in USDC straight from the escrow contract, withdrawable any time.",
+    forBuyers: "For ML engineers",
+    buyer1: "Filter by GPU, VRAM, price, region, bandwidth and CUDA version; sort by price per TFLOP.",
+    buyer2: "Rent a machine by the hour or post a training job and let providers bid for it.",
+    buyer3: "Your payment is only released when the job is done; disputes go to an arbiter.",
+  },
+};
+
+export type Messages = typeof en;
+export type Namespace = keyof Messages;
