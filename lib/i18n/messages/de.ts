@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { validationDe } from "./validation-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -42,4 +43,5 @@ export const de: Messages = {
     buyer2: "Eine Maschine stundenweise mieten oder einen Trainingsauftrag einstellen, auf den Anbieter bieten.",
     buyer3: "Die Zahlung wird erst freigegeben, wenn die Arbeit erledigt ist; Streitfälle entscheidet ein Schiedsrichter.",
   },
+  validation: validationDe,
 };

@@ -3,6 +3,8 @@
  * `Messages` is derived from this object, so a missing or extra German key fails `tsc`.
  * Placeholders are `{name}`; numbers passed as params are formatted for the locale.
  */
+import { validationEn } from "./validation-en";
+
 export const en = {
   nav: {
     main: "Main",
@@ -44,6 +46,7 @@ export const en = {
     buyer2: "Rent a machine by the hour or post a training job and let providers bid for it.",
     buyer3: "Your payment is only released when the job is done; disputes go to an arbiter.",
   },
+  validation: validationEn,
 };
 
 export type Messages = typeof en;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { createListingSchema, fieldErrorsOf, updateListingSchema } from "@/lib/validations/listing";
+import { translateFieldErrors, translateMessage } from "./validation";
+
+const valid = {
+  gpuModel: "H100-SXM",
+  gpuCount: "8",
+  cpuCores: "64",
+  ramGb: "512",
+  diskGb: "2000",
+  uploadMbps: "1000",
+  downloadMbps: "1000",
+  country: "DE",
+  city: "Berlin",
+  cudaVersion: "12.4",
+  driverVersion: "550.127",
+  pricePerGpuHour: "1.85",
+  minHours: "1",
+  maxHours: "24",
+  description: "",
+};
+
+/** Every message shape the listing schema produces, by breaking one thing at a time. */
+const broken: Record<string, string>[] = [
+  Object.fromEntries(Object.keys(valid).map((k) => [k, ""])),
+  { ...valid, gpuModel: "GTX-9999", gpuCount: "17", cpuCores: "0", ramGb: "1.5", diskGb: "9", uploadMbps: "400001", downloadMbps: "x" },
+  { ...valid, country: "DEU", city: "x".repeat(81), driverVersion: "y".repeat(21), cudaVersion: "twelve", pricePerGpuHour: "1.2345678" },
+  { ...valid, pricePerGpuHour: "1001", minHours: "10", maxHours: "2", description: "z".repeat(2001) },
+  { ...valid, gpuModel: "MI300X", cudaVersion: "12.4" },
+  { ...valid, cudaVersion: "" },
+];
+
+function englishErrors(): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const input of broken) {
+    const result = createListingSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    if (result.success) continue;
+    for (const [field, messages] of Object.entries(fieldErrorsOf(result.error))) (errors[field] ??= []).push(...messages);
+  }
+  const patch = updateListingSchema.safeParse({});
+  if (!patch.success) for (const [field, messages] of Object.entries(fieldErrorsOf(patch.error))) (errors[field] ??= []).push(...messages);
+  return errors;
+}
+
+describe("translateFieldErrors", () => {
+  it("has German for every message the listing schema can produce", () => {
+    const english = englishErrors();
+    // The broken inputs above reach every field of the form, plus the whole-input PATCH error.
+    expect(Object.keys(english).sort()).toEqual([...Object.keys(valid), "_"].sort());
+    const german = translateFieldErrors(english, "de")!;
+    const untranslated = Object.entries(german).flatMap(([field, messages]) =>
+      messages.filter((m, i) => m === english[field]![i]).map((m) => `${field}: ${m}`),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it("re-says labels and numbers the German way", () => {
+    expect(translateMessage("Disk must be a whole number from 10 to 1,000,000", "de")).toBe("Festplatte: eine ganze Zahl von 10 bis 1.000.000 eingeben");
+    expect(translateMessage("GPU count is required", "de")).toBe("Bitte GPU-Anzahl angeben");
+    expect(translateMessage("City must be at most 80 characters", "de")).toBe("Stadt: höchstens 80 Zeichen");
+    expect(translateMessage("Price must be more than 0 and at most 1,000 per GPU-hour", "de")).toBe(
+      "Der Preis muss größer als 0 und höchstens 1.000 pro GPU-Stunde sein",
+    );
+  });
+
+  it("leaves English alone, and keeps a message it does not know rather than dropping it", () => {
+    const errors = { city: ["City is required"] };
+    expect(translateFieldErrors(errors, "en")).toEqual(errors);
+    expect(translateMessage("Something new went wrong", "de")).toBe("Something new went wrong");
+    expect(translateMessage("Colour is required", "de")).toBe("Colour is required");
+    expect(translateFieldErrors(undefined, "de")).toBeUndefined();
+  });
+});
