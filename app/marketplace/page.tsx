@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatTotal, searchListings, suggestRelaxation } from "@/lib/server/listings/search";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { searchListings, suggestRelaxation, type ListingTotal } from "@/lib/server/listings/search";
 import {
   activeFilters,
-  filterLabels,
   filtersToParams,
   parseSearchParams,
   withoutFilter,
@@ -14,7 +16,9 @@ import {
 import { FilterForm } from "./_components/filter-form";
 import { ListingTable } from "./_components/listing-table";
 
-export const metadata: Metadata = { title: "Marketplace" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("marketplace"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -23,38 +27,44 @@ function href(filters: ListingFilters, sort: SearchQuery["sort"], cursor?: strin
   return qs ? `/marketplace?${qs}` : "/marketplace";
 }
 
+function formatTotal(total: ListingTotal, locale: Locale): string {
+  return `${formatNumber(total.count, locale)}${total.capped ? "+" : ""}`;
+}
+
 async function EmptyState({ query }: { query: SearchQuery }) {
   const hint = activeFilters(query.filters).length > 0 ? await suggestRelaxation(query.filters) : null;
+  const [t, locale] = await Promise.all([getTranslations("marketplace"), getLocale()]);
   return (
     <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center dark:border-slate-700" data-testid="empty-state">
-      <p className="font-medium">No live listings match these filters.</p>
+      <p className="font-medium">{t("emptyTitle")}</p>
       {hint ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-          The filter that rules out the most is <strong>{filterLabels[hint.filter]}</strong>.{" "}
+          {t("emptyHintBefore")} <strong>{t(`filter.${hint.filter}`)}</strong>.{" "}
           <Link className="text-brand-700 underline" href={href(withoutFilter(query.filters, hint.filter), query.sort)}>
-            Remove it to see {formatTotal(hint.total)} listing{hint.total.count === 1 ? "" : "s"}
+            {t(hint.total.count === 1 ? "emptyHintLinkOne" : "emptyHintLinkOther", { total: formatTotal(hint.total, locale) })}
           </Link>
           .
         </p>
       ) : (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">Nothing is live right now; check back soon.</p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t("emptyNothingLive")}</p>
       )}
     </div>
   );
 }
 
-function ActiveFilterChips({ query }: { query: SearchQuery }) {
+async function ActiveFilterChips({ query }: { query: SearchQuery }) {
   const active = activeFilters(query.filters);
   if (active.length === 0) return null;
+  const t = await getTranslations("marketplace");
   return (
-    <ul className="flex flex-wrap gap-2 text-xs" aria-label="Active filters">
+    <ul className="flex flex-wrap gap-2 text-xs" aria-label={t("activeFilters")}>
       {active.map((name: FilterName) => (
         <li key={name}>
           <Link
             href={href(withoutFilter(query.filters, name), query.sort)}
             className="rounded-full border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
           >
-            {filterLabels[name]} ×
+            {t(`filter.${name}`)} ×
           </Link>
         </li>
       ))}
@@ -64,11 +74,12 @@ function ActiveFilterChips({ query }: { query: SearchQuery }) {
 
 export default async function MarketplacePage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = parseSearchParams(await searchParams);
+  const [t, locale] = await Promise.all([getTranslations("marketplace"), getLocale()]);
   if (!parsed.ok) {
     return (
       <div className="space-y-4" role="alert">
-        <h1 className="text-2xl font-semibold">Marketplace</h1>
-        <p>Some filters in this link are not valid:</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p>{t("invalidLink")}</p>
         <ul className="list-disc pl-5 text-sm">
           {Object.entries(parsed.fieldErrors).map(([param, reasons]) => (
             <li key={param}>
@@ -77,7 +88,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
           ))}
         </ul>
         <Link href="/marketplace" className="text-brand-700 underline">
-          Start again with no filters
+          {t("startAgain")}
         </Link>
       </div>
     );
@@ -88,28 +99,28 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
   return (
     <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
       <aside>
-        <FilterForm filters={query.filters} sort={query.sort} />
+        <FilterForm filters={query.filters} sort={query.sort} t={t} locale={locale} />
       </aside>
       <section className="min-w-0 space-y-4" aria-labelledby="results-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 id="results-heading" className="text-2xl font-semibold">
-            GPUs for rent
+            {t("heading")}
           </h1>
           <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="result-count">
-            {formatTotal(result.total)} listing{result.total.count === 1 && !result.total.capped ? "" : "s"}
+            {t(result.total.count === 1 && !result.total.capped ? "resultsOne" : "resultsOther", { total: formatTotal(result.total, locale) })}
           </p>
         </div>
         <ActiveFilterChips query={query} />
-        {result.items.length === 0 ? <EmptyState query={query} /> : <ListingTable items={result.items} />}
-        <nav className="flex gap-4 text-sm" aria-label="Pages">
+        {result.items.length === 0 ? <EmptyState query={query} /> : <ListingTable items={result.items} t={t} locale={locale} />}
+        <nav className="flex gap-4 text-sm" aria-label={t("pages")}>
           {query.cursor && (
             <Link href={href(query.filters, query.sort)} className="text-brand-700 underline">
-              ← First page
+              {t("firstPage")}
             </Link>
           )}
           {result.nextCursor && (
             <Link href={href(query.filters, query.sort, result.nextCursor)} className="text-brand-700 underline">
-              Next page →
+              {t("nextPage")}
             </Link>
           )}
         </nav>

@@ -53,3 +53,12 @@ export function formatDate(date: Date, locale: Locale): string {
 export function formatDateTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
 }
+
+/** A decimal that is already exact text ("0.0019", "7912"), regrouped for the locale without parsing it as a float. */
+export function formatDecimalText(text: string, locale: Locale): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return text;
+  const [, sign, whole = "0", fraction] = match;
+  const grouped = new Intl.NumberFormat(locale).format(BigInt(whole));
+  return `${sign}${fraction ? `${grouped}${decimalSeparator(locale)}${fraction}` : grouped}`;
+}

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { gpuCatalog } from "@/lib/gpu-catalog";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
+import type { Translator } from "@/lib/i18n/translate";
 import { fromBaseUnits } from "@/lib/money";
-import { formatCuda, sortLabels, sorts, type ListingFilters, type Sort } from "@/lib/validations/listing-search";
+import { formatCuda, sorts, type ListingFilters, type Sort } from "@/lib/validations/listing-search";
 import { AutoSubmitSelect } from "./auto-submit-select";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -19,22 +22,22 @@ function Field({ label, name, children }: { label: string; name: string; childre
  * A plain GET form: the filters live in the URL, so results are shareable and the back
  * button works, with or without JavaScript.
  */
-export function FilterForm({ filters, sort }: { filters: ListingFilters; sort: Sort }) {
+export function FilterForm({ filters, sort, t, locale }: { filters: ListingFilters; sort: Sort; t: Translator<Messages["marketplace"]>; locale: Locale }) {
   const chosen = new Set<string>(filters.gpu);
   return (
-    <form method="get" action="/marketplace" className="space-y-4" aria-label="Filters">
-      <Field label="Sort by" name="sort">
+    <form method="get" action="/marketplace" className="space-y-4" aria-label={t("filters")}>
+      <Field label={t("sortBy")} name="sort">
         <AutoSubmitSelect id="sort" name="sort" defaultValue={sort} className={input}>
           {sorts.map((s) => (
             <option key={s} value={s}>
-              {sortLabels[s]}
+              {t(`sort.${s}`)}
             </option>
           ))}
         </AutoSubmitSelect>
       </Field>
 
       <fieldset>
-        <legend className="text-sm font-medium">GPU model</legend>
+        <legend className="text-sm font-medium">{t("gpuModel")}</legend>
         <div className="mt-1 max-h-56 space-y-0.5 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
           {gpuCatalog.map((g) => (
             <label key={g.id} className="flex items-center gap-2">
@@ -48,35 +51,35 @@ export function FilterForm({ filters, sort }: { filters: ListingFilters; sort: S
       </fieldset>
 
       <div className="grid grid-cols-2 gap-3">
-        <Field label="Min GPUs" name="minGpus">
+        <Field label={t("minGpus")} name="minGpus">
           <input id="minGpus" name="minGpus" type="number" min={1} defaultValue={filters.minGpus} className={input} />
         </Field>
-        <Field label="Min VRAM (GB)" name="minVram">
+        <Field label={t("minVram")} name="minVram">
           <input id="minVram" name="minVram" type="number" min={1} defaultValue={filters.minVram} className={input} />
         </Field>
-        <Field label="Max $/GPU-hour" name="maxPrice">
+        <Field label={t("maxPrice")} name="maxPrice">
           <input id="maxPrice" name="maxPrice" inputMode="decimal" defaultValue={filters.maxPrice === undefined ? "" : fromBaseUnits(filters.maxPrice)} className={input} />
         </Field>
-        <Field label="Region (country)" name="region">
+        <Field label={t("region")} name="region">
           <input id="region" name="region" maxLength={2} placeholder="DE" defaultValue={filters.region} className={`${input} uppercase`} />
         </Field>
-        <Field label="Min download Mbit/s" name="minBandwidth">
+        <Field label={t("minBandwidth")} name="minBandwidth">
           <input id="minBandwidth" name="minBandwidth" type="number" min={1} defaultValue={filters.minBandwidth} className={input} />
         </Field>
-        <Field label="Min CUDA" name="minCuda">
+        <Field label={t("minCuda")} name="minCuda">
           <input id="minCuda" name="minCuda" placeholder="12.4" defaultValue={filters.minCuda === undefined ? "" : formatCuda(filters.minCuda)} className={input} />
         </Field>
-        <Field label="Min reliability" name="minReliability">
+        <Field label={t("minReliability")} name="minReliability">
           <input id="minReliability" name="minReliability" type="number" min={0} max={100} defaultValue={filters.minReliability} className={input} />
         </Field>
       </div>
 
       <div className="flex items-center gap-3">
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-          Apply filters
+          {t("apply")}
         </button>
         <Link href="/marketplace" className="text-sm text-slate-600 underline dark:text-slate-300">
-          Clear all
+          {t("clear")}
         </Link>
       </div>
     </form>

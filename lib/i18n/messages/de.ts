@@ -1,5 +1,6 @@
 import type { Messages } from "./en";
 import { validationDe } from "./validation-de";
+import { marketplaceDe } from "./marketplace-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -44,4 +45,5 @@ export const de: Messages = {
     buyer3: "Die Zahlung wird erst freigegeben, wenn die Arbeit erledigt ist; Streitfälle entscheidet ein Schiedsrichter.",
   },
   validation: validationDe,
+  marketplace: marketplaceDe,
 };

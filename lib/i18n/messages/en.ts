@@ -4,6 +4,7 @@
  * Placeholders are `{name}`; numbers passed as params are formatted for the locale.
  */
 import { validationEn } from "./validation-en";
+import { marketplaceEn } from "./marketplace-en";
 
 export const en = {
   nav: {
@@ -47,6 +48,7 @@ export const en = {
     buyer3: "Your payment is only released when the job is done; disputes go to an arbiter.",
   },
   validation: validationEn,
+  marketplace: marketplaceEn,
 };
 
 export type Messages = typeof en;
