@@ -99,7 +99,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
   return (
     <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
       <aside>
-        <FilterForm filters={query.filters} sort={query.sort} t={t} locale={locale} />
+        <FilterForm filters={query.filters} sort={query.sort} t={t} />
       </aside>
       <section className="min-w-0 space-y-4" aria-labelledby="results-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

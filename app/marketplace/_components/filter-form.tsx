@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { gpuCatalog } from "@/lib/gpu-catalog";
-import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
 import { fromBaseUnits } from "@/lib/money";
@@ -22,7 +21,7 @@ function Field({ label, name, children }: { label: string; name: string; childre
  * A plain GET form: the filters live in the URL, so results are shareable and the back
  * button works, with or without JavaScript.
  */
-export function FilterForm({ filters, sort, t, locale }: { filters: ListingFilters; sort: Sort; t: Translator<Messages["marketplace"]>; locale: Locale }) {
+export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort: Sort; t: Translator<Messages["marketplace"]> }) {
   const chosen = new Set<string>(filters.gpu);
   return (
     <form method="get" action="/marketplace" className="space-y-4" aria-label={t("filters")}>
