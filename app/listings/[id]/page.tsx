@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { statusLabels } from "@/lib/listing-lifecycle";
-import { fromBaseUnits } from "@/lib/money";
+import { formatDate, formatDecimalText, formatDollars, formatNumber } from "@/lib/i18n/format";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { getListingForViewer, providerHistory } from "@/lib/server/listings/queries";
 import { PriceCalculator } from "./_components/price-calculator";
 import { RentPanel } from "./_components/rent-panel";
 import { ReportButton } from "./_components/report-button";
 
-export const metadata: Metadata = { title: "Listing" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("listing"))("title") };
+}
 
 function Spec({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -27,13 +29,21 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
   if (!listing) notFound();
   const history = await providerHistory(listing.providerId);
   const price = BigInt(listing.pricePerGpuHour);
+  const [t, tStatus, tMarket, locale, listingMessages] = await Promise.all([
+    getTranslations("listing"),
+    getTranslations("listingStatus"),
+    getTranslations("marketplace"),
+    getLocale(),
+    getMessages("listing"),
+  ]);
+  const n = (value: number) => formatNumber(value, locale);
 
   return (
     <article className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm text-slate-500">
           <Link href="/marketplace" className="underline">
-            Marketplace
+            {tMarket("title")}
           </Link>{" "}
           / {listing.gpuModel}
         </p>
@@ -41,13 +51,13 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           {listing.gpuCount}× {listing.gpuName}
         </h1>
         <p className="text-slate-600 dark:text-slate-300">
-          {listing.city}, {listing.country} · <span className="font-semibold">${fromBaseUnits(price)}</span> per GPU-hour ·{" "}
-          ${listing.pricePerTflopHour} per TFLOP-hour
+          {listing.city}, {listing.country} · <span className="font-semibold">{t("perGpuHour", { price: formatDollars(price, locale) })}</span> ·{" "}
+          {t("perTflopHour", { price: locale === "de" ? `${formatDecimalText(listing.pricePerTflopHour, locale)} $` : `$${listing.pricePerTflopHour}` })}
         </p>
         {listing.status !== "LIVE" && (
           <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-            {statusLabels[listing.status]}: only the owner and admins can see this listing.
-            {listing.rejectionReason && <> Reason given: {listing.rejectionReason}</>}
+            {t("hiddenNotice", { status: tStatus(listing.status) })}
+            {listing.rejectionReason && <> {t("reasonGiven", { reason: listing.rejectionReason })}</>}
           </p>
         )}
       </header>
@@ -56,63 +66,66 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
         <section aria-labelledby="specs" className="space-y-6">
           <div>
             <h2 id="specs" className="mb-2 text-lg font-semibold">
-              Specifications
+              {t("specs")}
             </h2>
             <dl>
-              <Spec label="GPUs" value={`${listing.gpuCount} × ${listing.gpuName}`} />
-              <Spec label="VRAM per GPU" value={`${listing.vramGb} GB`} />
-              <Spec label="FP16/BF16 dense TFLOPS" value={`${listing.tflopsPerGpu} per GPU, ${listing.totalTflops} total`} />
-              <Spec label="CPU cores" value={listing.cpuCores} />
-              <Spec label="RAM" value={`${listing.ramGb.toLocaleString("en-US")} GB`} />
-              <Spec label="Disk" value={`${listing.diskGb.toLocaleString("en-US")} GB`} />
-              <Spec label="Bandwidth" value={`${listing.downloadMbps.toLocaleString("en-US")} ↓ / ${listing.uploadMbps.toLocaleString("en-US")} ↑ Mbit/s`} />
-              <Spec label="CUDA" value={listing.cudaVersion ?? "none (ROCm)"} />
-              <Spec label="Driver" value={listing.driverVersion} />
-              <Spec label="Rental length" value={`${listing.minHours}–${listing.maxHours.toLocaleString("en-US")} hours`} />
+              <Spec label={t("gpus")} value={`${listing.gpuCount} × ${listing.gpuName}`} />
+              <Spec label={t("vramPerGpu")} value={`${n(listing.vramGb)} GB`} />
+              <Spec
+                label={t("tflops")}
+                value={t("tflopsValue", { perGpu: formatDecimalText(String(listing.tflopsPerGpu), locale), total: formatDecimalText(String(listing.totalTflops), locale) })}
+              />
+              <Spec label={t("cpuCores")} value={n(listing.cpuCores)} />
+              <Spec label={t("ram")} value={`${n(listing.ramGb)} GB`} />
+              <Spec label={t("disk")} value={`${n(listing.diskGb)} GB`} />
+              <Spec label={t("bandwidth")} value={`${n(listing.downloadMbps)} ↓ / ${n(listing.uploadMbps)} ↑ Mbit/s`} />
+              <Spec label={t("cuda")} value={listing.cudaVersion ?? t("noCuda")} />
+              <Spec label={t("driver")} value={listing.driverVersion} />
+              <Spec label={t("rentalLength")} value={t("rentalLengthValue", { min: listing.minHours, max: listing.maxHours })} />
             </dl>
           </div>
           {listing.description && <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{listing.description}</p>}
           <div>
-            <h2 className="mb-2 text-lg font-semibold">Provider</h2>
+            <h2 className="mb-2 text-lg font-semibold">{t("provider")}</h2>
             <dl>
-              <Spec label="Address" value={<code className="text-xs break-all" data-testid="provider-address">{listing.provider.address}</code>} />
-              <Spec label="Reliability" value={`${listing.provider.reliability} / 100`} />
+              <Spec label={t("address")} value={<code className="text-xs break-all" data-testid="provider-address">{listing.provider.address}</code>} />
+              <Spec label={t("reliability")} value={`${listing.provider.reliability} / 100`} />
               {history && (
                 <>
-                  <Spec label="Live listings" value={history.liveListings} />
-                  <Spec label="Listings ever published" value={history.listingsEver} />
-                  <Spec label="Completed rentals" value={history.completedRentals} />
-                  <Spec label="Member since" value={history.memberSince.toISOString().slice(0, 10)} />
+                  <Spec label={t("liveListings")} value={n(history.liveListings)} />
+                  <Spec label={t("listingsEver")} value={n(history.listingsEver)} />
+                  <Spec label={t("completedRentals")} value={n(history.completedRentals)} />
+                  <Spec label={t("memberSince")} value={formatDate(history.memberSince, locale)} />
                 </>
               )}
             </dl>
             <p className="mt-2 text-xs text-slate-500">
-              Reliability starts at 80 and moves with completed and failed rentals until uptime monitoring exists.
+              {t("reliabilityNote")}
             </p>
           </div>
         </section>
 
         <aside className="h-fit space-y-4 rounded-xl border border-slate-200 p-5 dark:border-slate-800">
-          <PriceCalculator pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} minHours={listing.minHours} maxHours={listing.maxHours} />
+          <PriceCalculator messages={listingMessages} locale={locale} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} minHours={listing.minHours} maxHours={listing.maxHours} />
           {listing.viewerIsOwner ? (
             <Link href={`/provide/${listing.id}/edit`} className="block rounded-lg border px-4 py-2 text-center font-medium">
-              Edit your listing
+              {t("editYours")}
             </Link>
           ) : caller ? (
-            <RentPanel listingId={listing.id} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} minHours={listing.minHours} maxHours={listing.maxHours} />
+            <RentPanel messages={listingMessages} locale={locale} listingId={listing.id} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} minHours={listing.minHours} maxHours={listing.maxHours} />
           ) : (
             <Link
               href={`/sign-in?next=${encodeURIComponent(`/listings/${listing.id}`)}`}
               className="block rounded-lg bg-brand-600 px-4 py-2 text-center font-medium text-white hover:bg-brand-700"
               data-testid="rent-button"
             >
-              Sign in to rent
+              {t("signInToRent")}
             </Link>
           )}
           {caller && !listing.viewerIsOwner && (
             <div className="space-y-2 border-t border-slate-100 pt-3 dark:border-slate-800">
-              <ReportButton targetType="LISTING" targetId={listing.id} label="Report this listing" />
-              <ReportButton targetType="USER" targetId={listing.provider.address} label="Report the provider" />
+              <ReportButton targetType="LISTING" targetId={listing.id} label={t("reportListing")} />
+              <ReportButton targetType="USER" targetId={listing.provider.address} label={t("reportProvider")} />
             </div>
           )}
         </aside>

@@ -1,6 +1,8 @@
 import type { Messages } from "./en";
 import { validationDe } from "./validation-de";
 import { marketplaceDe } from "./marketplace-de";
+import { listingDe } from "./listing-de";
+import { listingStatusDe } from "./status-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -46,4 +48,6 @@ export const de: Messages = {
   },
   validation: validationDe,
   marketplace: marketplaceDe,
+  listing: listingDe,
+  listingStatus: listingStatusDe,
 };

@@ -5,6 +5,8 @@
  */
 import { validationEn } from "./validation-en";
 import { marketplaceEn } from "./marketplace-en";
+import { listingEn } from "./listing-en";
+import { listingStatusEn } from "./status-en";
 
 export const en = {
   nav: {
@@ -49,6 +51,8 @@ export const en = {
   },
   validation: validationEn,
   marketplace: marketplaceEn,
+  listing: listingEn,
+  listingStatus: listingStatusEn,
 };
 
 export type Messages = typeof en;

@@ -1,17 +1,29 @@
 "use client";
 
 import { useState } from "react";
+import { formatDollars } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { createTranslator } from "@/lib/i18n/translate";
 import { priceForHours } from "@/lib/listing-price";
-import { fromBaseUnits } from "@/lib/money";
+
+type Props = { pricePerGpuHour: string; gpuCount: number; minHours: number; maxHours: number; messages: Messages["listing"]; locale: Locale };
 
 /** The cost of N hours, recomputed as the buyer types, in exact base units. */
-export function PriceCalculator(props: { pricePerGpuHour: string; gpuCount: number; minHours: number; maxHours: number }) {
+export function PriceCalculator(props: Props) {
   const [hours, setHours] = useState(String(Math.max(props.minHours, Math.min(24, props.maxHours))));
   const result = priceForHours(BigInt(props.pricePerGpuHour), props.gpuCount, hours, props);
+  const t = createTranslator(props.messages, props.locale);
+  // priceForHours explains in English; the reason is re-said here from the same limits.
+  const problem = !/^\d{1,6}$/.test(hours.trim())
+    ? t("hoursWhole")
+    : Number(hours) < props.minHours
+      ? t(props.minHours === 1 ? "hoursMinOne" : "hoursMinOther", { min: props.minHours })
+      : t("hoursMax", { max: props.maxHours });
   return (
     <div className="space-y-2">
       <label htmlFor="hours" className="block text-sm font-medium">
-        Hours
+        {t("hours")}
       </label>
       <input
         id="hours"
@@ -24,11 +36,11 @@ export function PriceCalculator(props: { pricePerGpuHour: string; gpuCount: numb
       <p id="hours-result" aria-live="polite" className="text-sm" data-testid="price-for-hours">
         {result.ok ? (
           <>
-            {props.gpuCount} GPU{props.gpuCount === 1 ? "" : "s"} × {result.hours} h ={" "}
-            <strong className="text-lg tabular-nums">${fromBaseUnits(result.total)}</strong> USDC
+            {t(props.gpuCount === 1 ? "gpuTimesHoursOne" : "gpuTimesHoursOther", { count: props.gpuCount, hours: result.hours })}{" "}
+            <strong className="text-lg tabular-nums">{formatDollars(result.total, props.locale)}</strong>
           </>
         ) : (
-          <span className="text-red-700 dark:text-red-400">{result.message}</span>
+          <span className="text-red-700 dark:text-red-400">{problem}</span>
         )}
       </p>
     </div>

@@ -2,7 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { fromBaseUnits, rentalCost } from "@/lib/money";
+import { formatAmount } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { createTranslator } from "@/lib/i18n/translate";
+import { rentalCost } from "@/lib/money";
 
 interface Props {
   listingId: string;
@@ -10,6 +14,8 @@ interface Props {
   gpuCount: number;
   minHours: number;
   maxHours: number;
+  messages: Messages["listing"];
+  locale: Locale;
 }
 
 interface SavedKey {
@@ -23,7 +29,8 @@ interface SavedKey {
 const PASTE = "paste";
 
 /** Hours and SSH key (a saved one from /account, or pasted), then the server creates the order (and computes the amount); payment happens on the order page. */
-export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxHours }: Props) {
+export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxHours, messages, locale }: Props) {
+  const t = createTranslator(messages, locale);
   const router = useRouter();
   const [hours, setHours] = useState(String(minHours));
   const [sshPublicKey, setSshPublicKey] = useState("");
@@ -64,23 +71,23 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
     }).catch(() => null);
     if (!res) {
       setPending(false);
-      setMessage("Could not reach the server. Check your connection.");
+      setMessage(t("unreachable"));
       return;
     }
     const body = await res.json();
     if (!res.ok) {
       setPending(false);
       setErrors(body.fieldErrors ?? {});
-      setMessage(body.message ?? "The order could not be created.");
+      setMessage(body.message ?? t("orderFailed"));
       return;
     }
     router.push(`/orders/${body.id}`);
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" aria-label="Rent this machine" noValidate>
+    <form onSubmit={submit} className="space-y-3" aria-label={t("rentForm")} noValidate>
       <label className="block text-sm">
-        <span className="font-medium">Hours</span>
+        <span className="font-medium">{t("hours")}</span>
         <input
           type="number"
           min={minHours}
@@ -95,7 +102,7 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
         {errors.hours && <span className="text-xs text-red-600">{errors.hours.join(" ")}</span>}
       </label>
       <label className="block text-sm">
-        <span className="font-medium">SSH public key</span>
+        <span className="font-medium">{t("sshKey")}</span>
         {savedKeys.length > 0 && (
           <select
             value={keyChoice}
@@ -108,7 +115,7 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
                 {k.label} ({k.fingerprint.slice(0, 19)}…)
               </option>
             ))}
-            <option value={PASTE}>Paste another key…</option>
+            <option value={PASTE}>{t("pasteAnother")}</option>
           </select>
         )}
         {keyChoice === PASTE && (
@@ -125,7 +132,7 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
         {errors.sshPublicKey && <span className="text-xs text-red-600">{errors.sshPublicKey.join(" ")}</span>}
       </label>
       <p className="text-sm">
-        Total: <span className="font-semibold tabular-nums" data-testid="rent-total">{total === null ? "—" : `${fromBaseUnits(total)}`}</span>
+        {t("total")} <span className="font-semibold tabular-nums" data-testid="rent-total">{total === null ? "—" : formatAmount(total, locale)}</span>
       </p>
       {message && (
         <p role="alert" className="text-sm text-red-600">
@@ -133,7 +140,7 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="rent-button">
-        {pending ? "Creating the order…" : "Rent"}
+        {pending ? t("creating") : t("rent")}
       </button>
     </form>
   );
