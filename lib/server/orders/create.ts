@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { getAddress, type Address } from "viem";
 import { env } from "@/env";
 import { computeEscrowId, orderIdToBytes32 } from "@/lib/chain/escrow";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { rentalCost } from "@/lib/money";
 import type { Caller } from "@/lib/server/auth/caller";
 import { db } from "@/lib/server/db";
@@ -40,30 +41,59 @@ export async function createOrder(caller: Caller, input: CreateOrderInput): Prom
     });
   }
 
+  return insertOrder(db, {
+    listingId: listing.id,
+    buyer: caller,
+    providerId: listing.providerId,
+    providerAddress: listing.provider.address,
+    hours: input.hours,
+    gpuCount: listing.gpuCount,
+    pricePerGpuHour: BigInt(listing.pricePerGpuHour.toFixed(0)),
+    sshPublicKey: input.sshPublicKey ?? null,
+  });
+}
+
+export interface NewOrderTerms {
+  listingId: string;
+  buyer: Pick<Caller, "userId" | "address">;
+  providerId: string;
+  providerAddress: string;
+  hours: number;
+  gpuCount: number;
+  /** Base units per GPU-hour; the amount is always computed here from it. */
+  pricePerGpuHour: bigint;
+  sshPublicKey?: string | null;
+}
+
+/**
+ * Writes an order with its escrow identity and amount: the one place both are computed, used for
+ * rentals and for training jobs' accepted offers (lib/server/jobs/offers.ts, inside its transaction).
+ */
+export async function insertOrder(tx: Prisma.TransactionClient, terms: NewOrderTerms): Promise<string> {
+  if (!env.ESCROW_ADDRESS) throw new ApiError(409, "payments_unavailable", "No escrow contract is configured (ESCROW_ADDRESS).");
   const id = randomUUID();
   const escrow = getAddress(env.ESCROW_ADDRESS);
-  const buyer = getAddress(caller.address);
+  const buyer = getAddress(terms.buyer.address);
   const orderIdHex = orderIdToBytes32(id);
-  const price = BigInt(listing.pricePerGpuHour.toFixed(0));
-  await db.order.create({
+  await tx.order.create({
     data: {
       id,
-      listingId: listing.id,
-      buyerId: caller.userId,
-      providerId: listing.providerId,
+      listingId: terms.listingId,
+      buyerId: terms.buyer.userId,
+      providerId: terms.providerId,
       buyerAddress: buyer,
-      providerAddress: getAddress(listing.provider.address),
-      hours: input.hours,
-      gpuCount: listing.gpuCount,
-      pricePerGpuHour: price.toString(),
-      amount: rentalCost(price, listing.gpuCount, input.hours).toString(),
+      providerAddress: getAddress(terms.providerAddress),
+      hours: terms.hours,
+      gpuCount: terms.gpuCount,
+      pricePerGpuHour: terms.pricePerGpuHour.toString(),
+      amount: rentalCost(terms.pricePerGpuHour, terms.gpuCount, terms.hours).toString(),
       chainId: env.CHAIN_ID,
       tokenAddress: getAddress(env.TOKEN_ADDRESS),
       escrowAddress: escrow,
       orderIdHex,
       escrowId: computeEscrowId(env.CHAIN_ID, escrow, buyer as Address, orderIdHex),
       startDeadline: new Date(Date.now() + START_WINDOW_MS),
-      sshPublicKey: input.sshPublicKey ?? null,
+      sshPublicKey: terms.sshPublicKey ?? null,
     },
   });
   return id;

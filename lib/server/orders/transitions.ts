@@ -93,7 +93,8 @@ export async function transitionOrder(
   }
 
   const transaction = planFor(order, action, role);
-  if (action === "start") {
+  // A training job's order runs the buyer's container, not an SSH session: no connection details.
+  if (action === "start" && !order.job) {
     if (!input.host || !input.port || !input.user) {
       throw new ApiError(400, "invalid_parameter", "Invalid parameters: connection details", { host: ["is required"] });
     }

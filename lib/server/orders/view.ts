@@ -37,6 +37,8 @@ const orderSelect = {
   settledAt: true,
   createdAt: true,
   listing: { select: { gpuModel: true } },
+  /** Set when the order settles a training job: such orders have no SSH connection to hand over. */
+  job: { select: { id: true } },
   chainEvents: {
     orderBy: [{ blockNumber: "asc" }, { logIndex: "asc" }],
     select: { eventName: true, txHash: true, logIndex: true, blockNumber: true, applied: true, ignoredReason: true, args: true },
