@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getTranslations, getLocale } from "@/lib/i18n/server";
+import { translateFieldErrors } from "@/lib/i18n/validation";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { ApiError } from "@/lib/server/http/api-error";
 import { changeStatus, createListing, updateListing } from "@/lib/server/listings/mutations";
@@ -20,19 +22,20 @@ function formValues(formData: FormData): Record<string, string> {
 export async function saveMachine(previous: MachineFormState, formData: FormData): Promise<MachineFormState> {
   const values = formValues(formData);
   const attempt = previous.attempt + 1;
-  const caller = await currentCaller();
-  if (!caller) return { error: "Your session has ended; sign in again.", values, attempt };
+  const [caller, t, locale] = await Promise.all([currentCaller(), getTranslations("provide"), getLocale()]);
+  if (!caller) return { error: t("sessionEnded"), values, attempt };
 
   const { id, intent, ...fields } = values;
   const schema = id ? updateListingSchema : createListingSchema;
   const parsed = schema.safeParse(fields);
-  if (!parsed.success) return { error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error), values, attempt };
+  // The schema speaks English (it is the API's too); the form shows its errors in the visitor's language.
+  if (!parsed.success) return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), locale), values, attempt };
 
   let savedId: string;
   let notice: string;
   try {
     if (id) {
-      if (!listingIdPattern.test(id)) return { error: "This machine does not exist.", values, attempt };
+      if (!listingIdPattern.test(id)) return { error: t("noSuchMachine"), values, attempt };
       const { sentToReview } = await updateListing(caller, id, parsed.data);
       savedId = id;
       notice = sentToReview ? "review" : "saved";
@@ -42,7 +45,7 @@ export async function saveMachine(previous: MachineFormState, formData: FormData
       notice = intent === "submit" ? "submitted" : "draft";
     }
   } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, fieldErrors: error.fieldErrors, values, attempt };
+    if (error instanceof ApiError) return { error: error.message, fieldErrors: translateFieldErrors(error.fieldErrors, locale), values, attempt };
     throw error;
   }
   revalidatePath("/provide");

@@ -2,61 +2,55 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { WithdrawPanel } from "@/components/orders/withdraw-panel";
 import { env } from "@/env";
-import { actionLabels, ownerActionsFor, statusLabels } from "@/lib/listing-lifecycle";
-import { fromBaseUnits } from "@/lib/money";
+import { formatDollars } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { ownerActionsFor } from "@/lib/listing-lifecycle";
 import { requirePageCaller } from "@/lib/server/auth/page-guards";
 import { listProviderMachines } from "@/lib/server/listings/queries";
 import { tokenInfo } from "@/lib/server/token-info";
 import { changeMachineStatus } from "./actions";
 
-export const metadata: Metadata = { title: "My machines" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("provide"))("title") };
+}
 
-const notices: Record<string, string> = {
-  draft: "Saved as a draft. Submit it for review when it is ready.",
-  submitted: "Submitted for review. An admin will approve it before it goes live.",
-  saved: "Changes saved.",
-  review: "Hardware changed, so the listing went back to review.",
-  submit: "Submitted for review.",
-  withdraw: "Withdrawn from review.",
-  pause: "Paused: buyers no longer see it.",
-  resume: "Live again.",
-  archive: "Archived.",
-  failed: "That change is not possible from the listing's current status.",
-  invalid: "That request was not understood.",
-};
+const notices = ["draft", "submitted", "saved", "review", "submit", "withdraw", "pause", "resume", "archive", "failed", "invalid"] as const;
+type Notice = (typeof notices)[number];
+const isNotice = (value: string | undefined): value is Notice => (notices as readonly string[]).includes(value ?? "");
 
 export default async function ProvidePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const caller = await requirePageCaller("/provide");
   // Token metadata comes from the chain; the machines list must still render when the RPC is down.
   const [machines, token] = await Promise.all([listProviderMachines(caller.userId), tokenInfo().catch(() => null)]);
   const { notice } = await searchParams;
+  const [t, tStatus, locale] = await Promise.all([getTranslations("provide"), getTranslations("listingStatus"), getLocale()]);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">My machines</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <Link href="/provide/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          List a machine
+          {t("listMachine")}
         </Link>
       </div>
-      {notice && notices[notice] && (
+      {isNotice(notice) && (
         <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
-          {notices[notice]}
+          {t(`notice.${notice}`)}
         </p>
       )}
       {/* What renters paid and the escrow credited to this provider, withdrawn by a pull payment. */}
       {env.ESCROW_ADDRESS && token && <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={env.CHAIN_ID} decimals={token.decimals} symbol={token.symbol} />}
       {machines.length === 0 ? (
-        <p className="text-slate-600 dark:text-slate-300">No machines yet. List one and it goes live once an admin approves it.</p>
+        <p className="text-slate-600 dark:text-slate-300">{t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-900 dark:text-slate-400">
               <tr>
-                <th className="px-3 py-2">Machine</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2 text-right">$/GPU-h</th>
-                <th className="px-3 py-2">Next action</th>
+                <th className="px-3 py-2">{t("colMachine")}</th>
+                <th className="px-3 py-2">{t("colStatus")}</th>
+                <th className="px-3 py-2 text-right">{t("colPrice")}</th>
+                <th className="px-3 py-2">{t("colNext")}</th>
               </tr>
             </thead>
             <tbody>
@@ -71,17 +65,17 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
                     </div>
                   </td>
                   <td className="px-3 py-2">
-                    <span data-testid="machine-status">{statusLabels[m.status]}</span>
+                    <span data-testid="machine-status">{tStatus(m.status)}</span>
                     {m.status === "REJECTED" && m.rejectionReason && (
-                      <p className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-400">Reason: {m.rejectionReason}</p>
+                      <p className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-400">{t("reason", { reason: m.rejectionReason })}</p>
                     )}
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">${fromBaseUnits(m.pricePerGpuHour)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatDollars(m.pricePerGpuHour, locale)}</td>
                   <td className="px-3 py-2">
                     <div className="flex flex-wrap gap-2">
                       {m.status !== "ARCHIVED" && m.status !== "SUSPENDED" && (
                         <Link href={`/provide/${m.id}/edit`} className="rounded border px-2 py-1 text-xs">
-                          Edit
+                          {t("edit")}
                         </Link>
                       )}
                       {ownerActionsFor(m.status).map((action, i) => (
@@ -93,11 +87,11 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
                             value={action}
                             className={i === 0 ? "rounded bg-brand-600 px-2 py-1 text-xs text-white" : "rounded border px-2 py-1 text-xs"}
                           >
-                            {m.status === "REJECTED" && action === "submit" ? "Resubmit" : actionLabels[action]}
+                            {m.status === "REJECTED" && action === "submit" ? t("resubmit") : tStatus(`action.${action}`)}
                           </button>
                         </form>
                       ))}
-                      {m.status === "PENDING_REVIEW" && <span className="text-xs text-slate-500">Waiting for an admin</span>}
+                      {m.status === "PENDING_REVIEW" && <span className="text-xs text-slate-500">{t("waiting")}</span>}
                     </div>
                   </td>
                 </tr>

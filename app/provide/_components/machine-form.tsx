@@ -2,6 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { gpuCatalog, gpuSpec } from "@/lib/gpu-catalog";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { createTranslator } from "@/lib/i18n/translate";
 import { saveMachine } from "../actions";
 import type { MachineFormState } from "../form-state";
 
@@ -41,7 +44,9 @@ function Text({ name, label, hint, values, errors, ...rest }: { name: string; la
  * Register or edit a machine. The server action parses with the same zod schema as the API
  * and answers per-field errors, shown under each field.
  */
-export function MachineForm({ id, initial, isNew }: { id?: string; initial: Record<string, string>; isNew: boolean }) {
+export function MachineForm(props: { id?: string; initial: Record<string, string>; isNew: boolean; messages: Messages["provide"]; locale: Locale }) {
+  const { id, initial, isNew } = props;
+  const t = createTranslator(props.messages, props.locale);
   const [state, action, pending] = useActionState<MachineFormState, FormData>(saveMachine, { attempt: 0 });
   const values = state.values ?? initial;
   const [model, setModel] = useState(values.gpuModel ?? "");
@@ -57,7 +62,7 @@ export function MachineForm({ id, initial, isNew }: { id?: string; initial: Reco
       )}
       <div>
         <label htmlFor="gpuModel" className="block text-sm font-medium">
-          GPU model
+          {t("gpuModel")}
         </label>
         <select
           id="gpuModel"
@@ -68,7 +73,7 @@ export function MachineForm({ id, initial, isNew }: { id?: string; initial: Reco
           aria-describedby={state.fieldErrors?.gpuModel ? "gpuModel-error" : "gpuModel-spec"}
           className={input}
         >
-          <option value="">Choose…</option>
+          <option value="">{t("choose")}</option>
           {gpuCatalog.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -76,28 +81,28 @@ export function MachineForm({ id, initial, isNew }: { id?: string; initial: Reco
           ))}
         </select>
         <p id="gpuModel-spec" className="mt-1 text-xs text-slate-500" data-testid="gpu-spec">
-          {spec ? `${spec.vramGb} GB VRAM · ${spec.tflops} TFLOPS FP16/BF16 dense · ${spec.memoryBandwidthGBs} GB/s (filled from the catalog)` : "VRAM and TFLOPS come from the catalog."}
+          {spec ? t("specFromCatalog", { vram: spec.vramGb, tflops: spec.tflops, bandwidth: spec.memoryBandwidthGBs }) : t("specHint")}
         </p>
         <FieldError name="gpuModel" errors={state.fieldErrors?.gpuModel} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Text name="gpuCount" values={values} errors={state.fieldErrors?.gpuCount} label="GPU count" inputMode="numeric" />
-        <Text name="cpuCores" values={values} errors={state.fieldErrors?.cpuCores} label="CPU cores" inputMode="numeric" />
-        <Text name="ramGb" values={values} errors={state.fieldErrors?.ramGb} label="RAM (GB)" inputMode="numeric" />
-        <Text name="diskGb" values={values} errors={state.fieldErrors?.diskGb} label="Disk (GB)" inputMode="numeric" />
-        <Text name="uploadMbps" values={values} errors={state.fieldErrors?.uploadMbps} label="Upload (Mbit/s)" inputMode="numeric" />
-        <Text name="downloadMbps" values={values} errors={state.fieldErrors?.downloadMbps} label="Download (Mbit/s)" inputMode="numeric" />
-        <Text name="country" values={values} errors={state.fieldErrors?.country} label="Country code" placeholder="DE" maxLength={2} />
-        <Text name="city" values={values} errors={state.fieldErrors?.city} label="City" />
-        <Text name="cudaVersion" values={values} errors={state.fieldErrors?.cudaVersion} label="CUDA version" placeholder="12.4" hint="Empty for ROCm" />
-        <Text name="driverVersion" values={values} errors={state.fieldErrors?.driverVersion} label="Driver version" placeholder="550.127" />
-        <Text name="pricePerGpuHour" values={values} errors={state.fieldErrors?.pricePerGpuHour} label="Price per GPU-hour (USDC)" placeholder="1.85" inputMode="decimal" />
-        <Text name="minHours" values={values} errors={state.fieldErrors?.minHours} label="Minimum hours" inputMode="numeric" />
-        <Text name="maxHours" values={values} errors={state.fieldErrors?.maxHours} label="Maximum hours" inputMode="numeric" />
+        <Text name="gpuCount" values={values} errors={state.fieldErrors?.gpuCount} label={t("gpuCount")} inputMode="numeric" />
+        <Text name="cpuCores" values={values} errors={state.fieldErrors?.cpuCores} label={t("cpuCores")} inputMode="numeric" />
+        <Text name="ramGb" values={values} errors={state.fieldErrors?.ramGb} label={t("ramGb")} inputMode="numeric" />
+        <Text name="diskGb" values={values} errors={state.fieldErrors?.diskGb} label={t("diskGb")} inputMode="numeric" />
+        <Text name="uploadMbps" values={values} errors={state.fieldErrors?.uploadMbps} label={t("uploadMbps")} inputMode="numeric" />
+        <Text name="downloadMbps" values={values} errors={state.fieldErrors?.downloadMbps} label={t("downloadMbps")} inputMode="numeric" />
+        <Text name="country" values={values} errors={state.fieldErrors?.country} label={t("country")} placeholder="DE" maxLength={2} />
+        <Text name="city" values={values} errors={state.fieldErrors?.city} label={t("city")} />
+        <Text name="cudaVersion" values={values} errors={state.fieldErrors?.cudaVersion} label={t("cudaVersion")} placeholder="12.4" hint={t("cudaHint")} />
+        <Text name="driverVersion" values={values} errors={state.fieldErrors?.driverVersion} label={t("driverVersion")} placeholder="550.127" />
+        <Text name="pricePerGpuHour" values={values} errors={state.fieldErrors?.pricePerGpuHour} label={t("pricePerGpuHour")} placeholder="1.85" inputMode="decimal" />
+        <Text name="minHours" values={values} errors={state.fieldErrors?.minHours} label={t("minHours")} inputMode="numeric" />
+        <Text name="maxHours" values={values} errors={state.fieldErrors?.maxHours} label={t("maxHours")} inputMode="numeric" />
       </div>
       <div>
         <label htmlFor="description" className="block text-sm font-medium">
-          Description
+          {t("description")}
         </label>
         <textarea id="description" name="description" rows={3} maxLength={2000} defaultValue={values.description ?? ""} className={input} />
         <FieldError name="description" errors={state.fieldErrors?.description} />
@@ -106,19 +111,19 @@ export function MachineForm({ id, initial, isNew }: { id?: string; initial: Reco
         {isNew ? (
           <>
             <button type="submit" name="intent" value="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-              Submit for review
+              {t("submit")}
             </button>
             <button type="submit" name="intent" value="draft" disabled={pending} className="rounded-md border px-4 py-2 font-medium disabled:opacity-60">
-              Save as draft
+              {t("saveDraft")}
             </button>
           </>
         ) : (
           <button type="submit" name="intent" value="save" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-            Save changes
+            {t("saveChanges")}
           </button>
         )}
       </div>
-      {!isNew && <p className="text-xs text-slate-500">Changing hardware of a live listing sends it back to review; price and rental hours do not.</p>}
+      {!isNew && <p className="text-xs text-slate-500">{t("reviewNote")}</p>}
     </form>
   );
 }

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { requirePageCaller } from "@/lib/server/auth/page-guards";
 import { MachineForm } from "../_components/machine-form";
 
-export const metadata: Metadata = { title: "List a machine" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("provide"))("listMachine") };
+}
 
 const defaults = { gpuCount: "1", minHours: "1", maxHours: "720", cudaVersion: "12.4", driverVersion: "550.127" };
 
 export default async function NewMachinePage() {
   await requirePageCaller("/provide/new");
+  const [t, messages, locale] = await Promise.all([getTranslations("provide"), getMessages("provide"), getLocale()]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">List a machine</h1>
-      <MachineForm initial={defaults} isNew />
+      <h1 className="text-2xl font-semibold">{t("listMachine")}</h1>
+      <MachineForm initial={defaults} isNew messages={messages} locale={locale} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { validationDe } from "./validation-de";
 import { marketplaceDe } from "./marketplace-de";
 import { listingDe } from "./listing-de";
 import { listingStatusDe } from "./status-de";
+import { provideDe } from "./provide-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -50,4 +51,5 @@ export const de: Messages = {
   marketplace: marketplaceDe,
   listing: listingDe,
   listingStatus: listingStatusDe,
+  provide: provideDe,
 };

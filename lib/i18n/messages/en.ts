@@ -7,6 +7,7 @@ import { validationEn } from "./validation-en";
 import { marketplaceEn } from "./marketplace-en";
 import { listingEn } from "./listing-en";
 import { listingStatusEn } from "./status-en";
+import { provideEn } from "./provide-en";
 
 export const en = {
   nav: {
@@ -53,6 +54,7 @@ export const en = {
   marketplace: marketplaceEn,
   listing: listingEn,
   listingStatus: listingStatusEn,
+  provide: provideEn,
 };
 
 export type Messages = typeof en;

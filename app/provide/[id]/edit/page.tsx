@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { isEditable, statusLabels } from "@/lib/listing-lifecycle";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { isEditable } from "@/lib/listing-lifecycle";
 import { fromBaseUnits } from "@/lib/money";
 import { requirePageCaller } from "@/lib/server/auth/page-guards";
 import { getListingForViewer } from "@/lib/server/listings/queries";
 import { MachineForm } from "../../_components/machine-form";
 
-export const metadata: Metadata = { title: "Edit machine" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("provide"))("editMachine") };
+}
 
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -14,6 +17,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
   const listing = await getListingForViewer(id, caller);
   // Only the owner edits here; admins act through the admin console.
   if (!listing?.viewerIsOwner) notFound();
+  const [t, tStatus, messages, locale] = await Promise.all([getTranslations("provide"), getTranslations("listingStatus"), getMessages("provide"), getLocale()]);
   const initial: Record<string, string> = {
     gpuModel: listing.gpuModel,
     gpuCount: String(listing.gpuCount),
@@ -34,14 +38,15 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">
-        Edit {listing.gpuCount}× {listing.gpuName} <span className="text-base font-normal text-slate-500">({statusLabels[listing.status]})</span>
+        {t("editHeading", { machine: `${listing.gpuCount}× ${listing.gpuName}` })}{" "}
+        <span className="text-base font-normal text-slate-500">({tStatus(listing.status)})</span>
       </h1>
       {listing.status === "REJECTED" && listing.rejectionReason && (
         <p role="status" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          Rejected: {listing.rejectionReason}. Fix it here, then resubmit from My machines.
+          {t("rejectedNotice", { reason: listing.rejectionReason })}
         </p>
       )}
-      {isEditable(listing.status) ? <MachineForm id={listing.id} initial={initial} isNew={false} /> : <p>This listing can no longer be edited.</p>}
+      {isEditable(listing.status) ? <MachineForm id={listing.id} initial={initial} isNew={false} messages={messages} locale={locale} /> : <p>{t("notEditable")}</p>}
     </div>
   );
 }
