@@ -9,6 +9,7 @@ import type { Address, PublicClient } from "viem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createIndexer } from "@/lib/server/indexer/indexer";
 import { tryIndexerLock, type IndexerLock } from "@/lib/server/indexer/lock";
+import { expireJobs } from "@/lib/server/jobs/expiry";
 
 export interface RunOptions {
   db: PrismaClient;
@@ -24,6 +25,7 @@ export interface RunOptions {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+const EXPIRY_SWEEP_MS = 15_000;
 
 async function pause(ms: number, signal: AbortSignal) {
   await sleep(ms, undefined, { signal }).catch(() => {});
@@ -35,6 +37,7 @@ export async function runIndexer(opts: RunOptions): Promise<void> {
   const indexer = createIndexer(opts);
   let lock: IndexerLock | null = null;
   let backoff = 1_000;
+  let lastExpirySweep = 0;
 
   while (!opts.signal.aborted) {
     try {
@@ -48,6 +51,12 @@ export async function runIndexer(opts: RunOptions): Promise<void> {
         log(`indexing escrow ${opts.escrow} on chain ${opts.chainId} (${opts.confirmations} confirmation(s))`);
       }
       const result = await indexer.tick();
+      // Training jobs past their offer deadline (issue 6); the lock holder alone sweeps, every 15 s at most.
+      if (Date.now() - lastExpirySweep >= EXPIRY_SWEEP_MS) {
+        lastExpirySweep = Date.now();
+        const expired = await expireJobs(new Date(), opts.db);
+        if (expired > 0) log(`expired ${expired} job(s) past their offer deadline`);
+      }
       backoff = 1_000;
       if (result.kind === "applied" && result.events > 0) log(`blocks ${result.from}-${result.to}: ${result.events} event(s)`);
       if (result.kind === "reorg") log(`reorg: rewound to block ${result.forkBlock}, ${result.removedEvents} event(s) removed`);

@@ -11,6 +11,7 @@ import "server-only";
  * CANCELLED, and the connection details a provider supplies when starting.
  */
 import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
+import { syncJobWithOrder } from "@/lib/server/jobs/settlement";
 import { recordRentalOutcome } from "@/lib/server/listings/reliability";
 
 /** What an order must match for an EscrowOpened to fund it. */
@@ -115,4 +116,6 @@ export async function refoldOrder(tx: Prisma.TransactionClient, orderId: string)
     data: { ...next, ...(recordOutcome ? { outcomeRecorded: true } : {}) },
   });
   if (recordOutcome) await recordRentalOutcome(order.providerId, outcomeOf(next.status, events), tx);
+  const disputed = events.find((e) => e.applied && e.eventName === "EscrowDisputed");
+  await syncJobWithOrder(tx, orderId, next.status, (disputed?.args as { by?: string } | null)?.by);
 }
