@@ -3,35 +3,38 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { WithdrawPanel } from "@/components/orders/withdraw-panel";
 import { env } from "@/env";
-import { fromBaseUnits } from "@/lib/money";
+import { formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { listOrdersFor } from "@/lib/server/orders/view";
 import { tokenInfo } from "@/lib/server/token-info";
 
-export const metadata: Metadata = { title: "Your orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("orders"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /** Rentals the caller bought or provided, and the money the escrow credited to their wallet. */
 export default async function OrdersPage() {
   const caller = await currentCaller();
   if (!caller) redirect("/sign-in?next=%2Forders");
-  const [orders, { decimals, symbol }] = await Promise.all([listOrdersFor(caller.userId), tokenInfo()]);
+  const [orders, { decimals, symbol }, t, locale] = await Promise.all([listOrdersFor(caller.userId), tokenInfo(), getTranslations("orders"), getLocale()]);
   return (
     <article className="space-y-6">
-      <h1 className="text-2xl font-semibold">Your orders</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {env.ESCROW_ADDRESS && <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={env.CHAIN_ID} decimals={decimals} symbol={symbol} />}
       {orders.length === 0 ? (
-        <p className="text-slate-500">No orders yet. Rent a machine from the marketplace.</p>
+        <p className="text-slate-500">{t("empty")}</p>
       ) : (
         <table className="w-full text-sm">
           <thead className="text-left text-slate-500">
             <tr>
-              <th className="py-1">Order</th>
-              <th>Machine</th>
-              <th>You are</th>
-              <th>Hours</th>
-              <th>Amount</th>
-              <th>Status</th>
+              <th className="py-1">{t("colOrder")}</th>
+              <th>{t("colMachine")}</th>
+              <th>{t("colRole")}</th>
+              <th>{t("colHours")}</th>
+              <th>{t("colAmount")}</th>
+              <th>{t("colStatus")}</th>
             </tr>
           </thead>
           <tbody>
@@ -43,10 +46,10 @@ export default async function OrdersPage() {
                   </Link>
                 </td>
                 <td>{o.listing.gpuModel}</td>
-                <td>{o.buyerId === caller.userId ? "buyer" : "provider"}</td>
+                <td>{o.buyerId === caller.userId ? t("buyer") : t("provider")}</td>
                 <td className="tabular-nums">{o.hours}</td>
                 <td className="tabular-nums">
-                  {fromBaseUnits(BigInt(o.amount.toFixed(0)), decimals)} {symbol}
+                  {formatToken(BigInt(o.amount.toFixed(0)), locale, symbol, decimals)}
                 </td>
                 <td className="font-mono">{o.status}</td>
               </tr>

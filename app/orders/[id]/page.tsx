@@ -5,7 +5,8 @@ import { FaucetButton } from "@/components/orders/faucet-button";
 import { WithdrawPanel } from "@/components/orders/withdraw-panel";
 import { env } from "@/env";
 import { chainById, isLocalChain } from "@/lib/chain/chains";
-import { fromBaseUnits } from "@/lib/money";
+import { formatDateTime, formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { availableActions } from "@/lib/server/orders/transitions";
 import { loadOrder, orderView, roleIn } from "@/lib/server/orders/view";
@@ -13,22 +14,11 @@ import { tokenInfo } from "@/lib/server/token-info";
 import { DisputeStatements } from "./_components/dispute-statements";
 import { OrderActions } from "./_components/order-actions";
 
-export const metadata: Metadata = { title: "Order" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("orders"))("orderTitle") };
+}
 export const dynamic = "force-dynamic";
 
-const statusText: Record<string, string> = {
-  PENDING_PAYMENT: "Waiting for payment",
-  FUNDED: "Paid into escrow; waiting for the provider to start",
-  ACTIVE: "Running",
-  COMPLETED: "Completed by the provider; waiting for the buyer to release",
-  PAID: "Paid to the provider",
-  REFUNDED: "Refunded to the buyer",
-  DISPUTED: "Disputed; the arbiter decides",
-  RESOLVED: "Dispute resolved by the arbiter",
-  CANCELLED: "Cancelled before payment",
-};
-
-const actionLabels = { start: "Start", complete: "Mark completed", release: "Release payment", refund: "Refund", dispute: "Open a dispute", cancel: "Cancel order" } as const;
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -38,9 +28,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const role = order ? roleIn(order, caller) : null;
   if (!order || !role) notFound();
   const view = orderView(order, role);
-  const { decimals, symbol } = await tokenInfo();
+  const [{ decimals, symbol }, t, locale] = await Promise.all([tokenInfo(), getTranslations("orders"), getLocale()]);
   const explorer = chainById(view.chainId)?.blockExplorers?.default.url;
-  const money = (units: string) => `${fromBaseUnits(BigInt(units), decimals)} ${symbol}`;
+  const money = (units: string) => formatToken(BigInt(units), locale, symbol, decimals);
+  const deadline = view.startDeadline ? new Date(view.startDeadline) : null;
 
   return (
     <article className="space-y-6">
@@ -49,29 +40,29 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <Link href={`/listings/${view.listingId}`} className="underline">
             {view.gpuCount}× {view.gpuModel}
           </Link>{" "}
-          · you are the {role}
+          · {t("youAre", { role: t(role) })}
         </p>
-        <h1 className="text-2xl font-semibold">Order {view.id.slice(0, 8)}</h1>
+        <h1 className="text-2xl font-semibold">{t("heading", { id: view.id.slice(0, 8) })}</h1>
         <p>
           <span className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-sm dark:bg-slate-800" data-testid="order-status">
             {view.status}
           </span>{" "}
-          {statusText[view.status]}
+          {t(`status.${view.status}`)}
         </p>
       </header>
 
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-        <dt className="text-slate-500">Amount</dt>
-        <dd className="tabular-nums" data-testid="order-amount">{money(view.amount)} for {view.hours} h</dd>
-        <dt className="text-slate-500">Buyer</dt>
+        <dt className="text-slate-500">{t("amount")}</dt>
+        <dd className="tabular-nums" data-testid="order-amount">{t("amountValue", { amount: money(view.amount), hours: view.hours })}</dd>
+        <dt className="text-slate-500">{t("buyerLabel")}</dt>
         <dd className="font-mono text-xs break-all">{view.buyer}</dd>
-        <dt className="text-slate-500">Provider</dt>
+        <dt className="text-slate-500">{t("providerLabel")}</dt>
         <dd className="font-mono text-xs break-all">{view.provider}</dd>
-        <dt className="text-slate-500">Start deadline</dt>
-        <dd>{view.startDeadline}</dd>
+        <dt className="text-slate-500">{t("startDeadline")}</dt>
+        <dd>{deadline && !Number.isNaN(deadline.getTime()) ? formatDateTime(deadline, locale) : view.startDeadline}</dd>
         {view.sshPublicKey && (
           <>
-            <dt className="text-slate-500">SSH key</dt>
+            <dt className="text-slate-500">{t("sshKey")}</dt>
             <dd className="font-mono text-xs break-all">{view.sshPublicKey}</dd>
           </>
         )}
@@ -80,7 +71,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       {view.connection && (
         <section aria-labelledby="connection" className="rounded-xl border border-green-300 p-4 text-sm" data-testid="connection">
           <h2 id="connection" className="mb-1 font-semibold">
-            Connection
+            {t("connection")}
           </h2>
           <code>
             ssh -p {view.connection.port} {view.connection.user}@{view.connection.host}
@@ -95,7 +86,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       <OrderActions
         order={{ ...view, transactions: view.transactions }}
-        actions={availableActions(order, role).map((action) => ({ action, label: actionLabels[action] }))}
+        actions={availableActions(order, role).map((action) => ({ action, label: t(`action.${action}`) }))}
         confirmations={env.INDEXER_CONFIRMATIONS}
         symbol={symbol}
         decimals={decimals}
@@ -107,15 +98,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="events">
         <h2 id="events" className="mb-2 font-semibold">
-          On-chain transactions
+          {t("events")}
         </h2>
         {view.chainEvents.length === 0 ? (
-          <p className="text-sm text-slate-500">None seen on chain yet.</p>
+          <p className="text-sm text-slate-500">{t("noEvents")}</p>
         ) : (
           <ul className="space-y-1 text-sm" data-testid="chain-events">
             {view.chainEvents.map((e) => (
               <li key={`${e.txHash}:${e.logIndex}`}>
-                <span className="font-medium">{e.eventName}</span> in block {e.blockNumber} ·{" "}
+                <span className="font-medium">{e.eventName}</span> {t("inBlock", { block: e.blockNumber })} ·{" "}
                 {explorer ? (
                   <a href={`${explorer}/tx/${e.txHash}`} className="font-mono underline">
                     {e.txHash.slice(0, 10)}…
@@ -123,7 +114,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 ) : (
                   <code className="text-xs">{e.txHash}</code>
                 )}
-                {!e.applied && <span className="text-red-600"> · not credited: {e.ignoredReason}</span>}
+                {!e.applied && <span className="text-red-600"> · {t("notCredited", { reason: e.ignoredReason ?? "" })}</span>}
               </li>
             ))}
           </ul>

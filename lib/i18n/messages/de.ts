@@ -4,6 +4,9 @@ import { marketplaceDe } from "./marketplace-de";
 import { listingDe } from "./listing-de";
 import { listingStatusDe } from "./status-de";
 import { provideDe } from "./provide-de";
+import { ordersDe } from "./orders-de";
+import { accountDe } from "./account-de";
+import { walletDe } from "./wallet-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -52,4 +55,7 @@ export const de: Messages = {
   listing: listingDe,
   listingStatus: listingStatusDe,
   provide: provideDe,
+  orders: ordersDe,
+  account: accountDe,
+  wallet: walletDe,
 };

@@ -8,6 +8,9 @@ import { marketplaceEn } from "./marketplace-en";
 import { listingEn } from "./listing-en";
 import { listingStatusEn } from "./status-en";
 import { provideEn } from "./provide-en";
+import { ordersEn } from "./orders-en";
+import { accountEn } from "./account-en";
+import { walletEn } from "./wallet-en";
 
 export const en = {
   nav: {
@@ -55,6 +58,9 @@ export const en = {
   listing: listingEn,
   listingStatus: listingStatusEn,
   provide: provideEn,
+  orders: ordersEn,
+  account: accountEn,
+  wallet: walletEn,
 };
 
 export type Messages = typeof en;

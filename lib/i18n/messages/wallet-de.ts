@@ -1,0 +1,25 @@
+import type { walletEn } from "./wallet-en";
+
+export const walletDe: typeof walletEn = {
+  connect: "Wallet verbinden",
+  connecting: "Verbinde…",
+  checkWallet: "Bitte in der Wallet bestätigen…",
+  signIn: "Anmelden",
+  switchTo: "Zu {chain} wechseln",
+  account: "Konto {address}",
+  admin: "Administrator",
+  signedIn: "Angemeldet",
+  notSignedIn: "Nicht angemeldet",
+  copied: "Kopiert",
+  copy: "Adresse kopieren",
+  accountLink: "Ihr Konto und SSH-Schlüssel",
+  signOut: "Abmelden",
+  disconnect: "Wallet trennen",
+  dialogTitle: "Wallet verbinden",
+  close: "Schließen",
+  wallets: "Wallets",
+  noWallet: "Keine Browser-Wallet gefunden. Installieren Sie MetaMask, Rabby oder Coinbase Wallet.",
+  devWallet: "Entwickler-Wallet (nur lokale Chain)",
+  devWalletHint: "Handelt als vorbereitetes Demo-Konto; die Schlüssel sind die öffentlichen Testschlüssel von anvil.",
+  browserWallet: "Browser-Wallet",
+};
