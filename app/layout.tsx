@@ -5,7 +5,7 @@ import { Web3Provider } from "@/components/providers/web3-provider";
 import { getThemePreference } from "@/components/theme/server";
 import { themeAttribute } from "@/components/theme/theme-preference";
 import { WalletButton } from "@/components/wallet/wallet-button";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import { chainClientConfig } from "@/lib/server/client-config";
 import "./globals.css";
 
@@ -17,12 +17,12 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const chainConfig = chainClientConfig();
   // Locale and theme come from cookies read here, so the first paint has the right language and colours.
-  const [locale, theme] = await Promise.all([getLocale(), getThemePreference()]);
+  const [locale, theme, walletMessages] = await Promise.all([getLocale(), getThemePreference(), getMessages("wallet")]);
   return (
     <html lang={locale} data-theme={themeAttribute(theme)}>
       <body className="min-h-screen">
         <Web3Provider config={chainConfig}>
-          <SiteHeader walletSlot={<WalletButton config={chainConfig} />} />
+          <SiteHeader walletSlot={<WalletButton config={chainConfig} messages={walletMessages} locale={locale} />} />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
         </Web3Provider>
       </body>

@@ -1,26 +1,29 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "@/lib/i18n/server";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { listSshKeys } from "@/lib/server/ssh-keys";
 import { SshKeyManager } from "./_components/ssh-key-manager";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /** The signed-in user's account: their wallet address and the SSH keys the rent panel offers. */
 export default async function AccountPage() {
   const caller = await currentCaller();
   if (!caller) redirect("/sign-in?next=%2Faccount");
-  const keys = await listSshKeys(caller.userId);
+  const [keys, t] = await Promise.all([listSshKeys(caller.userId), getTranslations("account")]);
   return (
     <article className="space-y-6">
-      <h1 className="text-2xl font-semibold">Your account</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm">
-        Signed in as <span className="font-mono" data-testid="account-address">{caller.address}</span>
+        {t("signedInAs")} <span className="font-mono" data-testid="account-address">{caller.address}</span>
       </p>
       <section className="space-y-3">
-        <h2 className="text-lg font-semibold">SSH public keys</h2>
-        <p className="text-sm text-slate-500">Saved keys can be picked when you rent a machine; the provider installs the one you pick. Only public keys: never paste a private key.</p>
+        <h2 className="text-lg font-semibold">{t("sshKeys")}</h2>
+        <p className="text-sm text-slate-500">{t("sshKeysHint")}</p>
         <SshKeyManager initialKeys={keys} />
       </section>
     </article>

@@ -5,13 +5,15 @@ import { useConnect, useConnectors, type Connector } from "wagmi";
 import { isLocalChain } from "@/lib/chain/chains";
 import { DEV_WALLET_TYPE } from "@/lib/chain/dev-wallet";
 import { useSignIn } from "@/hooks/use-session";
+import type { Messages } from "@/lib/i18n/messages/en";
+import type { Translator } from "@/lib/i18n/translate";
 
 /**
  * The wallet picker: a native modal <dialog>, so focus is trapped and restored, Escape closes it, and screen
  * readers announce it by its heading. It lists the wallets wagmi discovered (EIP-6963 announces name and
  * icon) and, on the local chain only, the dev wallet's demo accounts. Picking one connects and then signs in.
  */
-export function ConnectDialog({ open, onClose, chainId }: { open: boolean; onClose: () => void; chainId: number }) {
+export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; onClose: () => void; chainId: number; t: Translator<Messages["wallet"]> }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const connectors = useConnectors();
@@ -50,24 +52,25 @@ export function ConnectDialog({ open, onClose, chainId }: { open: boolean; onClo
     >
       <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <h2 id={titleId} className="font-semibold">
-          Connect a wallet
+          {t("dialogTitle")}
         </h2>
-        <button type="button" onClick={onClose} aria-label="Close" className="rounded p-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+        <button type="button" onClick={onClose} aria-label={t("close")} className="rounded p-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
           ✕
         </button>
       </div>
       <div className="space-y-4 p-4">
-        <ConnectorList label="Wallets" connectors={wallets} onPick={pick} disabled={isPending} />
+        <ConnectorList label={t("wallets")} connectors={wallets} onPick={pick} disabled={isPending} browserWallet={t("browserWallet")} />
         {wallets.length === 0 && (
-          <p className="text-sm text-slate-600 dark:text-slate-400">No browser wallet found. Install MetaMask, Rabby or Coinbase Wallet.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("noWallet")}</p>
         )}
         {devWallets.length > 0 && (
           <ConnectorList
-            label="Dev wallet (local chain only)"
+            label={t("devWallet")}
             connectors={devWallets}
             onPick={pick}
             disabled={isPending}
-            hint="Acts as a seeded demo account; its keys are anvil's public test keys."
+            hint={t("devWalletHint")}
+            browserWallet={t("browserWallet")}
           />
         )}
         {error && (
@@ -80,7 +83,14 @@ export function ConnectDialog({ open, onClose, chainId }: { open: boolean; onClo
   );
 }
 
-function ConnectorList(props: { label: string; connectors: readonly Connector[]; onPick: (c: Connector) => void; disabled: boolean; hint?: string }) {
+function ConnectorList(props: {
+  label: string;
+  connectors: readonly Connector[];
+  onPick: (c: Connector) => void;
+  disabled: boolean;
+  hint?: string;
+  browserWallet: string;
+}) {
   const headingId = useId();
   if (props.connectors.length === 0) return null;
   return (
@@ -106,7 +116,7 @@ function ConnectorList(props: { label: string; connectors: readonly Connector[];
                   {c.name.slice(0, 1)}
                 </span>
               )}
-              {c.id === "injected" ? "Browser wallet" : c.name}
+              {c.id === "injected" ? props.browserWallet : c.name}
             </button>
           </li>
         ))}

@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useSession } from "@/hooks/use-session";
 
 /** Sends the visitor on to where they were going as soon as the header's sign-in succeeds. */
-export function SignInPrompt({ next }: { next: string }) {
+export function SignInPrompt({ next, labels }: { next: string; labels: { signedInBack: string; waiting: string } }) {
   const router = useRouter();
   const { data: session } = useSession();
   useEffect(() => {
@@ -14,5 +14,5 @@ export function SignInPrompt({ next }: { next: string }) {
       router.refresh();
     }
   }, [session, next, router]);
-  return <p className="text-sm text-slate-500">{session ? "Signed in, taking you back…" : "Waiting for you to sign in…"}</p>;
+  return <p className="text-sm text-slate-500">{session ? labels.signedInBack : labels.waiting}</p>;
 }

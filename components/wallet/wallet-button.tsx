@@ -9,7 +9,10 @@ import { useSession, useSessionWalletGuard, useSignIn, useSignOut } from "@/hook
 import { useTokenBalance } from "@/hooks/use-token-balance";
 import { chainById, isLocalChain } from "@/lib/chain/chains";
 import type { ChainClientConfig } from "@/lib/chain/client-config";
-import { formatTokenAmount } from "@/lib/money";
+import { formatToken } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { createTranslator, type Translator } from "@/lib/i18n/translate";
 
 const button =
   "rounded-lg px-3 py-1.5 text-sm font-medium disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
@@ -21,20 +24,23 @@ export function shortAddress(address: string): string {
 }
 
 /** The header's wallet area: connect, switch network, sign in, and the signed-in account menu. */
-export function WalletButton({ config }: { config: ChainClientConfig }) {
+type T = Translator<Messages["wallet"]>;
+
+export function WalletButton({ config, messages, locale }: { config: ChainClientConfig; messages: Messages["wallet"]; locale: Locale }) {
+  const t = createTranslator(messages, locale);
   const [dialogOpen, setDialogOpen] = useState(false);
   const { address, status, chainId } = useConnection();
   const { data: session } = useSession();
   const signIn = useSignIn();
   useSessionWalletGuard();
 
-  const dialog = <ConnectDialog open={dialogOpen} onClose={() => setDialogOpen(false)} chainId={config.chainId} />;
+  const dialog = <ConnectDialog open={dialogOpen} onClose={() => setDialogOpen(false)} chainId={config.chainId} t={t} />;
 
   if (status !== "connected" || !address) {
     return (
       <>
         <button type="button" className={primary} onClick={() => setDialogOpen(true)} disabled={status === "connecting"} data-testid="connect-wallet">
-          {status === "connecting" || status === "reconnecting" ? "Connecting…" : "Connect wallet"}
+          {status === "connecting" || status === "reconnecting" ? t("connecting") : t("connect")}
         </button>
         {dialog}
       </>
@@ -45,13 +51,13 @@ export function WalletButton({ config }: { config: ChainClientConfig }) {
   const wrongNetwork = chainId !== config.chainId;
   return (
     <div className="flex items-center gap-2">
-      {wrongNetwork && <SwitchNetwork chainId={config.chainId} />}
+      {wrongNetwork && <SwitchNetwork chainId={config.chainId} t={t} />}
       {!signedIn && !wrongNetwork && (
         <button type="button" className={primary} onClick={() => signIn.mutate(undefined)} disabled={signIn.isPending} data-testid="sign-in">
-          {signIn.isPending ? "Check your wallet…" : "Sign in"}
+          {signIn.isPending ? t("checkWallet") : t("signIn")}
         </button>
       )}
-      <AccountMenu address={address} config={config} session={signedIn ? session : null} />
+      <AccountMenu address={address} config={config} session={signedIn ? session : null} t={t} locale={locale} />
       {signIn.error && (
         <p role="alert" className="max-w-56 text-xs text-red-600">
           {signIn.error.message.split("\n")[0]}
@@ -61,20 +67,21 @@ export function WalletButton({ config }: { config: ChainClientConfig }) {
   );
 }
 
-function SwitchNetwork({ chainId }: { chainId: number }) {
+function SwitchNetwork({ chainId, t }: { chainId: number; t: T }) {
   const { switchChain, isPending, error } = useSwitchChain();
   const name = chainById(chainId)?.name ?? `chain ${chainId}`;
   return (
     <>
       <button type="button" className={`${button} bg-amber-500 text-white hover:bg-amber-600`} onClick={() => switchChain({ chainId })} disabled={isPending}>
-        Switch to {name}
+        {t("switchTo", { chain: name })}
       </button>
       {error && <span role="alert" className="sr-only">{error.message}</span>}
     </>
   );
 }
 
-function AccountMenu({ address, config, session }: { address: `0x${string}`; config: ChainClientConfig; session: { isAdmin: boolean } | null }) {
+function AccountMenu(props: { address: `0x${string}`; config: ChainClientConfig; session: { isAdmin: boolean } | null; t: T; locale: Locale }) {
+  const { address, config, session, t } = props;
   const { data: balance } = useTokenBalance(config.tokenAddress, address);
   const { disconnect } = useDisconnect();
   const signOut = useSignOut();
@@ -92,39 +99,39 @@ function AccountMenu({ address, config, session }: { address: `0x${string}`; con
 
   return (
     <details className="relative">
-      <summary className={`${secondary} flex cursor-pointer list-none items-center gap-2`} aria-label={`Account ${address}`}>
+      <summary className={`${secondary} flex cursor-pointer list-none items-center gap-2`} aria-label={t("account", { address })}>
         <span className="font-mono" data-testid="wallet-address" title={address}>
           {shortAddress(address)}
         </span>
         <span className="text-slate-500" data-testid="wallet-balance">
-          {balance === undefined ? "…" : formatTokenAmount(balance, "tUSDC")}
+          {balance === undefined ? "…" : formatToken(balance, props.locale, "tUSDC")}
         </span>
         <span
           data-testid="wallet-role"
           className={`rounded px-1.5 py-0.5 text-xs ${session ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}
         >
-          {session ? (session.isAdmin ? "Admin" : "Signed in") : "Not signed in"}
+          {session ? (session.isAdmin ? t("admin") : t("signedIn")) : t("notSignedIn")}
         </span>
       </summary>
       <div className="absolute right-0 z-10 mt-2 w-64 space-y-1 rounded-lg border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <p className="px-2 py-1 font-mono text-xs break-all text-slate-600 dark:text-slate-300">{address}</p>
         <button type="button" className={`${secondary} w-full`} onClick={copy}>
-          {copied ? "Copied" : "Copy address"}
+          {copied ? t("copied") : t("copy")}
         </button>
         {session && (
           <Link href="/account" className={`${secondary} block w-full text-center`} data-testid="account-link">
-            Your account and SSH keys
+            {t("accountLink")}
           </Link>
         )}
         {/* Test money exists only on the local chain; on a real chain this button must never appear. */}
         {isLocalChain(config.chainId) && <FaucetButton />}
         {session && (
           <button type="button" className={`${secondary} w-full`} onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
-            Sign out
+            {t("signOut")}
           </button>
         )}
         <button type="button" className={`${secondary} w-full`} onClick={() => disconnect()}>
-          Disconnect wallet
+          {t("disconnect")}
         </button>
       </div>
     </details>
