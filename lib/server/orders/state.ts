@@ -116,6 +116,5 @@ export async function refoldOrder(tx: Prisma.TransactionClient, orderId: string)
     data: { ...next, ...(recordOutcome ? { outcomeRecorded: true } : {}) },
   });
   if (recordOutcome) await recordRentalOutcome(order.providerId, outcomeOf(next.status, events), tx);
-  const disputed = events.find((e) => e.applied && e.eventName === "EscrowDisputed");
-  await syncJobWithOrder(tx, orderId, next.status, (disputed?.args as { by?: string } | null)?.by);
+  await syncJobWithOrder(tx, orderId, next.status, events);
 }
