@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
+import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
+import { booleanFlag, jobForResponse } from "@/lib/server/jobs/http";
+import { createJob } from "@/lib/server/jobs/mutations";
+import { searchJobs } from "@/lib/server/jobs/queries";
+import { invalidParameters, parseOr400, readJsonObject } from "@/lib/server/listings/http";
+import { jobInputSchema, parseJobSearchParams } from "@/lib/validations/job";
+
+/** The public job board: open jobs with the board's filters, sorts and cursor. */
+export const GET = handle(async (request: Request) => {
+  const parsed = parseJobSearchParams(new URL(request.url).searchParams);
+  if (!parsed.ok) throw invalidParameters(parsed.fieldErrors);
+  return NextResponse.json(await searchJobs(parsed.query));
+});
+
+/** Posts a job as a draft, or with `"publish": true` opens it for offers at once. */
+export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
+  const caller = requireCaller(await callerFromRequest(request));
+  const { publish, ...fields } = await readJsonObject(request);
+  const input = parseOr400(jobInputSchema, fields);
+  const job = await createJob(caller, input, { publish: booleanFlag("publish", publish) });
+  return NextResponse.json(await jobForResponse(job.id, caller), { status: 201 });
+});

@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
+import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
+import { makeOffer } from "@/lib/server/jobs/offers";
+import { offersForProvider } from "@/lib/server/jobs/queries";
+import { invalidParameters, parseOr400, readJsonObject } from "@/lib/server/listings/http";
+import { offerInputSchema } from "@/lib/validations/job";
+
+/** `?mine=1`: the caller's own offers, newest first (offers on one job: GET /api/v1/jobs/{id}/offers). */
+export const GET = handle(async (request: Request) => {
+  const mine = new URL(request.url).searchParams.get("mine");
+  const caller = requireCaller(await callerFromRequest(request));
+  if (mine !== "1") throw invalidParameters({ mine: ["must be 1: only your own offers are listed here"] });
+  return NextResponse.json({ items: await offersForProvider(caller.userId) });
+});
+
+/** A provider offers one of its LIVE machines that meets the job's requirements, at most at the job's maximum price. */
+export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
+  const caller = requireCaller(await callerFromRequest(request));
+  const input = parseOr400(offerInputSchema, await readJsonObject(request));
+  const offer = await makeOffer(caller, input);
+  const mine = await offersForProvider(caller.userId);
+  return NextResponse.json(mine.find((o) => o.id === offer.id), { status: 201 });
+});
