@@ -47,4 +47,3 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
     }
   }
 });
-
