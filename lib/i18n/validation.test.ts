@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { createReportSchema } from "@/lib/validations/admin";
 import { createListingSchema, fieldErrorsOf, updateListingSchema } from "@/lib/validations/listing";
+import { createOrderSchema } from "@/lib/validations/order";
+import { createSshKeySchema } from "@/lib/validations/ssh-key";
 import { translateFieldErrors, translateMessage } from "./validation";
 
 const valid = {
@@ -43,6 +47,25 @@ function englishErrors(): Record<string, string[]> {
   return errors;
 }
 
+/** Field errors of each failing input, merged per field. */
+function errorsOf(schema: z.ZodType, inputs: unknown[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const input of inputs) {
+    const result = schema.safeParse(input);
+    expect(result.success).toBe(false);
+    if (result.success) continue;
+    for (const [field, messages] of Object.entries(fieldErrorsOf(result.error))) (errors[field] ??= []).push(...messages);
+  }
+  return errors;
+}
+
+function untranslated(english: Record<string, string[]>): string[] {
+  const german = translateFieldErrors(english, "de")!;
+  return Object.entries(german).flatMap(([field, messages]) => messages.filter((m, i) => m === english[field]![i]).map((m) => `${field}: ${m}`));
+}
+
+const edKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl me@host";
+
 describe("translateFieldErrors", () => {
   it("has German for every message the listing schema can produce", () => {
     const english = englishErrors();
@@ -53,6 +76,32 @@ describe("translateFieldErrors", () => {
       messages.filter((m, i) => m === english[field]![i]).map((m) => `${field}: ${m}`),
     );
     expect(untranslated).toEqual([]);
+  });
+
+  it("has German for what the rent, SSH key and report forms get back from the API", () => {
+    const rent = errorsOf(createOrderSchema, [
+      { listingId: "x", hours: 1.5, sshPublicKey: "-----BEGIN OPENSSH PRIVATE KEY-----" },
+      { listingId: "x", hours: 0 },
+      { listingId: "x", hours: 9000, sshPublicKey: "k".repeat(4001) },
+      { listingId: "x" },
+    ]);
+    const keys = errorsOf(createSshKeySchema, [
+      { label: "", publicKey: "not a key" },
+      { label: "x".repeat(65), publicKey: "ssh-ed25519 !!!!" },
+      { label: "tab\there", publicKey: "ssh-ed25519 AAAA" },
+      { publicKey: edKey.replace("AAAAC3", "AAAAB3") },
+    ]);
+    const report = errorsOf(createReportSchema, [
+      { targetType: "LISTING", targetId: "x", category: "NOPE", note: "short" },
+      { targetType: "LISTING", targetId: "x", category: "SPAM", note: "n".repeat(1001) },
+      { targetType: "LISTING", targetId: "x", category: "SPAM" },
+    ]);
+    expect(Object.keys(rent).sort()).toEqual(["hours", "sshPublicKey"]);
+    expect(Object.keys(keys).sort()).toEqual(["label", "publicKey"]);
+    expect(Object.keys(report).sort()).toEqual(["category", "note"]);
+    expect([...untranslated(rent), ...untranslated(keys), ...untranslated(report)]).toEqual([]);
+    // The server's own per-listing check on hours (lib/server/orders/create.ts).
+    expect(translateMessage("must be between 2 and 1000 for this listing", "de")).toBe("muss bei diesem Angebot zwischen 2 und 1.000 liegen");
   });
 
   it("re-says labels and numbers the German way", () => {

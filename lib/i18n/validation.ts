@@ -2,21 +2,23 @@
  * Field errors in the visitor's language.
  *
  * The zod schemas in lib/validations stay English: the API answers in English and the schemas are
- * shared by client, actions and routes. Forms translate at the edge: a server action passes its
- * `{ field: [messages] }` through `translateFieldErrors(errors, locale)`, which recognises each
- * English message by its template (below, one rule per message shape the schemas produce, with
- * the label and numbers as parameters) and re-says it from the `validation` namespace. English
- * passes through untouched; a message no rule knows stays English rather than disappearing.
- * lib/i18n/validation.test.ts feeds bad input to every listing field and fails if a German form
- * would show an English message, so a changed schema message is caught there.
+ * shared by client, actions and routes. Forms translate at the edge, keyed by field:
+ * - a server action passes its `{ field: [messages] }` through `translateFieldErrors(errors, locale)`;
+ * - a client form that posts to the API does the same with the `fieldErrors` it gets back (this
+ *   module holds only the small `validation` namespace, so it is cheap in a client bundle).
+ * Each English message is recognised by its template (the rules below, one per message shape the
+ * schemas produce, with the label and numbers as parameters) and re-said from the `validation`
+ * namespace. English passes through untouched; a message no rule knows stays English rather than
+ * disappearing. lib/i18n/validation.test.ts feeds bad input to the schemas and fails if a German
+ * form would show an English message, so a changed schema message is caught there.
  */
-import "server-only";
 import type { Locale } from "./locales";
-import { messagesFor } from "./server";
-import type { validationEn } from "./messages/validation-en";
+import { validationDe } from "./messages/validation-de";
+import { validationEn } from "./messages/validation-en";
 import { interpolate } from "./translate";
 
 type Key = keyof typeof validationEn;
+const dictionaries: Record<Locale, typeof validationEn> = { en: validationEn, de: validationDe };
 
 /** The English field labels the schemas put into their messages, to their message keys. */
 const labels: Record<string, Key> = {
@@ -37,26 +39,45 @@ const labels: Record<string, Key> = {
 
 const number = (text: string) => Number(text.replaceAll(",", ""));
 
-/** [pattern, key, params from the match]; templated rules before fixed messages. */
-const rules: [RegExp, Key, (m: RegExpExecArray) => Record<string, string | number>][] = [
+type Rule = [RegExp, Key, (m: RegExpExecArray) => Record<string, string | number>];
+
+/** Messages that name their field ("City is required"): the label is translated too. */
+const labelled: Rule[] = [
   [/^(.+) must be a whole number from ([\d,]+) to ([\d,]+)$/, "wholeNumber", (m) => ({ label: m[1]!, min: number(m[2]!), max: number(m[3]!) })],
   [/^(.+) needs at least ([\d,]+) characters$/, "minChars", (m) => ({ label: m[1]!, min: number(m[2]!) })],
   [/^(.+) must be at most ([\d,]+) characters$/, "maxChars", (m) => ({ label: m[1]!, max: number(m[2]!) })],
   [/^(.+) is required$/, "required", (m) => ({ label: m[1]! })],
 ];
 
-const fixed = new Map<string, Key>(
-  (
-    ["gpuModel", "country", "cudaFormat", "cudaAmd", "cudaNvidia", "priceFormat", "priceRange", "hoursOrder", "description", "changeSomething"] as const
-  ).map((key) => [messagesFor("en", "validation")[key], key]),
-);
+/** Phrases shown under a field that they do not name ("must be at least 1"). */
+const bare: Rule[] = [
+  [/^must be at most ([\d,]+) characters$/, "bareMaxChars", (m) => ({ max: number(m[1]!) })],
+  [/^must be at least ([\d,]+)$/, "bareAtLeast", (m) => ({ min: number(m[1]!) })],
+  [/^must be at most ([\d,]+)$/, "bareAtMost", (m) => ({ max: number(m[1]!) })],
+  [/^must be between ([\d,]+) and ([\d,]+) for this listing$/, "bareBetween", (m) => ({ min: number(m[1]!), max: number(m[2]!) })],
+  [/^must be one OpenSSH public key line of type (.+), e\.g\. (.+)$/, "bareKeyLine", (m) => ({ types: m[1]!, example: m[2]! })],
+  [/^must be one OpenSSH public key line, e\.g\. (.+)$/, "bareKeyLineAny", (m) => ({ example: m[1]! })],
+  [/^has a key body that is not a (\S+) key \(truncated or mislabelled\?\)$/, "bareKeyWrongType", (m) => ({ type: m[1]! })],
+  [/^has a malformed (\S+) key body$/, "bareKeyMalformed", (m) => ({ type: m[1]! })],
+];
+
+const fixedKeys = [
+  "gpuModel", "country", "cudaFormat", "cudaAmd", "cudaNvidia", "priceFormat", "priceRange", "hoursOrder", "description", "changeSomething",
+  "bareRequired", "bareWholeHours", "bareControlChars", "bareKeyTooLong", "bareKeyBase64", "bareRsaShort", "bareRsaLong",
+  "reportCategory", "reportNoteShort", "reportNoteMissing", "reportNoteLong",
+] as const satisfies readonly Key[];
+const fixed = new Map<string, Key>(fixedKeys.map((key) => [validationEn[key], key]));
 
 export function translateMessage(message: string, locale: Locale): string {
   if (locale === "en") return message;
-  const dictionary = messagesFor(locale, "validation");
+  const dictionary = dictionaries[locale];
   const exact = fixed.get(message);
   if (exact) return dictionary[exact];
-  for (const [pattern, key, params] of rules) {
+  for (const [pattern, key, params] of bare) {
+    const match = pattern.exec(message);
+    if (match) return interpolate(dictionary[key], locale, params(match));
+  }
+  for (const [pattern, key, params] of labelled) {
     const match = pattern.exec(message);
     if (!match) continue;
     const values = params(match);
