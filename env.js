@@ -44,6 +44,8 @@ export const serverSchema = z.object({
 
 export const clientSchema = z.object({
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.string().min(1).optional(),
+  /** Block explorer for transaction links when the chain's default (Basescan, Etherscan) is not wanted; none on anvil. */
+  NEXT_PUBLIC_EXPLORER_URL: z.url().optional(),
 });
 
 /**
@@ -71,4 +73,5 @@ export const env = isServer ? parseEnv(serverSchema, process.env) : /** @type {n
 export const clientEnv = parseEnv(clientSchema, {
   // Listed one by one: Next inlines NEXT_PUBLIC_ variables only when named literally.
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
+  NEXT_PUBLIC_EXPLORER_URL: process.env.NEXT_PUBLIC_EXPLORER_URL,
 });

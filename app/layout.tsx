@@ -5,6 +5,7 @@ import { Web3Provider } from "@/components/providers/web3-provider";
 import { getThemePreference } from "@/components/theme/server";
 import { themeAttribute } from "@/components/theme/theme-preference";
 import { WalletButton } from "@/components/wallet/wallet-button";
+import { Toaster } from "@/components/toast/toaster";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { chainClientConfig } from "@/lib/server/client-config";
 import "./globals.css";
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Web3Provider config={chainConfig}>
           <SiteHeader walletSlot={<WalletButton config={chainConfig} messages={walletMessages} locale={locale} />} />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+          <Toaster explorerUrl={chainConfig.explorerUrl} />
         </Web3Provider>
       </body>
     </html>

@@ -9,6 +9,7 @@ import type { Address, Hex } from "viem";
 import { useConfig } from "wagmi";
 import { getBlockNumber, getConnection, sendTransaction, switchChain, waitForTransactionReceipt } from "wagmi/actions";
 import { explainWalletError } from "@/lib/chain/wallet-errors";
+import { useTxToast } from "@/components/toast/tx-toast";
 
 export type TxStep =
   | { kind: "idle" }
@@ -28,6 +29,8 @@ export class WalletStepError extends Error {}
 export function useWalletTx(opts: { chainId: number; account?: string; confirmations: number }) {
   const config = useConfig();
   const [step, setStep] = useState<TxStep>({ kind: "idle" });
+  // Every step is also a toast, so the progress stays visible when the inline status scrolls away.
+  useTxToast(step);
 
   /** Throws WalletStepError with a sentence when the wallet is missing, on the wrong account, or cannot switch network. */
   const ensureWallet = useCallback(async (): Promise<Address> => {

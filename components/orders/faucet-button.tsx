@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useConnection } from "wagmi";
+import { showToast } from "@/components/toast/toast-store";
 
 /** Local chain only (the page decides): 1 test ETH and 1,000 tUSDC for the connected wallet. */
 export function FaucetButton() {
@@ -19,6 +20,13 @@ export function FaucetButton() {
           setState("sending");
           const res = await fetch("/api/dev/faucet", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ address }) }).catch(() => null);
           setState(res?.ok ? "done" : "error");
+          // The server sends and waits for both transactions, so the toast starts at "confirmed".
+          const body = res?.ok ? ((await res.json().catch(() => null)) as { transactions?: string[] } | null) : null;
+          showToast(
+            res?.ok
+              ? { tone: "success", phase: "confirmed", title: "Sent 1,000 tUSDC and 1 test ETH", hash: body?.transactions?.at(-1) }
+              : { tone: "error", phase: "failed", title: "The faucet failed", body: "Is the local chain running?" },
+          );
         }}
       >
         {state === "sending" ? "Sending…" : "Get test USDC"}

@@ -7,4 +7,6 @@ export interface ChainClientConfig {
   /** RPC for the browser: PUBLIC_RPC_URL, the local anvil URL, or undefined to use the chain's public default. */
   rpcUrl: string | undefined;
   tokenAddress: `0x${string}`;
+  /** Base URL of the block explorer for transaction links; undefined on the local chain (hashes are shown bare). */
+  explorerUrl?: string;
 }

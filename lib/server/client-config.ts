@@ -1,7 +1,8 @@
 import "server-only";
-import { env } from "@/env";
+import { clientEnv, env } from "@/env";
 import type { ChainClientConfig } from "@/lib/chain/client-config";
 import { isLocalChain } from "@/lib/chain/chains";
+import { explorerBaseUrl } from "@/lib/chain/explorer";
 
 export function chainClientConfig(): ChainClientConfig {
   return {
@@ -9,5 +10,6 @@ export function chainClientConfig(): ChainClientConfig {
     // RPC_URL is only shared with browsers on the local chain, where it is anvil and holds no key.
     rpcUrl: env.PUBLIC_RPC_URL ?? (isLocalChain(env.CHAIN_ID) ? env.RPC_URL : undefined),
     tokenAddress: env.TOKEN_ADDRESS as `0x${string}`,
+    explorerUrl: explorerBaseUrl(env.CHAIN_ID, clientEnv.NEXT_PUBLIC_EXPLORER_URL),
   };
 }
