@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { listSshKeys } from "@/lib/server/ssh-keys";
 import { SshKeyManager } from "./_components/ssh-key-manager";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage() {
   const caller = await currentCaller();
   if (!caller) redirect("/sign-in?next=%2Faccount");
-  const [keys, t] = await Promise.all([listSshKeys(caller.userId), getTranslations("account")]);
+  const [keys, t, messages, locale] = await Promise.all([listSshKeys(caller.userId), getTranslations("account"), getMessages("account"), getLocale()]);
   return (
     <article className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -24,7 +24,7 @@ export default async function AccountPage() {
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("sshKeys")}</h2>
         <p className="text-sm text-slate-500">{t("sshKeysHint")}</p>
-        <SshKeyManager initialKeys={keys} />
+        <SshKeyManager initialKeys={keys} messages={messages} locale={locale} />
       </section>
     </article>
   );

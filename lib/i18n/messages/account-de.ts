@@ -6,6 +6,18 @@ export const accountDe: typeof accountEn = {
   sshKeys: "Öffentliche SSH-Schlüssel",
   sshKeysHint:
     "Gespeicherte Schlüssel können Sie beim Mieten auswählen; der Anbieter installiert den gewählten. Nur öffentliche Schlüssel: Fügen Sie niemals einen privaten Schlüssel ein.",
+  noKeys: "Noch keine gespeicherten Schlüssel.",
+  deleteKey: "Löschen",
+  addKey: "SSH-Schlüssel hinzufügen",
+  keyLabel: "Bezeichnung",
+  keyLabelPlaceholder: "Arbeitslaptop",
+  publicKey: "Öffentlicher Schlüssel",
+  saving: "Wird gespeichert…",
+  saveKey: "Schlüssel speichern",
+  unreachable: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.",
+  saveFailed: "Der Schlüssel konnte nicht gespeichert werden.",
+  deleteFailed: "Der Schlüssel konnte nicht gelöscht werden. Laden Sie die Seite neu und versuchen Sie es erneut.",
+  needsAttention: "Einige Felder müssen korrigiert werden.",
   signInTitle: "Anmelden",
   signInHeading: "Zum Fortfahren anmelden",
   signInBody:

@@ -45,6 +45,11 @@ export const listingDe: typeof listingEn = {
   total: "Gesamt:",
   unreachable: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.",
   orderFailed: "Die Bestellung konnte nicht angelegt werden.",
+  needsAttention: "Einige Felder müssen korrigiert werden.",
+  "error.own_listing": "Sie können Ihr eigenes Angebot nicht mieten.",
+  "error.listing_not_live": "Dieses Angebot ist nicht zur Miete freigegeben.",
+  "error.not_found": "Es gibt kein Angebot mit dieser ID.",
+  "error.payments_unavailable": "Zahlungen sind gerade nicht möglich.",
   creating: "Bestellung wird angelegt…",
   rent: "Mieten",
 };

@@ -44,6 +44,11 @@ export const listingEn = {
   total: "Total:",
   unreachable: "Could not reach the server. Check your connection.",
   orderFailed: "The order could not be created.",
+  needsAttention: "Some fields need attention.",
+  "error.own_listing": "You cannot rent your own listing.",
+  "error.listing_not_live": "This listing is not open for rentals.",
+  "error.not_found": "No listing with this id.",
+  "error.payments_unavailable": "Payments are not available right now.",
   creating: "Creating the order…",
   rent: "Rent",
 };

@@ -6,6 +6,7 @@ import { formatAmount } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
+import { translateFieldErrors } from "@/lib/i18n/validation";
 import { rentalCost } from "@/lib/money";
 
 interface Props {
@@ -77,8 +78,10 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
     const body = await res.json();
     if (!res.ok) {
       setPending(false);
-      setErrors(body.fieldErrors ?? {});
-      setMessage(body.message ?? t("orderFailed"));
+      // The API speaks English: field errors are re-said in the page's language, known refusals by their code.
+      setErrors(translateFieldErrors(body.fieldErrors, locale) ?? {});
+      const code = `error.${body.error}`;
+      setMessage(body.fieldErrors ? t("needsAttention") : code in messages ? t(code as keyof typeof messages) : (body.message ?? t("orderFailed")));
       return;
     }
     router.push(`/orders/${body.id}`);
