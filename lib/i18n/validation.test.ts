@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createReportSchema } from "@/lib/validations/admin";
+import { disputeStatementSchema } from "@/lib/validations/dispute";
 import { createListingSchema, fieldErrorsOf, updateListingSchema } from "@/lib/validations/listing";
 import { createOrderSchema } from "@/lib/validations/order";
 import { createSshKeySchema } from "@/lib/validations/ssh-key";
@@ -78,7 +79,7 @@ describe("translateFieldErrors", () => {
     expect(untranslated).toEqual([]);
   });
 
-  it("has German for what the rent, SSH key and report forms get back from the API", () => {
+  it("has German for what the rent, SSH key, report and statement forms get back from the API", () => {
     const rent = errorsOf(createOrderSchema, [
       { listingId: "x", hours: 1.5, sshPublicKey: "-----BEGIN OPENSSH PRIVATE KEY-----" },
       { listingId: "x", hours: 0 },
@@ -96,10 +97,12 @@ describe("translateFieldErrors", () => {
       { targetType: "LISTING", targetId: "x", category: "SPAM", note: "n".repeat(1001) },
       { targetType: "LISTING", targetId: "x", category: "SPAM" },
     ]);
+    const statement = errorsOf(disputeStatementSchema, [{}, { body: "short" }, { body: "s".repeat(4001) }]);
+    expect(statement.body).toHaveLength(3);
     expect(Object.keys(rent).sort()).toEqual(["hours", "sshPublicKey"]);
     expect(Object.keys(keys).sort()).toEqual(["label", "publicKey"]);
     expect(Object.keys(report).sort()).toEqual(["category", "note"]);
-    expect([...untranslated(rent), ...untranslated(keys), ...untranslated(report)]).toEqual([]);
+    expect([...untranslated(rent), ...untranslated(keys), ...untranslated(report), ...untranslated(statement)]).toEqual([]);
     // The server's own per-listing check on hours (lib/server/orders/create.ts).
     expect(translateMessage("must be between 2 and 1000 for this listing", "de")).toBe("muss bei diesem Angebot zwischen 2 und 1.000 liegen");
   });

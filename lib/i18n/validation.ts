@@ -64,7 +64,7 @@ const bare: Rule[] = [
 const fixedKeys = [
   "gpuModel", "country", "cudaFormat", "cudaAmd", "cudaNvidia", "priceFormat", "priceRange", "hoursOrder", "description", "changeSomething",
   "bareRequired", "bareWholeHours", "bareControlChars", "bareKeyTooLong", "bareKeyBase64", "bareRsaShort", "bareRsaLong",
-  "reportCategory", "reportNoteShort", "reportNoteMissing", "reportNoteLong",
+  "reportCategory", "reportNoteShort", "reportNoteMissing", "reportNoteLong", "statementMissing", "statementShort", "statementLong",
 ] as const satisfies readonly Key[];
 const fixed = new Map<string, Key>(fixedKeys.map((key) => [validationEn[key], key]));
 

@@ -124,8 +124,8 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           )}
           {caller && !listing.viewerIsOwner && (
             <div className="space-y-2 border-t border-slate-100 pt-3 dark:border-slate-800">
-              <ReportButton targetType="LISTING" targetId={listing.id} label={t("reportListing")} />
-              <ReportButton targetType="USER" targetId={listing.provider.address} label={t("reportProvider")} />
+              <ReportButton targetType="LISTING" targetId={listing.id} label={t("reportListing")} messages={listingMessages} locale={locale} />
+              <ReportButton targetType="USER" targetId={listing.provider.address} label={t("reportProvider")} messages={listingMessages} locale={locale} />
             </div>
           )}
         </aside>

@@ -1,10 +1,16 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { reportCategories, reportCategoryLabels } from "@/lib/validations/admin";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { createTranslator } from "@/lib/i18n/translate";
+import { translateFieldErrors } from "@/lib/i18n/validation";
+import { reportCategories } from "@/lib/validations/admin";
 
 /** "Report" for a listing or its provider: a disclosure with a category and a note, posted to /api/v1/reports. */
-export function ReportButton({ targetType, targetId, label }: { targetType: "LISTING" | "USER"; targetId: string; label: string }) {
+export function ReportButton(props: { targetType: "LISTING" | "USER"; targetId: string; label: string; messages: Messages["listing"]; locale: Locale }) {
+  const { targetType, targetId, label, locale } = props;
+  const t = createTranslator(props.messages, locale);
   const [state, setState] = useState<{ kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string; fieldErrors?: Record<string, string[]> }>({ kind: "idle" });
   const prefix = `report-${targetType.toLowerCase()}`;
 
@@ -20,16 +26,18 @@ export function ReportButton({ targetType, targetId, label }: { targetType: "LIS
       });
       if (res.ok) return setState({ kind: "sent" });
       const body = (await res.json().catch(() => null)) as { message?: string; fieldErrors?: Record<string, string[]> } | null;
-      setState({ kind: "error", message: body?.message ?? `The server answered ${res.status}.`, fieldErrors: body?.fieldErrors });
+      // The API speaks English: field errors are re-said in the page's language.
+      const fieldErrors = translateFieldErrors(body?.fieldErrors, locale);
+      setState({ kind: "error", message: fieldErrors ? t("needsAttention") : (body?.message ?? t("reportServer", { status: String(res.status) })), fieldErrors });
     } catch {
-      setState({ kind: "error", message: "Could not reach the server; try again." });
+      setState({ kind: "error", message: t("reportUnreachable") });
     }
   }
 
   if (state.kind === "sent") {
     return (
       <p role="status" className="text-sm text-green-800 dark:text-green-300" data-testid={`${prefix}-sent`}>
-        Thanks: an admin will review your report.
+        {t("reportThanks")}
       </p>
     );
   }
@@ -45,18 +53,18 @@ export function ReportButton({ targetType, targetId, label }: { targetType: "LIS
       <summary className="cursor-pointer text-slate-600 underline dark:text-slate-400">{label}</summary>
       <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label={label}>
         <label htmlFor={`${prefix}-category`} className="block font-medium">
-          Category
+          {t("reportCategory")}
         </label>
         <select id={`${prefix}-category`} name="category" required className="w-full rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
           {reportCategories.map((c) => (
             <option key={c} value={c}>
-              {reportCategoryLabels[c]}
+              {t(`category.${c}`)}
             </option>
           ))}
         </select>
         {fieldError("category")}
         <label htmlFor={`${prefix}-note`} className="block font-medium">
-          What is wrong?
+          {t("reportNote")}
         </label>
         <textarea id={`${prefix}-note`} name="note" rows={3} maxLength={1000} className="w-full rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
         {fieldError("note")}
@@ -66,7 +74,7 @@ export function ReportButton({ targetType, targetId, label }: { targetType: "LIS
           </p>
         )}
         <button type="submit" disabled={state.kind === "sending"} className="rounded-md border border-red-700 px-3 py-1 text-red-700 disabled:opacity-60">
-          Send report
+          {t("reportSend")}
         </button>
       </form>
     </details>

@@ -2,8 +2,13 @@
 /** A party's statement to the arbiter, posted through the same API scripts use. */
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { createTranslator } from "@/lib/i18n/translate";
+import { translateMessage } from "@/lib/i18n/validation";
 
-export function StatementForm({ orderId }: { orderId: string }) {
+export function StatementForm({ orderId, messages, locale }: { orderId: string; messages: Messages["orders"]; locale: Locale }) {
+  const t = createTranslator(messages, locale);
   const router = useRouter();
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -17,13 +22,14 @@ export function StatementForm({ orderId }: { orderId: string }) {
       const res = await fetch(`/api/v1/orders/${orderId}/statement`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body }) });
       if (!res.ok) {
         const json = await res.json().catch(() => ({}));
-        setError(json.fieldErrors?.body?.[0] ?? json.message ?? "The statement was not saved.");
+        const fieldError: string | undefined = json.fieldErrors?.body?.[0];
+        setError(fieldError ? translateMessage(fieldError, locale) : (json.message ?? t("statementFailed")));
         return;
       }
       setBody("");
       router.refresh();
     } catch {
-      setError("The statement was not saved: the server could not be reached.");
+      setError(t("statementUnreachable"));
     } finally {
       setBusy(false);
     }
@@ -32,7 +38,7 @@ export function StatementForm({ orderId }: { orderId: string }) {
   return (
     <form onSubmit={submit} className="space-y-2">
       <label htmlFor="statement" className="block text-sm font-medium">
-        Your statement to the arbiter
+        {t("yourStatement")}
       </label>
       <textarea id="statement" value={body} onChange={(e) => setBody(e.target.value)} rows={4} maxLength={4000} className="w-full rounded-md border border-slate-300 p-2 text-sm dark:border-slate-700" />
       {error ? (
@@ -41,7 +47,7 @@ export function StatementForm({ orderId }: { orderId: string }) {
         </p>
       ) : null}
       <button type="submit" disabled={busy} className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700">
-        Post statement
+        {t("postStatement")}
       </button>
     </form>
   );
