@@ -140,3 +140,19 @@ describe("offers", () => {
     expect(await db.offer.count({ where: { jobId: job.id } })).toBe(1);
   });
 });
+
+describe("GET /api/v1/openapi.json", () => {
+  it("documents every job and offer endpoint with bodies generated from the zod schemas", async () => {
+    const { GET } = await import("@/app/api/v1/openapi.json/route");
+    const doc = await GET().json();
+    for (const p of ["/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}/{action}", "/api/v1/jobs/{id}/offers", "/api/v1/offers", "/api/v1/offers/{id}/{action}"]) {
+      expect(doc.paths[p], p).toBeDefined();
+    }
+    const create = doc.paths["/api/v1/jobs"].post.requestBody.content["application/json"].schema.allOf[0];
+    expect(create.required).toEqual(expect.arrayContaining(["title", "containerImage", "maxPricePerGpuHour", "offerDeadline"]));
+    expect(create.properties.framework.enum).toEqual(["PYTORCH", "JAX", "TENSORFLOW", "OTHER"]);
+    expect(doc.paths["/api/v1/offers"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("pricePerGpuHour");
+    expect(doc.paths["/api/v1/jobs/{id}/{action}"].post.parameters[1].schema.enum).toEqual(["publish", "cancel", "start", "complete", "progress"]);
+    expect(doc.components.schemas.Job.properties.status.enum).toContain("EXPIRED");
+  });
+});

@@ -10,6 +10,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT, sorts } from "@/lib/validations/listing-searc
 import { disputeStatementSchema } from "@/lib/validations/dispute";
 import { createOrderSchema, startOrderSchema, transitionSchema } from "@/lib/validations/order";
 import { createSshKeySchema } from "@/lib/validations/ssh-key";
+import { jobPaths, jobSchemas } from "@/app/api/v1/openapi.json/jobs-paths";
 
 export const dynamic = "force-static";
 
@@ -282,6 +283,7 @@ const document = {
         },
       },
     },
+    ...jobPaths({ body, json, errors, query, idParam, tx }),
     "/api/dev/faucet": {
       post: {
         summary: "Local chain (31337) only, 404 elsewhere: sends 1 test ETH and 1,000 tUSDC",
@@ -290,7 +292,7 @@ const document = {
       },
     },
   },
-  components: { schemas: { Listing: listing, Order: order, Error: error } },
+  components: { schemas: { Listing: listing, Order: order, Error: error, ...jobSchemas } },
 };
 
 export function GET() {
