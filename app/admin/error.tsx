@@ -1,12 +1,7 @@
 "use client";
 
+import { PageError } from "@/components/i18n/page-error";
+
 export default function AdminError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <div role="alert" className="space-y-3 rounded-md bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-200">
-      <p>The admin console could not load this page.</p>
-      <button type="button" onClick={reset} className="rounded border px-3 py-1 text-sm">
-        Try again
-      </button>
-    </div>
-  );
+  return <PageError what="admin" reset={reset} tone="danger" />;
 }

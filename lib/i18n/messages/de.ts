@@ -7,6 +7,7 @@ import { provideDe } from "./provide-de";
 import { ordersDe } from "./orders-de";
 import { accountDe } from "./account-de";
 import { walletDe } from "./wallet-de";
+import { errorsDe } from "./errors-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -58,4 +59,5 @@ export const de: Messages = {
   orders: ordersDe,
   account: accountDe,
   wallet: walletDe,
+  errors: errorsDe,
 };

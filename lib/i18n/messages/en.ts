@@ -11,6 +11,7 @@ import { provideEn } from "./provide-en";
 import { ordersEn } from "./orders-en";
 import { accountEn } from "./account-en";
 import { walletEn } from "./wallet-en";
+import { errorsEn } from "./errors-en";
 
 export const en = {
   nav: {
@@ -61,6 +62,7 @@ export const en = {
   orders: ordersEn,
   account: accountEn,
   wallet: walletEn,
+  errors: errorsEn,
 };
 
 export type Messages = typeof en;
