@@ -6,14 +6,14 @@ import { getThemePreference } from "@/components/theme/server";
 import { themeAttribute } from "@/components/theme/theme-preference";
 import { WalletButton } from "@/components/wallet/wallet-button";
 import { Toaster } from "@/components/toast/toaster";
-import { getLocale, getMessages } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { chainClientConfig } from "@/lib/server/client-config";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Idlegrid — rent idle GPUs, pay in stablecoin", template: "%s · Idlegrid" },
-  description: "A marketplace for idle GPU capacity: providers list machines, ML engineers rent them or post training jobs, payments settle through an on-chain escrow.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: "%s · Idlegrid" }, description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const chainConfig = chainClientConfig();

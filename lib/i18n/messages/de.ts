@@ -31,6 +31,11 @@ export const de: Messages = {
     light: "Hell",
     dark: "Dunkel",
   },
+  meta: {
+    title: "Idlegrid — ungenutzte GPUs mieten, in Stablecoin bezahlen",
+    description:
+      "Ein Marktplatz für freie GPU-Kapazität: Anbieter stellen Maschinen ein, ML-Ingenieure mieten sie oder schreiben Trainingsaufträge aus, bezahlt wird über ein On-Chain-Treuhandkonto.",
+  },
   landing: {
     title: "Ungenutzte GPUs, stundenweise gemietet.",
     titleAccent: "Bezahlt in Stablecoin.",

@@ -34,6 +34,11 @@ export const en = {
     light: "Light",
     dark: "Dark",
   },
+  meta: {
+    title: "Idlegrid — rent idle GPUs, pay in stablecoin",
+    description:
+      "A marketplace for idle GPU capacity: providers list machines, ML engineers rent them or post training jobs, payments settle through an on-chain escrow.",
+  },
   landing: {
     title: "Idle GPUs, rented by the hour.",
     titleAccent: "Paid in stablecoin.",
