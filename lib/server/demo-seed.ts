@@ -10,6 +10,7 @@ import { gpuSpec, type GpuModelId } from "@/lib/gpu-catalog";
 import { toBaseUnits } from "@/lib/money";
 import type { ListingStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import { seedDemoJobs } from "@/lib/server/jobs/demo-jobs";
 
 interface Region {
   country: string;
@@ -103,6 +104,8 @@ export async function seedDemoData(): Promise<{ users: number; machines: number 
       };
     });
     await tx.machine.createMany({ data: machines });
+    const buyer = demoAccounts.find((a) => a.role === "buyer");
+    if (buyer) await seedDemoJobs(tx, users.get(buyer.index) as string);
     return { users: users.size, machines: machines.length };
   });
 }
