@@ -95,8 +95,24 @@ test("a buyer rents and pays, the provider starts and completes, the buyer relea
       await expect(providerPage.getByRole("heading", { name: "My machines" })).toBeVisible();
       const { providerAmount } = releaseSplit(amount, LOCAL_ESCROW_FEE_BPS);
       await expect(providerPage.getByTestId("credited-balance")).not.toHaveText(/^0\.00 /, { timeout: 30_000 });
+      // Record every phase the toast region shows, so a toast that skipped "submitted" would fail.
+      await providerPage.getByTestId("toasts").evaluate((region) => {
+        const seen: string[] = [];
+        Object.assign(window, { toastPhases: seen });
+        new MutationObserver(() => {
+          const phase = region.querySelector("[data-testid=toast]:last-child")?.getAttribute("data-phase");
+          if (phase && seen.at(-1) !== phase) seen.push(phase);
+        }).observe(region, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-phase"] });
+      });
       await providerPage.getByTestId("withdraw-button").click();
       await expect(providerPage.getByTestId("tx-status")).toContainText("Sent", { timeout: 60_000 });
+      const toast = providerPage.getByTestId("toast").last();
+      await expect(toast).toContainText("Confirmed: the withdrawal went through");
+      // The local chain has no explorer: the hash is shown in full, without a link.
+      await expect(toast.getByTestId("toast-hash")).toHaveText(/^0x[0-9a-f]{64}$/);
+      expect(await providerPage.evaluate(() => (window as unknown as { toastPhases: string[] }).toastPhases)).toEqual(["wallet", "submitted", "confirmed"]);
+      await toast.getByRole("button", { name: "Dismiss" }).click();
+      await expect(providerPage.getByTestId("toast")).toHaveCount(0);
       await expect(providerPage.getByTestId("credited-balance")).toHaveText(/^0\.00 /, { timeout: 30_000 });
 
       expect(await balance(buyerAddress)).toBe(buyerBefore - amount);
