@@ -1,11 +1,15 @@
-import type { Hex } from "viem";
+import { createWalletClient, http, type Hex } from "viem";
+import { foundry } from "viem/chains";
 import { describe, expect, it } from "vitest";
+import { POST as resolvePost } from "@/app/api/admin/disputes/[id]/resolve/route";
+import { demoAccount } from "@/lib/chain/dev-accounts";
 import { db } from "@/lib/server/db";
 import { expireJobs } from "@/lib/server/jobs/expiry";
 import { acceptOffer } from "@/lib/server/jobs/offers";
 import { progressNotes } from "@/lib/server/jobs/queries";
 import { completeJob, postProgress, startJob } from "@/lib/server/jobs/run";
 import type { TxRequest } from "@/lib/server/orders/transactions";
+import { appUrl, signedInHeaders } from "@/test/auth";
 import { createUser } from "@/test/factories";
 import { matchingProvider, noticesOf, offerOn, openJob } from "@/test/jobs";
 import { callerFor, escrowWrite, fundedWallet, indexer, mined, pay, type Wallet } from "@/test/payments";
@@ -89,6 +93,34 @@ describe("settling a job through the escrow", () => {
     expect(await jobStatus(t.job.id)).toBe("DISPUTED");
     expect(await kinds(t.provider.id)).toEqual(["offer.accepted", "job.funded", "job.disputed"]);
     expect(await kinds(t.buyer.id)).toEqual(["offer.new"]);
+  });
+});
+
+describe("a disputed job resolved by the arbiter", () => {
+  it("a provider's dispute tells the buyer; the resolution tells both", async () => {
+    const t = await acceptedJob();
+    await pay(t.buyerWallet, t.order);
+    await escrowWrite(t.providerWallet, "markStarted", t.order.escrowId);
+    await escrowWrite(t.providerWallet, "markCompleted", t.order.escrowId);
+    await indexer().catchUp();
+    expect(await jobStatus(t.job.id)).toBe("COMPLETED");
+    await escrowWrite(t.providerWallet, "openDispute", t.order.escrowId);
+    await indexer().catchUp();
+    expect(await kinds(t.buyer.id)).toEqual(["offer.new", "job.completed", "job.disputed"]);
+
+    const admin = await createUser({ roles: ["ADMIN"] });
+    const res = await resolvePost(
+      new Request(`${appUrl.origin}/api/admin/disputes/${t.order.id}/resolve`, { method: "POST", headers: await signedInHeaders(admin.id), body: JSON.stringify({ providerBps: 6_000 }) }),
+      { params: Promise.resolve({ id: t.order.id }) },
+    );
+    expect(res.status).toBe(200);
+    const { transaction } = (await res.json()) as { transaction: TxRequest };
+    const ada = createWalletClient({ chain: foundry, transport: http(process.env.RPC_URL), account: demoAccount(1).address });
+    await mined(await ada.sendTransaction({ to: transaction.to, data: transaction.data }));
+    await indexer().catchUp();
+    expect(await jobStatus(t.job.id)).toBe("RESOLVED");
+    expect((await kinds(t.buyer.id)).at(-1)).toBe("job.resolved");
+    expect(await kinds(t.provider.id)).toEqual(["offer.accepted", "job.funded", "job.resolved"]);
   });
 });
 
