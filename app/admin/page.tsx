@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { statusLabels } from "@/lib/listing-lifecycle";
 import { VolumeChart } from "@/app/admin/_components/volume-chart";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { adminOverview } from "@/lib/server/admin/overview";
 import { requireAdminPage } from "@/lib/server/auth/page-guards";
 import { tokenInfo } from "@/lib/server/token-info";
 
-export const metadata: Metadata = { title: "Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
 
-function Stat({ label, value, href, testId }: { label: string; value: number; href?: string; testId: string }) {
+function Stat({ label, value, href, testId, locale }: { label: string; value: number; href?: string; testId: string; locale: Locale }) {
   const body = (
     <>
       <div className="text-sm text-slate-600 dark:text-slate-400">{label}</div>
       <div className="text-3xl font-semibold tabular-nums" data-testid={testId}>
-        {value.toLocaleString("en-US")}
+        {formatNumber(value, locale)}
       </div>
     </>
   );
@@ -26,30 +30,31 @@ export default async function AdminOverviewPage() {
   // Without the chain the chart still renders, in base units rather than a guessed number of decimals.
   const token = await tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" }));
   const max = Math.max(1, ...o.listingsByStatus.map((s) => s.count));
+  const [t, tStatus, locale] = await Promise.all([getTranslations("admin"), getTranslations("listingStatus"), getLocale()]);
 
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">Admin overview</h1>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <div className="grid gap-4 sm:grid-cols-4">
-        <Stat label="Pending reviews" value={o.pendingReviews} href="/admin/moderation" testId="stat-pending" />
-        <Stat label="Open reports" value={o.openReports} href="/admin/reports" testId="stat-reports" />
-        <Stat label="Banned users" value={o.bannedUsers} href="/admin/users" testId="stat-banned" />
-        <Stat label="Open disputes" value={o.openDisputes} href="/admin/disputes" testId="stat-disputes" />
+        <Stat label={t("pendingReviews")} value={o.pendingReviews} href="/admin/moderation" testId="stat-pending" locale={locale} />
+        <Stat label={t("openReports")} value={o.openReports} href="/admin/reports" testId="stat-reports" locale={locale} />
+        <Stat label={t("bannedUsers")} value={o.bannedUsers} href="/admin/users" testId="stat-banned" locale={locale} />
+        <Stat label={t("openDisputes")} value={o.openDisputes} href="/admin/disputes" testId="stat-disputes" locale={locale} />
       </div>
 
       <section aria-labelledby="by-status" className="space-y-3">
         <h2 id="by-status" className="text-lg font-semibold">
-          Listings by status
+          {t("byStatus")}
         </h2>
         <ul className="space-y-1.5" role="list">
           {o.listingsByStatus.map((s) => (
             <li key={s.status} className="grid grid-cols-[8rem_1fr_4rem] items-center gap-3 text-sm">
-              <span>{statusLabels[s.status]}</span>
+              <span>{tStatus(s.status)}</span>
               <span className="h-3 rounded bg-slate-100 dark:bg-slate-800" aria-hidden>
                 <span className="block h-3 rounded bg-brand-600" style={{ width: `${(s.count / max) * 100}%` }} />
               </span>
               <span className="text-right tabular-nums" data-testid={`status-count-${s.status}`}>
-                {s.count.toLocaleString("en-US")}
+                {formatNumber(s.count, locale)}
               </span>
             </li>
           ))}
@@ -58,7 +63,7 @@ export default async function AdminOverviewPage() {
 
       <section aria-labelledby="volume" className="space-y-2">
         <h2 id="volume" className="text-lg font-semibold">
-          Volume and fees
+          {t("volume")}
         </h2>
         <VolumeChart days={o.volume} decimals={token.decimals} symbol={token.symbol} />
       </section>

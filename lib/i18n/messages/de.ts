@@ -8,6 +8,7 @@ import { ordersDe } from "./orders-de";
 import { accountDe } from "./account-de";
 import { walletDe } from "./wallet-de";
 import { errorsDe } from "./errors-de";
+import { adminDe } from "./admin-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -65,4 +66,5 @@ export const de: Messages = {
   account: accountDe,
   wallet: walletDe,
   errors: errorsDe,
+  admin: adminDe,
 };

@@ -12,6 +12,7 @@ import { ordersEn } from "./orders-en";
 import { accountEn } from "./account-en";
 import { walletEn } from "./wallet-en";
 import { errorsEn } from "./errors-en";
+import { adminEn } from "./admin-en";
 
 export const en = {
   nav: {
@@ -68,6 +69,7 @@ export const en = {
   account: accountEn,
   wallet: walletEn,
   errors: errorsEn,
+  admin: adminEn,
 };
 
 export type Messages = typeof en;
