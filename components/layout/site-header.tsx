@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { getThemePreference } from "@/components/theme/server";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
@@ -44,6 +45,7 @@ export async function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode 
           <LanguageSwitcher locale={locale} labels={languageLabels} />
           <ThemeToggle initial={theme} labels={themeLabels} />
         </div>
+        <NotificationBell />
         <div data-testid="wallet-slot">
           {walletSlot}
         </div>

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
+import { ApiError, assertSameOrigin, handle } from "@/lib/server/http/api-error";
+import { markRead } from "@/lib/server/notifications-read";
+
+/** Marks one of the caller's notifications read; another user's id answers 404 like an unknown one. */
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  assertSameOrigin(request);
+  const { id } = await params;
+  const caller = requireCaller(await callerFromRequest(request));
+  const item = await markRead(caller.userId, id);
+  if (!item) throw new ApiError(404, "not_found", "No notification with this id.");
+  return NextResponse.json(item);
+});

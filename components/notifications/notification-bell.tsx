@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { openNotification } from "@/app/inbox/actions";
+import { currentCaller } from "@/lib/server/auth/caller";
+import { listNotifications, unreadCount } from "@/lib/server/notifications-read";
+import { tokenInfo } from "@/lib/server/token-info";
+import { BellMenu } from "./bell-menu";
+import { NotificationText } from "./notification-text";
+
+/**
+ * The header's bell: the unread count, rendered on the server with the page, and the latest unread
+ * notices in a small dropdown. Signed-out visitors see nothing. Opening a notice marks it read.
+ */
+export async function NotificationBell() {
+  const caller = await currentCaller();
+  if (!caller) return null;
+  const [count, latest, { symbol }] = await Promise.all([unreadCount(caller.userId), listNotifications(caller.userId, { limit: 5, unreadOnly: true }), tokenInfo()]);
+  const label = count === 0 ? "Notifications, none unread" : `Notifications, ${count} unread`;
+  return (
+    <BellMenu label={label} count={count}>
+      {latest.length === 0 ? (
+        <p className="px-3 py-2 text-sm text-slate-500">Nothing new.</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="bell-items">
+          {latest.map((n) => (
+            <li key={n.id}>
+              <form action={openNotification}>
+                <input type="hidden" name="id" value={n.id} />
+                <button type="submit" className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50 dark:hover:bg-slate-800" data-testid="bell-item">
+                  <NotificationText kind={n.kind} params={n.params} createdAt={n.createdAt} symbol={symbol} />
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link href="/inbox" className="block border-t border-slate-200 px-3 py-2 text-sm font-medium underline dark:border-slate-800">
+        All notifications
+      </Link>
+    </BellMenu>
+  );
+}
