@@ -70,6 +70,8 @@ export function orderView(order: LoadedOrder, role: OrderRole) {
     status: order.status,
     viewerRole: role,
     listingId: order.listingId,
+    /** The training job this order settles (issue 6), or null for a rental. */
+    jobId: order.job?.id ?? null,
     gpuModel: order.listing.gpuModel,
     buyer: order.buyerAddress,
     provider: order.providerAddress,

@@ -70,6 +70,7 @@ const order = {
     status: { type: "string", enum: orderStatuses },
     viewerRole: { type: "string", enum: ["buyer", "provider", "admin"] },
     listingId: { type: "string" },
+    jobId: { type: ["string", "null"], description: "the training job this order settles; null for a rental" },
     buyer: { type: "string" },
     provider: { type: "string" },
     hours: { type: "integer" },
