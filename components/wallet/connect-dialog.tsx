@@ -46,6 +46,7 @@ export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; on
   return (
     <dialog
       ref={ref}
+      onKeyDown={keepTabInside}
       aria-labelledby={titleId}
       onClose={onClose}
       className="m-auto w-full max-w-sm rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
@@ -81,6 +82,24 @@ export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; on
       </div>
     </dialog>
   );
+}
+
+const FOCUSABLE = "button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/** A modal <dialog> makes the page inert, but Tab after the last control still leaves for the browser's own UI; cycle instead. */
+function keepTabInside(event: React.KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== "Tab") return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 function ConnectorList(props: {
