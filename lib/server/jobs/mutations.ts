@@ -153,8 +153,13 @@ export async function publishJob(caller: JobActor, id: string): Promise<Job> {
  * same conditional way the order's own cancel works, so a payment seen meanwhile wins.
  */
 export async function cancelJob(caller: JobActor, id: string): Promise<Job> {
+  checkJobId(id);
   return db.$transaction(async (tx) => {
+    // The indexer locks an order and then its job (refoldOrder); lock in that order too, or the two could deadlock.
+    const before = await tx.job.findUnique({ where: { id }, select: { orderId: true } });
+    if (before?.orderId) await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${before.orderId} FOR UPDATE`;
     const job = await ownJob(tx, caller, id);
+    if (job.orderId !== (before?.orderId ?? null)) throw new ApiError(409, "job_changed", "An offer was accepted meanwhile: look at the job again.");
     if (job.status === "ACCEPTED" && job.orderId) {
       const { count } = await tx.order.updateMany({ where: { id: job.orderId, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED" } });
       if (count === 0) refuse(job, "be cancelled (its order is already paid)");
