@@ -23,7 +23,8 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
   // Token metadata comes from the chain; the machines list must still render when the RPC is down.
   const [machines, token] = await Promise.all([listProviderMachines(caller.userId), tokenInfo().catch(() => null)]);
   const { notice } = await searchParams;
-  const [t, tStatus, locale] = await Promise.all([getTranslations("provide"), getTranslations("listingStatus"), getLocale()]);
+  const [t, tStatus, locale, tOrders] = await Promise.all([getTranslations("provide"), getTranslations("listingStatus"), getLocale(), getTranslations("orders")]);
+  const withdrawLabels = { creditedBalance: tOrders("creditedBalance"), withdraw: tOrders("withdraw") };
 
   return (
     <div className="space-y-6">
@@ -39,7 +40,7 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
         </p>
       )}
       {/* What renters paid and the escrow credited to this provider, withdrawn by a pull payment. */}
-      {env.ESCROW_ADDRESS && token && <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={env.CHAIN_ID} decimals={token.decimals} symbol={token.symbol} />}
+      {env.ESCROW_ADDRESS && token && <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={env.CHAIN_ID} decimals={token.decimals} symbol={token.symbol} locale={locale} labels={withdrawLabels} />}
       {machines.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">{t("empty")}</p>
       ) : (

@@ -6,9 +6,12 @@ import { TxStatus } from "@/components/orders/tx-status";
 import { useWalletTx } from "@/hooks/use-wallet-tx";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { encodeFunctionData } from "viem";
-import { fromBaseUnits } from "@/lib/money";
+import { formatToken } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 
-export function WithdrawPanel({ escrow, chainId, decimals, symbol }: { escrow: Address; chainId: number; decimals: number; symbol: string }) {
+type Props = { escrow: Address; chainId: number; decimals: number; symbol: string; locale: Locale; labels: { creditedBalance: string; withdraw: string } };
+
+export function WithdrawPanel({ escrow, chainId, decimals, symbol, locale, labels }: Props) {
   const { address } = useConnection();
   const tx = useWalletTx({ chainId, confirmations: 1 });
   const credits = useReadContract({
@@ -24,10 +27,10 @@ export function WithdrawPanel({ escrow, chainId, decimals, symbol }: { escrow: A
   return (
     <section aria-labelledby="credits" className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <h2 id="credits" className="font-semibold">
-        Your credited balance
+        {labels.creditedBalance}
       </h2>
       <p className="tabular-nums" data-testid="credited-balance">
-        {fromBaseUnits(amount, decimals)} {symbol}
+        {formatToken(amount, locale, symbol, decimals)}
       </p>
       <button
         type="button"
@@ -45,7 +48,7 @@ export function WithdrawPanel({ escrow, chainId, decimals, symbol }: { escrow: A
           }
         }}
       >
-        Withdraw
+        {labels.withdraw}
       </button>
       <TxStatus step={tx.step} />
     </section>

@@ -31,6 +31,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const [{ decimals, symbol }, t, locale] = await Promise.all([tokenInfo(), getTranslations("orders"), getLocale()]);
   const explorer = chainById(view.chainId)?.blockExplorers?.default.url;
   const money = (units: string) => formatToken(BigInt(units), locale, symbol, decimals);
+  const withdrawLabels = { creditedBalance: t("creditedBalance"), withdraw: t("withdraw") };
   const deadline = view.startDeadline ? new Date(view.startDeadline) : null;
 
   return (
@@ -122,7 +123,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </section>
 
       {env.ESCROW_ADDRESS && role !== "admin" && (
-        <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={view.chainId} decimals={decimals} symbol={symbol} />
+        <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={view.chainId} decimals={decimals} symbol={symbol} locale={locale} labels={withdrawLabels} />
       )}
     </article>
   );

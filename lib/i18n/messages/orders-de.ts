@@ -44,6 +44,8 @@ export const ordersDe: typeof ordersEn = {
   postStatement: "Stellungnahme senden",
   statementFailed: "Die Stellungnahme wurde nicht gespeichert.",
   statementUnreachable: "Die Stellungnahme wurde nicht gespeichert: Der Server war nicht erreichbar.",
+  creditedBalance: "Ihr gutgeschriebenes Guthaben",
+  withdraw: "Abheben",
   connection: "Verbindung",
   events: "On-Chain-Transaktionen",
   noEvents: "Noch keine auf der Chain gesehen.",

@@ -43,6 +43,8 @@ export const ordersEn = {
   postStatement: "Post statement",
   statementFailed: "The statement was not saved.",
   statementUnreachable: "The statement was not saved: the server could not be reached.",
+  creditedBalance: "Your credited balance",
+  withdraw: "Withdraw",
   connection: "Connection",
   events: "On-chain transactions",
   noEvents: "None seen on chain yet.",
