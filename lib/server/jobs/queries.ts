@@ -9,7 +9,7 @@ import { matchMachineToJob } from "@/lib/job-matching";
 import { db } from "@/lib/server/db";
 import { canSee, openWhere, type Viewer } from "@/lib/server/jobs/access";
 import { jobCard, jobCardSelect, offerSelect, offerView, type JobCard, type OfferView } from "@/lib/server/jobs/dto";
-import { encodeJobCursor, jobIdPattern, type JobSearch } from "@/lib/validations/job";
+import { encodeJobCursor, jobIdPattern, offerIdPattern, type JobSearch } from "@/lib/validations/job";
 
 export interface JobSearchResult {
   items: JobCard[];
@@ -180,6 +180,14 @@ export async function jobsForBuyer(userId: string, now = new Date()) {
 export async function offersForProvider(userId: string, now = new Date()): Promise<OfferView[]> {
   const rows = await db.offer.findMany({ where: { providerId: userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200, select: offerSelect });
   return rows.map((r) => offerView(r, now));
+}
+
+/** One offer for its provider, the job's buyer and admins; null for anyone else. */
+export async function getOfferForViewer(offerId: string, viewer: Viewer, now = new Date()): Promise<OfferView | null> {
+  if (!viewer || !offerIdPattern.test(offerId)) return null;
+  const row = await db.offer.findUnique({ where: { id: offerId }, select: { ...offerSelect, job: { select: { ...offerSelect.job.select, buyerId: true } } } });
+  if (!row || (row.providerId !== viewer.userId && row.job.buyerId !== viewer.userId && !viewer.isAdmin)) return null;
+  return offerView(row, now);
 }
 
 /** Progress notes, oldest first: for the buyer, the provider running the job and admins; null for anyone else. */

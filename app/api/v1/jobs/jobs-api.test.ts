@@ -133,7 +133,10 @@ describe("offers", () => {
     const over = await postOffer(req("POST", "/api/v1/offers", headers, body("1.01")), noParams);
     expect(over.status).toBe(400);
     expect(Object.keys((await over.json()).fieldErrors)).toEqual(["pricePerGpuHour"]);
-    expect((await postOffer(req("POST", "/api/v1/offers", headers, body("0.90")), noParams)).status).toBe(201);
+    const made = await postOffer(req("POST", "/api/v1/offers", headers, body("0.90")), noParams);
+    expect(made.status).toBe(201);
+    // 0.90 x 2 GPUs x 3 hours.
+    expect(await made.json()).toMatchObject({ status: "PENDING", pricePerGpuHour: "900000", total: "5400000", job: { id: job.id, orderId: null } });
     expect((await postOffer(req("POST", "/api/v1/offers", headers, body("0.80")), noParams)).status).toBe(409);
     const unknownJob = await postOffer(req("POST", "/api/v1/offers", headers, { ...body("0.9"), jobId: "missing-job" }), noParams);
     expect(unknownJob.status).toBe(404);

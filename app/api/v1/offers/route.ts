@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
 import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
 import { makeOffer } from "@/lib/server/jobs/offers";
-import { offersForProvider } from "@/lib/server/jobs/queries";
+import { getOfferForViewer, offersForProvider } from "@/lib/server/jobs/queries";
 import { invalidParameters, parseOr400, readJsonObject } from "@/lib/server/listings/http";
 import { offerInputSchema } from "@/lib/validations/job";
 
@@ -20,6 +20,5 @@ export const POST = handle(async (request: Request) => {
   const caller = requireCaller(await callerFromRequest(request));
   const input = parseOr400(offerInputSchema, await readJsonObject(request));
   const offer = await makeOffer(caller, input);
-  const mine = await offersForProvider(caller.userId);
-  return NextResponse.json(mine.find((o) => o.id === offer.id), { status: 201 });
+  return NextResponse.json(await getOfferForViewer(offer.id, caller), { status: 201 });
 });
