@@ -30,6 +30,9 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Link href="/provide/jobs" className="ml-auto text-sm underline" data-testid="matching-jobs-link">
+          Matching jobs
+        </Link>
         <Link href="/provide/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           {t("listMachine")}
         </Link>

@@ -1,0 +1,115 @@
+"use client";
+/**
+ * The accepted provider's controls: Start and Complete ask the job API for the escrow call, have the
+ * wallet sign it (hooks/use-wallet-tx.ts, as the order actions do), then wait for the indexer to move
+ * the job; progress notes are a plain server action. The page shows a new status only once the
+ * chain says so.
+ */
+import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
+import { Field, FieldError, type FormState } from "@/components/jobs/form-fields";
+import { TxStatus } from "@/components/orders/tx-status";
+import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
+import { postProgressAction } from "../../actions";
+
+interface Props {
+  jobId: string;
+  status: string;
+  chainId: number;
+  providerAddress: string;
+  confirmations: number;
+  explorerUrl?: string;
+}
+
+const primary = "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
+
+async function waitForJobStatusChange(jobId: string, from: string) {
+  for (let i = 0; i < 120; i++) {
+    const res = await fetch(`/api/v1/jobs/${jobId}`, { cache: "no-store" });
+    if (res.ok && (await res.json()).status !== from) return;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+export function ProviderJobActions({ jobId, status, chainId, providerAddress, confirmations, explorerUrl }: Props) {
+  const router = useRouter();
+  const tx = useWalletTx({ chainId, account: providerAddress, confirmations });
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [progress, progressAction, progressPending] = useActionState<FormState, FormData>(postProgressAction, { attempt: 0 });
+
+  async function run(action: "start" | "complete", body: Record<string, unknown> = {}) {
+    setBusy(true);
+    setFieldErrors({});
+    try {
+      await tx.ensureWallet();
+      const res = await fetch(`/api/v1/jobs/${jobId}/${action}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const json = await res.json();
+      if (!res.ok) {
+        setFieldErrors(json.fieldErrors ?? {});
+        throw new WalletStepError(json.message ?? "The server refused.");
+      }
+      const prepared = json.transaction as PreparedTx | null;
+      if (prepared) {
+        const hash = await tx.send(action === "start" ? "start the job" : "mark the job completed", prepared);
+        tx.setStep({ kind: "done", hash });
+        await waitForJobStatusChange(jobId, status);
+      }
+      router.refresh();
+    } catch (error) {
+      tx.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="provider-actions" className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+      <h2 id="provider-actions" className="font-semibold">
+        Your work on this job
+      </h2>
+      {status === "FUNDED" && (
+        <div className="space-y-1">
+          <p className="text-sm">The payment is in escrow. Start when the job is running on your machine.</p>
+          <button type="button" className={primary} disabled={busy} onClick={() => void run("start")} data-testid="job-start">
+            Start the job
+          </button>
+        </div>
+      )}
+      {(status === "FUNDED" || status === "RUNNING") && (
+        <form key={progress.attempt} action={progressAction} className="space-y-2" aria-label="Post a progress note">
+          <input type="hidden" name="jobId" value={jobId} />
+          <Field name="body" label="Progress note for the buyer" defaultValue={progress.values?.body as string | undefined} errors={progress.fieldErrors?.body} multiline />
+          {progress.error && !progress.fieldErrors && (
+            <p role="alert" className="text-sm text-red-700">
+              {progress.error}
+            </p>
+          )}
+          <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" disabled={progressPending} data-testid="post-progress">
+            Post note
+          </button>
+        </form>
+      )}
+      {status === "RUNNING" && (
+        <form
+          aria-label="Complete the job"
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            void run("complete", { resultUrl: data.get("resultUrl"), resultSha256: data.get("resultSha256") });
+          }}
+        >
+          <Field name="resultUrl" label="Result location" hint="Where the buyer finds the artifacts (http(s)://, s3:// or gs://)" errors={fieldErrors.resultUrl} />
+          <Field name="resultSha256" label="SHA-256 of the result" hint="64 hexadecimal characters" errors={fieldErrors.resultSha256} spellCheck={false} />
+          <FieldError name="complete" errors={fieldErrors._} />
+          <button type="submit" className={primary} disabled={busy} data-testid="job-complete">
+            Complete the job
+          </button>
+        </form>
+      )}
+      {!["FUNDED", "RUNNING"].includes(status) && <p className="text-sm text-slate-500">Nothing to do right now.</p>}
+      <TxStatus step={tx.step} explorerUrl={explorerUrl} />
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { JobRequirements, JobStatusBadge, money } from "@/components/jobs/job-summary";
+import { Notice } from "@/components/jobs/notices";
+import { env } from "@/env";
+import { chainById } from "@/lib/chain/chains";
+import { currentCaller } from "@/lib/server/auth/caller";
+import { getJobForViewer, offersForJob, progressNotes } from "@/lib/server/jobs/queries";
+import { tokenInfo } from "@/lib/server/token-info";
+import { cancelJobAction, publishJobAction } from "../actions";
+import { JobTimeline } from "./_components/job-timeline";
+import { OfferComparison } from "./_components/offer-comparison";
+import { ProviderJobActions } from "./_components/provider-job-actions";
+
+export const metadata: Metadata = { title: "Training job" };
+export const dynamic = "force-dynamic";
+
+const secondary = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900";
+const afterAcceptance = ["ACCEPTED", "FUNDED", "RUNNING", "COMPLETED", "PAID", "DISPUTED", "RESOLVED", "REFUNDED"];
+
+export default async function JobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
+  const [{ id }, { notice }, caller] = await Promise.all([params, searchParams, currentCaller()]);
+  const job = await getJobForViewer(id, caller);
+  if (!job) notFound();
+  const [offers, notes, { symbol, decimals }] = await Promise.all([offersForJob(job.id, caller), progressNotes(job.id, caller), tokenInfo()]);
+  const role = job.viewerRole;
+  const isBuyer = role === "buyer";
+  const editable = isBuyer && (job.status === "DRAFT" || job.status === "OPEN");
+  const cancellable = editable || (isBuyer && job.status === "ACCEPTED" && job.order?.status === "PENDING_PAYMENT");
+  const explorer = chainById(env.CHAIN_ID)?.blockExplorers?.default.url;
+  const myOffer = !isBuyer && offers?.offers.find((o) => o.status === "PENDING" || o.status === "ACCEPTED");
+
+  return (
+    <article className="space-y-6">
+      <Notice code={notice} />
+      <header className="space-y-2">
+        <p className="text-sm text-slate-500">
+          <Link href="/jobs" className="underline">
+            Training jobs
+          </Link>
+          {role && ` · you are the ${role}`}
+        </p>
+        <h1 className="text-2xl font-semibold">{job.title}</h1>
+        <p className="flex flex-wrap items-center gap-3 text-sm">
+          <JobStatusBadge status={job.status} />
+          <span data-testid="offer-count">
+            {job.offerCount} pending offer{job.offerCount === 1 ? "" : "s"}
+          </span>
+        </p>
+      </header>
+
+      {(editable || cancellable) && (
+        <div className="flex flex-wrap gap-2">
+          {job.status === "DRAFT" && (
+            <form action={publishJobAction}>
+              <input type="hidden" name="jobId" value={job.id} />
+              <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="publish-job">
+                Publish
+              </button>
+            </form>
+          )}
+          {editable && (
+            <Link href={`/jobs/${job.id}/edit`} className={secondary} data-testid="edit-job">
+              Edit
+            </Link>
+          )}
+          {cancellable && (
+            <form action={cancelJobAction}>
+              <input type="hidden" name="jobId" value={job.id} />
+              <button type="submit" className={secondary} data-testid="cancel-job">
+                Cancel the job
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="requirements" className="space-y-2">
+          <h2 id="requirements" className="font-semibold">
+            Requirements and budget
+          </h2>
+          <JobRequirements job={job} symbol={symbol} decimals={decimals} />
+        </section>
+        <section aria-labelledby="work" className="space-y-2">
+          <h2 id="work" className="font-semibold">
+            The work
+          </h2>
+          {job.description && <p className="text-sm whitespace-pre-line">{job.description}</p>}
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-500">Image</dt>
+            <dd className="font-mono text-xs break-all">{job.containerImage}</dd>
+            <dt className="text-slate-500">Command</dt>
+            <dd className="font-mono text-xs break-all">{job.command}</dd>
+            <dt className="text-slate-500">Dataset</dt>
+            <dd className="font-mono text-xs break-all">{job.datasetUrl}</dd>
+            <dt className="text-slate-500">Output</dt>
+            <dd className="font-mono text-xs break-all">{job.outputUrl}</dd>
+          </dl>
+        </section>
+      </div>
+
+      {job.order && (
+        <section aria-labelledby="payment" className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="job-order">
+          <h2 id="payment" className="font-semibold">
+            Payment
+          </h2>
+          <p className="text-sm">
+            {money(job.order.amount, symbol, decimals)} through escrow · order status <span className="font-mono" data-testid="job-order-status">{job.order.status}</span>
+          </p>
+          {isBuyer && job.order.status === "PENDING_PAYMENT" && (
+            <Link href={`/orders/${job.order.id}`} className="inline-block rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="pay-job">
+              Pay into escrow
+            </Link>
+          )}
+          {job.order.status !== "PENDING_PAYMENT" && (
+            <p className="text-sm">
+              {isBuyer ? "Release the payment, open a dispute or claim a refund" : "Claim the payment, refund or dispute"} on{" "}
+              <Link href={`/orders/${job.order.id}`} className="underline" data-testid="job-order-link">
+                the order page
+              </Link>
+              .
+            </p>
+          )}
+        </section>
+      )}
+
+      {afterAcceptance.includes(job.status) && role && (
+        <JobTimeline status={job.status} notes={notes} resultUrl={job.resultUrl} resultSha256={job.resultSha256} />
+      )}
+
+      {role === "provider" && job.order && (
+        <ProviderJobActions
+          jobId={job.id}
+          status={job.status}
+          chainId={env.CHAIN_ID}
+          providerAddress={job.order.providerAddress}
+          confirmations={env.INDEXER_CONFIRMATIONS}
+          explorerUrl={explorer}
+        />
+      )}
+
+      {(isBuyer || role === "admin") && offers && (
+        <section aria-labelledby="offers" className="space-y-3">
+          <h2 id="offers" className="font-semibold">
+            Offers
+          </h2>
+          <OfferComparison jobId={job.id} offers={offers.offers} canAccept={isBuyer && job.status === "OPEN"} symbol={symbol} decimals={decimals} />
+        </section>
+      )}
+
+      {!isBuyer && role !== "admin" && job.status === "OPEN" && (
+        <p className="text-sm" data-testid="offer-cta">
+          {myOffer ? (
+            <>You have offered {money(myOffer.total, symbol, decimals)} on this job ({myOffer.status}). </>
+          ) : (
+            <>Have a machine that fits? </>
+          )}
+          <Link href={caller ? `/provide/jobs/${job.id}` : `/sign-in?next=${encodeURIComponent(`/provide/jobs/${job.id}`)}`} className="underline" data-testid="make-offer-link">
+            {myOffer ? "Manage your offers" : "Make an offer"}
+          </Link>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+/** A provider's offers: make one (form with per-field errors) and withdraw one (button). */
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/components/jobs/form-fields";
+import { getLocale } from "@/lib/i18n/server";
+import { translateFieldErrors } from "@/lib/i18n/validation";
+import { currentCaller } from "@/lib/server/auth/caller";
+import { ApiError } from "@/lib/server/http/api-error";
+import { makeOffer, withdrawOffer } from "@/lib/server/jobs/offers";
+import { fieldErrorsOf } from "@/lib/validations/listing";
+import { offerIdPattern, offerInputSchema } from "@/lib/validations/job";
+
+export async function makeOfferAction(previous: FormState, formData: FormData): Promise<FormState> {
+  const values: Record<string, string> = {};
+  for (const key of ["jobId", "machineId", "pricePerGpuHour", "earliestStart", "note"]) values[key] = String(formData.get(key) ?? "");
+  const attempt = previous.attempt + 1;
+  const caller = await currentCaller();
+  if (!caller) return { error: "Your session has ended. Sign in again to make an offer.", values, attempt };
+  const parsed = offerInputSchema.safeParse(values);
+  if (!parsed.success) {
+    return { error: "Some fields need attention.", fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()), values, attempt };
+  }
+  try {
+    await makeOffer(caller, parsed.data);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { error: error.message, fieldErrors: translateFieldErrors(error.fieldErrors, await getLocale()), values, attempt };
+  }
+  revalidatePath("/provide/jobs");
+  redirect(`/provide/jobs?notice=offered`);
+}
+
+const withdrawInput = z.object({ offerId: z.string().regex(offerIdPattern) });
+
+export async function withdrawOfferAction(formData: FormData): Promise<void> {
+  const caller = await currentCaller();
+  if (!caller) redirect("/sign-in?next=/provide/jobs");
+  const parsed = withdrawInput.safeParse({ offerId: formData.get("offerId") });
+  let notice = "error-not_found";
+  if (parsed.success) {
+    try {
+      await withdrawOffer(caller, parsed.data.offerId);
+      notice = "withdrawn";
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      notice = `error-${error.code}`;
+    }
+  }
+  revalidatePath("/provide/jobs");
+  redirect(`/provide/jobs?notice=${notice}`);
+}
