@@ -74,3 +74,35 @@ test("a provider lists a machine with the keyboard alone", async ({ browser, sta
     await context.close();
   }
 });
+
+test("a buyer posts a training job with the keyboard alone", async ({ browser, stack, sql }) => {
+  const title = `Keyboard job ${Date.now().toString(36)}`;
+  const context = await contextAs(browser, stack, "buyer");
+  try {
+    const page = await context.newPage();
+    await page.goto("/jobs/new");
+    const typeInto = async (label: string, value: string, maxPresses = 3) => {
+      await tabTo(page, page.getByLabel(label, { exact: true }), maxPresses);
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.type(value);
+    };
+    await typeInto("Title", title, 60);
+    await typeInto("Container image", "ghcr.io/acme/train:1.2", 4);
+    await typeInto("Command", "python train.py");
+    await typeInto("Dataset location", "s3://acme/data/");
+    await typeInto("Output location", "s3://acme/out/");
+    // Past the GPU model checkboxes (all optional) to the numbers.
+    await typeInto("Minimum VRAM per GPU (GB)", "24", 80);
+    await typeInto("GPU count", "2");
+    await typeInto("Estimated hours", "6", 6);
+    await typeInto("Maximum price per GPU-hour", "2.50");
+    // The deadline (a datetime-local input: one stop per part) and the draft button come first.
+    await tabTo(page, page.getByTestId("job-publish"), 14);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/jobs\/[A-Za-z0-9_-]+(\?|$)/);
+    const rows = await sql<{ status: string; gpuCount: number }>(`SELECT status::text, "gpuCount" FROM "Job" WHERE title = $1`, [title]);
+    expect(rows).toEqual([{ status: "OPEN", gpuCount: 2 }]);
+  } finally {
+    await context.close();
+  }
+});
