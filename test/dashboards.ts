@@ -1,0 +1,65 @@
+/**
+ * Orders in a chosen state for the dashboard tests, made through the real createOrder path and then
+ * moved to where the indexer would have put them, with the escrow events it would have stored
+ * (fake but well-formed hashes: no test here reads them back from the chain).
+ */
+import { randomBytes } from "node:crypto";
+import type { OrderStatus, User } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import { createOrder } from "@/lib/server/orders/create";
+import { callerFor } from "@/test/payments";
+
+export const hex32 = () => `0x${randomBytes(32).toString("hex")}`;
+
+export async function chainEvent(order: { id: string; chainId: number; escrowAddress: string; escrowId: string }, eventName: string, args: Record<string, string>) {
+  const txHash = hex32();
+  await db.chainEvent.create({
+    data: { chainId: order.chainId, contract: order.escrowAddress, txHash, logIndex: 0, blockNumber: 1n, blockHash: hex32(), eventName, escrowId: order.escrowId, orderId: order.id, args, applied: true },
+  });
+  return txHash;
+}
+
+/**
+ * An order of `hours` on `listingId` by `buyer`, set to `status` with the given times. PAID orders
+ * get an EscrowReleased with a 1 % fee; RESOLVED ones a DisputeResolved giving the provider
+ * `providerBps` of the amount (fee 1 % of that share), the rest back to the buyer.
+ */
+export async function orderIn(
+  buyer: Pick<User, "id" | "address">,
+  listingId: string,
+  status: OrderStatus,
+  times: { fundedAt?: string; settledAt?: string } = {},
+  hours = 1,
+  providerBps = 6000n,
+) {
+  const id = await createOrder(callerFor(buyer), { listingId, hours });
+  const order = await db.order.update({
+    where: { id },
+    data: { status, fundedAt: times.fundedAt ? new Date(times.fundedAt) : null, settledAt: times.settledAt ? new Date(times.settledAt) : null },
+  });
+  const amount = BigInt(order.amount.toFixed(0));
+  const tx: Record<string, string> = {};
+  if (times.fundedAt) tx.opened = await chainEvent(order, "EscrowOpened", { amount: amount.toString() });
+  let providerAmount = 0n;
+  let buyerAmount = amount;
+  if (status === "PAID") {
+    const fee = amount / 100n;
+    providerAmount = amount - fee;
+    buyerAmount = 0n;
+    tx.released = await chainEvent(order, "EscrowReleased", { providerAmount: providerAmount.toString(), fee: fee.toString() });
+  } else if (status === "RESOLVED") {
+    const gross = (amount * providerBps) / 10_000n;
+    const fee = gross / 100n;
+    providerAmount = gross - fee;
+    buyerAmount = amount - gross;
+    tx.released = await chainEvent(order, "DisputeResolved", {
+      providerBps: providerBps.toString(),
+      buyerAmount: buyerAmount.toString(),
+      providerAmount: providerAmount.toString(),
+      fee: fee.toString(),
+    });
+  } else if (status === "REFUNDED") {
+    tx.refunded = await chainEvent(order, "EscrowRefunded", { amount: amount.toString() });
+  }
+  return { order, amount, providerAmount, buyerAmount, tx };
+}
