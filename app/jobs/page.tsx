@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JobCardView } from "@/components/jobs/job-summary";
+import { getTranslations } from "@/lib/i18n/server";
 import { searchJobs } from "@/lib/server/jobs/queries";
 import { tokenInfo } from "@/lib/server/token-info";
 import { jobSearchToParams, parseJobSearchParams } from "@/lib/validations/job";
 import { BoardFilters } from "./_components/board-filters";
 
-export const metadata: Metadata = { title: "Training jobs" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("jobs"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /** The public job board: open jobs whose offer deadline has not passed, filtered and sorted by the URL. */
 export default async function JobsBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const parsed = parseJobSearchParams(raw);
-  const [{ symbol, decimals }, result] = await Promise.all([tokenInfo(), parsed.ok ? searchJobs(parsed.query) : Promise.resolve(null)]);
+  const [{ symbol, decimals }, result, t] = await Promise.all([tokenInfo(), parsed.ok ? searchJobs(parsed.query) : Promise.resolve(null), getTranslations("jobs")]);
   const nextHref = parsed.ok && result?.nextCursor ? `/jobs?${jobSearchToParams(parsed.query, result.nextCursor)}` : null;
   const firstPage = parsed.ok && parsed.query.cursor === undefined;
 
@@ -21,33 +24,37 @@ export default async function JobsBoardPage({ searchParams }: { searchParams: Pr
     <section className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">Training jobs</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-300">Buyers post the work; providers whose machines fit make offers.</p>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-300">{t("intro")}</p>
         </div>
         <div className="flex gap-3 text-sm">
           <Link href="/jobs/mine" className="underline">
-            My jobs
+            {t("myJobs")}
           </Link>
           <Link href="/provide/jobs" className="underline">
-            Jobs for my machines
+            {t("forMyMachines")}
           </Link>
           <Link href="/jobs/new" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700" data-testid="post-job">
-            Post a job
+            {t("postJob")}
           </Link>
         </div>
       </div>
 
-      <BoardFilters raw={raw} errors={parsed.ok ? {} : parsed.fieldErrors} />
+      <BoardFilters raw={raw} errors={parsed.ok ? {} : parsed.fieldErrors} t={t} />
 
       {!parsed.ok ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          Some filters are not valid; fix them above.
+          {t("invalidFilters")}
         </p>
       ) : result && result.items.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center dark:border-slate-700" data-testid="jobs-empty">
-          <p className="font-medium">{firstPage ? "No open jobs match these filters." : "No more jobs."}</p>
+          <p className="font-medium">{firstPage ? t("emptyFirst") : t("emptyMore")}</p>
           <p className="text-sm text-slate-500">
-            Try fewer filters, or <Link href="/jobs/new" className="underline">post a job</Link> yourself.
+            {t("emptyHintBefore")}{" "}
+            <Link href="/jobs/new" className="underline">
+              {t("emptyHintLink")}
+            </Link>
+            {t("emptyHintAfter")}
           </p>
         </div>
       ) : (
@@ -60,9 +67,9 @@ export default async function JobsBoardPage({ searchParams }: { searchParams: Pr
         </ul>
       )}
       {nextHref && (
-        <nav aria-label="Pages">
+        <nav aria-label={t("pages")}>
           <Link href={nextHref} className="underline" rel="next" data-testid="next-page">
-            Next page
+            {t("nextPage")}
           </Link>
         </nav>
       )}

@@ -4,6 +4,8 @@
  */
 import Link from "next/link";
 import { gpuSpec } from "@/lib/gpu-catalog";
+import { formatDateTime, formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { formatTokenAmount } from "@/lib/money";
 import { frameworkLabels, type JobFrameworkName } from "@/lib/validations/job";
 
@@ -42,33 +44,43 @@ export function JobStatusBadge({ status, testId = "job-status" }: { status: stri
   );
 }
 
-export function JobRequirements({ job, symbol, decimals }: { job: JobSummaryData; symbol: string; decimals?: number }) {
+/** Fetches its own strings (server component), so every page that shows a job gets them in the visitor's language. */
+export async function JobRequirements({ job, symbol, decimals }: { job: JobSummaryData; symbol: string; decimals?: number }) {
+  const [t, locale] = await Promise.all([getTranslations("jobs"), getLocale()]);
+  const amount = (units: string) => formatToken(BigInt(units), locale, symbol, decimals);
+  const models = job.gpuModels.length === 0 ? t("anyModel") : modelNames(job.gpuModels);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-      <dt className="text-slate-500">Framework</dt>
-      <dd>{frameworkLabels[job.framework as JobFrameworkName] ?? job.framework}</dd>
-      <dt className="text-slate-500">GPUs</dt>
-      <dd>
-        {job.gpuCount} × {modelNames(job.gpuModels)}, at least {job.minVramGb} GB VRAM each
-      </dd>
-      <dt className="text-slate-500">Regions</dt>
-      <dd>{job.regions.length === 0 ? "Anywhere" : job.regions.join(", ")}</dd>
-      <dt className="text-slate-500">Provider reliability</dt>
-      <dd>{job.minReliability > 0 ? `at least ${job.minReliability}` : "any"}</dd>
-      <dt className="text-slate-500">Estimated time</dt>
-      <dd>{job.estimatedHours} h</dd>
-      <dt className="text-slate-500">Budget</dt>
+      <dt className="text-slate-500">{t("framework")}</dt>
+      <dd>{job.framework === "OTHER" ? t("framework.OTHER") : (frameworkLabels[job.framework as JobFrameworkName] ?? job.framework)}</dd>
+      <dt className="text-slate-500">{t("gpus")}</dt>
+      <dd>{t("gpusValue", { count: job.gpuCount, models, vram: job.minVramGb })}</dd>
+      <dt className="text-slate-500">{t("regions")}</dt>
+      <dd>{job.regions.length === 0 ? t("anywhere") : job.regions.join(", ")}</dd>
+      <dt className="text-slate-500">{t("reliability")}</dt>
+      <dd>{job.minReliability > 0 ? t("atLeast", { value: job.minReliability }) : t("anyReliability")}</dd>
+      <dt className="text-slate-500">{t("estimatedTime")}</dt>
+      <dd>{t("hours", { hours: job.estimatedHours })}</dd>
+      <dt className="text-slate-500">{t("budget")}</dt>
       <dd className="tabular-nums" data-testid="job-budget">
-        up to {money(job.maxBudget, symbol, decimals)} ({money(job.maxPricePerGpuHour, symbol, decimals)} per GPU-hour × {job.gpuCount} GPU{job.gpuCount === 1 ? "" : "s"} × {job.estimatedHours} h)
+        {t(job.gpuCount === 1 ? "budgetValueOne" : "budgetValueOther", {
+          budget: amount(job.maxBudget),
+          price: amount(job.maxPricePerGpuHour),
+          count: job.gpuCount,
+          hours: job.estimatedHours,
+        })}
       </dd>
-      <dt className="text-slate-500">Offers until</dt>
-      <dd>{utc(job.offerDeadline)}</dd>
+      <dt className="text-slate-500">{t("offersUntil")}</dt>
+      <dd>{formatDateTime(new Date(job.offerDeadline), locale)}</dd>
     </dl>
   );
 }
 
 /** One job on the board, in "My jobs" and in "Matching jobs". */
-export function JobCardView({ job, symbol, decimals, href, children }: { job: JobSummaryData; symbol: string; decimals?: number; href?: string; children?: React.ReactNode }) {
+export async function JobCardView(props: { job: JobSummaryData; symbol: string; decimals?: number; href?: string; children?: React.ReactNode }) {
+  const { job, symbol, decimals, href, children } = props;
+  const [t, locale] = await Promise.all([getTranslations("jobs"), getLocale()]);
+  const models = job.gpuModels.length === 0 ? t("anyModel") : modelNames(job.gpuModels);
   return (
     <article className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="job-card">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -80,13 +92,18 @@ export function JobCardView({ job, symbol, decimals, href, children }: { job: Jo
         <JobStatusBadge status={job.status} testId="job-card-status" />
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        {job.gpuCount} × {modelNames(job.gpuModels)} · ≥ {job.minVramGb} GB · {job.estimatedHours} h · {job.regions.length === 0 ? "anywhere" : job.regions.join(", ")}
+        {job.gpuCount} × {models} · ≥ {job.minVramGb} GB · {t("hours", { hours: job.estimatedHours })} ·{" "}
+        {job.regions.length === 0 ? t("anywhere") : job.regions.join(", ")}
       </p>
       <p className="text-sm">
-        <span className="font-medium tabular-nums">up to {money(job.maxBudget, symbol, decimals)}</span>
+        <span className="font-medium tabular-nums">{t("upTo", { budget: formatToken(BigInt(job.maxBudget), locale, symbol, decimals) })}</span>
         <span className="text-slate-500">
           {" "}
-          · offers until {utc(job.offerDeadline)} · {job.offerCount} offer{job.offerCount === 1 ? "" : "s"}
+          ·{" "}
+          {t("cardMeta", {
+            deadline: formatDateTime(new Date(job.offerDeadline), locale),
+            offers: t(job.offerCount === 1 ? "offersOne" : "offersOther", { count: job.offerCount }),
+          })}
         </span>
       </p>
       {children}

@@ -9,6 +9,8 @@ import { accountDe } from "./account-de";
 import { walletDe } from "./wallet-de";
 import { errorsDe } from "./errors-de";
 import { adminDe } from "./admin-de";
+import { dashboardDe } from "./dashboard-de";
+import { jobsDe } from "./jobs-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -18,6 +20,7 @@ export const de: Messages = {
     jobs: "Aufträge",
     provide: "Anbieten",
     orders: "Bestellungen",
+    dashboard: "Übersicht",
     admin: "Verwaltung",
     settings: "Anzeigeeinstellungen",
   },
@@ -67,4 +70,6 @@ export const de: Messages = {
   wallet: walletDe,
   errors: errorsDe,
   admin: adminDe,
+  dashboard: dashboardDe,
+  jobs: jobsDe,
 };

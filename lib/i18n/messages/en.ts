@@ -13,6 +13,8 @@ import { accountEn } from "./account-en";
 import { walletEn } from "./wallet-en";
 import { errorsEn } from "./errors-en";
 import { adminEn } from "./admin-en";
+import { dashboardEn } from "./dashboard-en";
+import { jobsEn } from "./jobs-en";
 
 export const en = {
   nav: {
@@ -21,6 +23,7 @@ export const en = {
     jobs: "Jobs",
     provide: "Provide",
     orders: "Orders",
+    dashboard: "Dashboard",
     admin: "Admin",
     settings: "Display settings",
   },
@@ -70,6 +73,8 @@ export const en = {
   wallet: walletEn,
   errors: errorsEn,
   admin: adminEn,
+  dashboard: dashboardEn,
+  jobs: jobsEn,
 };
 
 export type Messages = typeof en;
