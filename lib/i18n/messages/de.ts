@@ -21,6 +21,7 @@ export const de: Messages = {
     provide: "Anbieten",
     orders: "Bestellungen",
     dashboard: "Übersicht",
+    dashboard: "Übersicht",
     admin: "Verwaltung",
     settings: "Anzeigeeinstellungen",
   },

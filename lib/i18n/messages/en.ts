@@ -24,6 +24,7 @@ export const en = {
     provide: "Provide",
     orders: "Orders",
     dashboard: "Dashboard",
+    dashboard: "Dashboard",
     admin: "Admin",
     settings: "Display settings",
   },
