@@ -10,6 +10,7 @@ const nav = [
   { href: "/jobs", key: "jobs" },
   { href: "/provide", key: "provide" },
   { href: "/orders", key: "orders" },
+  { href: "/dashboard", key: "dashboard" },
   { href: "/admin", key: "admin" },
 ] as const;
 

@@ -21,7 +21,6 @@ export const de: Messages = {
     provide: "Anbieten",
     orders: "Bestellungen",
     dashboard: "Übersicht",
-    dashboard: "Übersicht",
     admin: "Verwaltung",
     settings: "Anzeigeeinstellungen",
   },

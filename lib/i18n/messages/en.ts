@@ -24,7 +24,6 @@ export const en = {
     provide: "Provide",
     orders: "Orders",
     dashboard: "Dashboard",
-    dashboard: "Dashboard",
     admin: "Admin",
     settings: "Display settings",
   },
