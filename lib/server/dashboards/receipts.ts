@@ -5,6 +5,7 @@ import "server-only";
  * (EscrowReleased or DisputeResolved) and refunded (EscrowRefunded). Only the caller's own orders:
  * the buyer id is the where clause, never a parameter the client chooses.
  */
+import type { OrderStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 
 export interface Receipt {
@@ -14,7 +15,7 @@ export interface Receipt {
   hours: number;
   gpuCount: number;
   amount: bigint;
-  status: string;
+  status: OrderStatus;
   createdAt: Date;
   fundedAt: Date | null;
   settledAt: Date | null;

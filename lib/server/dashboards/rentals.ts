@@ -53,3 +53,4 @@ export async function machineHistory(providerId: string, perMachine = 10) {
     orders: m.orders.map((o) => ({ ...o, amount: BigInt(o.amount.toFixed(0)) })),
   }));
 }
+export type MachineHistoryEntry = Awaited<ReturnType<typeof machineHistory>>[number];

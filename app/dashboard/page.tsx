@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { requirePageCaller } from "@/lib/server/auth/page-guards";
+import { activeJobs } from "@/lib/server/dashboards/buyer-jobs";
+import { buyerReceipts } from "@/lib/server/dashboards/receipts";
+import { openRentals } from "@/lib/server/dashboards/rentals";
+import { buyerSpend } from "@/lib/server/dashboards/spend";
+import { tokenInfo } from "@/lib/server/token-info";
+import { AmountChart } from "./_components/amount-chart";
+import { parseRange } from "./_components/range";
+import { RangeToggle } from "./_components/range-toggle";
+import { ReceiptsTable } from "./_components/receipts-table";
+import { RentalsTable } from "./_components/rentals-table";
+import { DashboardTabs } from "./_components/tabs";
+import { Timeline } from "./_components/timeline";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: `${t("title")}: ${t("buyerTab")}` };
+}
+export const dynamic = "force-dynamic";
+
+/** The buyer's view: spend over time, open rentals and jobs with their timelines, and receipts. */
+export default async function BuyerDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requirePageCaller("/dashboard");
+  const range = parseRange(await searchParams);
+  const [spend, rentals, jobs, receipts, token, t, tOrders, locale] = await Promise.all([
+    buyerSpend(caller.userId, range),
+    openRentals(caller.userId, "buyer"),
+    activeJobs(caller.userId),
+    buyerReceipts(caller.userId, 100),
+    // Without the chain, amounts stay exact in base units rather than divided by a guessed number of decimals.
+    tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" })),
+    getTranslations("dashboard"),
+    getTranslations("orders"),
+    getLocale(),
+  ]);
+  const inRange = spend.reduce((s, b) => s + b.amount, 0n);
+  const summary = t(range === "day" ? "spendSummaryDay" : "spendSummaryMonth", { amount: formatToken(inRange, locale, token.symbol, token.decimals) });
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">{t("buyerHeading")}</h1>
+      <DashboardTabs current="buyer" labels={{ tabs: t("tabs"), buyer: t("buyerTab"), provider: t("providerTab") }} />
+
+      <section aria-labelledby="spend" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="spend" className="text-lg font-semibold">
+            {t("spend")}
+          </h2>
+          <RangeToggle path="/dashboard" current={range} labels={{ range: t("range"), daily: t("daily"), monthly: t("monthly") }} />
+        </div>
+        <p className="text-sm" data-testid="spend-in-range">
+          {summary}
+        </p>
+        <AmountChart
+          testId="spend-chart"
+          buckets={spend}
+          granularity={range}
+          locale={locale}
+          token={token}
+          summary={summary}
+          seriesName={t("spend")}
+          labels={{ period: t("period"), amount: t("amount"), orders: t("orders"), showTable: t("showTable") }}
+        />
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t("spendNote")}</p>
+      </section>
+
+      <section aria-labelledby="active-rentals" className="space-y-3">
+        <h2 id="active-rentals" className="text-lg font-semibold">
+          {t("activeRentals")}
+        </h2>
+        <RentalsTable rentals={rentals} locale={locale} token={token} t={t} tOrders={tOrders} testId="buyer-rentals" />
+      </section>
+
+      <section aria-labelledby="active-jobs" className="space-y-3">
+        <h2 id="active-jobs" className="text-lg font-semibold">
+          {t("activeJobs")}
+        </h2>
+        {jobs.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>
+        ) : (
+          <ul className="space-y-2">
+            {jobs.map((j) => (
+              <li key={j.id} className="space-y-1 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid={`job-${j.id}`}>
+                <div className="flex flex-wrap items-baseline gap-x-4">
+                  <Link href={`/jobs/${j.id}`} className="font-medium underline">
+                    {j.title}
+                  </Link>
+                  <span className="text-slate-600 dark:text-slate-400">{t(`jobStatus.${j.status}`)}</span>
+                </div>
+                <Timeline label={t("timeline")} notYet={t("notYet")} locale={locale} steps={j.timeline.map((s) => ({ name: t(`step.${s.step}`), at: s.at }))} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="receipts" className="space-y-3">
+        <h2 id="receipts" className="text-lg font-semibold">
+          {t("receipts")}
+        </h2>
+        <ReceiptsTable receipts={receipts} locale={locale} token={token} t={t} tOrders={tOrders} />
+      </section>
+    </div>
+  );
+}

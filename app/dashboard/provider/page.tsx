@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { requirePageCaller } from "@/lib/server/auth/page-guards";
+import { escrowBalance } from "@/lib/server/dashboards/balance";
+import { providerEarnings, providerEarningsTotal } from "@/lib/server/dashboards/earnings";
+import { machineHistory, openRentals } from "@/lib/server/dashboards/rentals";
+import { machineUtilization } from "@/lib/server/dashboards/utilization";
+import { tokenInfo } from "@/lib/server/token-info";
+import { AmountChart } from "../_components/amount-chart";
+import { parseRange } from "../_components/range";
+import { RangeToggle } from "../_components/range-toggle";
+import { RentalsTable } from "../_components/rentals-table";
+import { DashboardTabs } from "../_components/tabs";
+import { BalanceCard } from "./_components/balance-card";
+import { MachineHistory } from "./_components/machine-history";
+import { UtilizationTable } from "./_components/utilization-table";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: `${t("title")}: ${t("providerTab")}` };
+}
+export const dynamic = "force-dynamic";
+
+/** The provider's view: earnings, escrow balance, utilization, open rentals and each machine's orders. */
+export default async function ProviderDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requirePageCaller("/dashboard/provider");
+  const range = parseRange(await searchParams);
+  const [earnings, total, utilization, rentals, history, balance, token, t, tOrders, locale] = await Promise.all([
+    providerEarnings(caller.userId, range),
+    providerEarningsTotal(caller.userId),
+    machineUtilization(caller.userId),
+    openRentals(caller.userId, "provider"),
+    machineHistory(caller.userId),
+    // The page still renders when the chain cannot be read; the card says so.
+    escrowBalance(caller.address).catch(() => "unavailable" as const),
+    // Without the chain, amounts stay exact in base units rather than divided by a guessed number of decimals.
+    tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" })),
+    getTranslations("dashboard"),
+    getTranslations("orders"),
+    getLocale(),
+  ]);
+  const fmt = (v: bigint) => formatToken(v, locale, token.symbol, token.decimals);
+  const inRange = earnings.reduce((s, b) => s + b.amount, 0n);
+  const summary = t(range === "day" ? "earningsSummaryDay" : "earningsSummaryMonth", { amount: fmt(inRange) });
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">{t("providerHeading")}</h1>
+      <DashboardTabs current="provider" labels={{ tabs: t("tabs"), buyer: t("buyerTab"), provider: t("providerTab") }} />
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <section aria-labelledby="total" className="space-y-1 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+          <h2 id="total" className="font-semibold">
+            {t("earningsTotal")}
+          </h2>
+          <p className="text-3xl font-semibold tabular-nums" data-testid="earnings-total">
+            {fmt(total)}
+          </p>
+        </section>
+        <BalanceCard balance={balance} locale={locale} token={token} t={t} />
+      </div>
+
+      <section aria-labelledby="earnings" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="earnings" className="text-lg font-semibold">
+            {t("earnings")}
+          </h2>
+          <RangeToggle path="/dashboard/provider" current={range} labels={{ range: t("range"), daily: t("daily"), monthly: t("monthly") }} />
+        </div>
+        <p className="text-sm" data-testid="earnings-in-range">
+          {summary}
+        </p>
+        <AmountChart
+          testId="earnings-chart"
+          buckets={earnings}
+          granularity={range}
+          locale={locale}
+          token={token}
+          summary={summary}
+          seriesName={t("earnings")}
+          labels={{ period: t("period"), amount: t("amount"), orders: t("orders"), showTable: t("showTable") }}
+        />
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t("earningsNote")}</p>
+      </section>
+
+      <section aria-labelledby="utilization" className="space-y-3">
+        <h2 id="utilization" className="text-lg font-semibold">
+          {t("utilization")}
+        </h2>
+        <UtilizationTable rows={utilization} locale={locale} t={t} />
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t("utilizationNote")}</p>
+      </section>
+
+      <section aria-labelledby="rentals" className="space-y-3">
+        <h2 id="rentals" className="text-lg font-semibold">
+          {t("rentalsHeading")}
+        </h2>
+        <RentalsTable rentals={rentals} locale={locale} token={token} t={t} tOrders={tOrders} testId="provider-rentals" />
+      </section>
+
+      <section aria-labelledby="history" className="space-y-3">
+        <h2 id="history" className="text-lg font-semibold">
+          {t("history")}
+        </h2>
+        <MachineHistory machines={history} locale={locale} token={token} t={t} tOrders={tOrders} />
+      </section>
+    </div>
+  );
+}
