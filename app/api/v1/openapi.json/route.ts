@@ -240,6 +240,12 @@ const document = {
         responses: { 201: json(sshKey), ...errors(400, 401, 403, 409) },
       },
     },
+    "/api/v1/me/receipts.csv": {
+      get: {
+        summary: "The signed-in buyer's receipts as CSV (RFC 4180): order, listing, hours, exact token amount, status, ISO UTC times and the opened/released/refunded transaction hashes",
+        responses: { 200: { description: "text/csv attachment, one header row then one row per order", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(401) },
+      },
+    },
     "/api/v1/me/ssh-keys/{id}": {
       delete: { summary: "Delete one of your saved keys (anyone else's is 404)", parameters: [idParam], responses: { 200: json({ type: "object", properties: { deleted: { type: "boolean" } } }), ...errors(401, 403, 404) } },
     },
