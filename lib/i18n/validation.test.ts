@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createReportSchema } from "@/lib/validations/admin";
 import { disputeStatementSchema } from "@/lib/validations/dispute";
+import { jobInputSchema, offerInputSchema } from "@/lib/validations/job";
 import { createListingSchema, fieldErrorsOf, updateListingSchema } from "@/lib/validations/listing";
 import { createOrderSchema } from "@/lib/validations/order";
 import { createSshKeySchema } from "@/lib/validations/ssh-key";
@@ -105,6 +106,38 @@ describe("translateFieldErrors", () => {
     expect([...untranslated(rent), ...untranslated(keys), ...untranslated(report), ...untranslated(statement)]).toEqual([]);
     // The server's own per-listing check on hours (lib/server/orders/create.ts).
     expect(translateMessage("must be between 2 and 1000 for this listing", "de")).toBe("muss bei diesem Angebot zwischen 2 und 1.000 liegen");
+  });
+
+  it("has German for every message the job and offer forms can produce", () => {
+    const job = {
+      title: "Fine-tune a model",
+      framework: "PYTORCH",
+      containerImage: "ghcr.io/org/train:1.2",
+      command: "python train.py",
+      datasetUrl: "s3://bucket/data",
+      outputUrl: "s3://bucket/out",
+      gpuModels: ["H100-SXM"],
+      minVramGb: "80",
+      gpuCount: "8",
+      estimatedHours: "10",
+      maxPricePerGpuHour: "2",
+      offerDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+    };
+    const jobErrors = errorsOf(jobInputSchema, [
+      Object.fromEntries(Object.keys(job).map((k) => [k, ""])),
+      { ...job, title: "ab", description: "d".repeat(4001), framework: "CAFFE", containerImage: "latest", command: "c".repeat(2001) },
+      { ...job, datasetUrl: "ftp://x/y", outputUrl: "s3://user:pw@bucket/x", gpuModels: ["GTX-9999"], regions: "DEU", minVramGb: "2000" },
+      { ...job, gpuModels: ["RTX-4090"], minVramGb: "80" },
+      { ...job, offerDeadline: "2020-01-01T00:00Z", minReliability: "101" },
+      { ...job, offerDeadline: "tomorrow", gpuModels: 7 },
+      { ...job, regions: Array.from({ length: 41 }, (_, i) => `${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`).join(",") },
+      { ...job, offerDeadline: new Date(Date.now() + 365 * 86_400_000).toISOString(), estimatedHours: "0", gpuCount: "17" },
+    ]);
+    const offer = errorsOf(offerInputSchema, [{ jobId: "j1", pricePerGpuHour: "1", earliestStart: "2020-01-01T00:00Z", note: "n".repeat(1001) }]);
+    expect(Object.keys(jobErrors).length).toBeGreaterThanOrEqual(14);
+    expect(jobErrors.minVramGb).toContain("None of the chosen GPU models has 80 GB of VRAM (the most is 24 GB)");
+    expect(jobErrors.regions).toContain("Regions may name at most 40 entries");
+    expect([...untranslated(jobErrors), ...untranslated(offer)]).toEqual([]);
   });
 
   it("re-says labels and numbers the German way", () => {

@@ -35,6 +35,20 @@ const labels: Record<string, Key> = {
   "Minimum hours": "labelMinHours",
   "Maximum hours": "labelMaxHours",
   Reason: "labelReason",
+  Title: "labelTitle",
+  Description: "labelDescription",
+  Command: "labelCommand",
+  "Dataset location": "labelDataset",
+  "Output location": "labelOutput",
+  "Container image": "labelImage",
+  "GPU models": "labelGpuModels",
+  Regions: "labelRegions",
+  "Minimum VRAM": "labelMinVram",
+  "Minimum reliability": "labelMinReliability",
+  "Estimated hours": "labelEstimatedHours",
+  "Offer deadline": "labelDeadline",
+  "Earliest start": "labelEarliestStart",
+  Note: "labelNote",
 };
 
 const number = (text: string) => Number(text.replaceAll(",", ""));
@@ -46,6 +60,11 @@ const labelled: Rule[] = [
   [/^(.+) must be a whole number from ([\d,]+) to ([\d,]+)$/, "wholeNumber", (m) => ({ label: m[1]!, min: number(m[2]!), max: number(m[3]!) })],
   [/^(.+) needs at least ([\d,]+) characters$/, "minChars", (m) => ({ label: m[1]!, min: number(m[2]!) })],
   [/^(.+) must be at most ([\d,]+) characters$/, "maxChars", (m) => ({ label: m[1]!, max: number(m[2]!) })],
+  [/^(.+) must be an http\(s\), s3:\/\/ or gs:\/\/ URL like s3:\/\/bucket\/path \(no credentials in it\)$/, "dataUrl", (m) => ({ label: m[1]! })],
+  [/^(.+) must be a list$/, "notList", (m) => ({ label: m[1]! })],
+  [/^(.+) may name at most 40 entries$/, "tooManyEntries", (m) => ({ label: m[1]! })],
+  [/^(.+) is not a valid date$/, "notDate", (m) => ({ label: m[1]! })],
+  [/^(.+) must be a date and time like 2026-12-01T09:30Z$/, "dateFormat", (m) => ({ label: m[1]! })],
   [/^(.+) is required$/, "required", (m) => ({ label: m[1]! })],
 ];
 
@@ -58,6 +77,10 @@ const bare: Rule[] = [
   [/^must be one OpenSSH public key line of type (.+), e\.g\. (.+)$/, "bareKeyLine", (m) => ({ types: m[1]!, example: m[2]! })],
   [/^must be one OpenSSH public key line, e\.g\. (.+)$/, "bareKeyLineAny", (m) => ({ example: m[1]! })],
   [/^has a key body that is not a (\S+) key \(truncated or mislabelled\?\)$/, "bareKeyWrongType", (m) => ({ type: m[1]! })],
+  [/^Choose GPU models from the list \(not (.+)\)$/, "gpuModels", (m) => ({ bad: m[1]! })],
+  [/^Regions must be two-letter country codes like DE \(not (.+)\)$/, "regions", (m) => ({ bad: m[1]! })],
+  [/^Offer deadline must be within (\d+) days$/, "deadlineFar", (m) => ({ days: number(m[1]!) })],
+  [/^None of the chosen GPU models has (\d+) GB of VRAM \(the most is (\d+) GB\)$/, "vramUnreachable", (m) => ({ vram: number(m[1]!), best: number(m[2]!) })],
   [/^has a malformed (\S+) key body$/, "bareKeyMalformed", (m) => ({ type: m[1]! })],
 ];
 
@@ -65,6 +88,7 @@ const fixedKeys = [
   "gpuModel", "country", "cudaFormat", "cudaAmd", "cudaNvidia", "priceFormat", "priceRange", "hoursOrder", "description", "changeSomething",
   "bareRequired", "bareWholeHours", "bareControlChars", "bareKeyTooLong", "bareKeyBase64", "bareRsaShort", "bareRsaLong",
   "reportCategory", "reportNoteShort", "reportNoteMissing", "reportNoteLong", "statementMissing", "statementShort", "statementLong",
+  "image", "framework", "deadlinePast", "chooseMachine", "startPast",
 ] as const satisfies readonly Key[];
 const fixed = new Map<string, Key>(fixedKeys.map((key) => [validationEn[key], key]));
 
