@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
-import { Web3Provider } from "@/components/providers/web3-provider";
+import { ChainConfigProvider } from "@/components/providers/chain-config";
 import { getThemePreference } from "@/components/theme/server";
 import { themeAttribute } from "@/components/theme/theme-preference";
-import { WalletButton } from "@/components/wallet/wallet-button";
+import { WalletSlot } from "@/components/wallet/wallet-slot";
 import { Toaster } from "@/components/toast/toaster";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { chainClientConfig } from "@/lib/server/client-config";
@@ -22,11 +22,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} data-theme={themeAttribute(theme)}>
       <body className="min-h-screen">
-        <Web3Provider config={chainConfig}>
-          <SiteHeader walletSlot={<WalletButton config={chainConfig} messages={walletMessages} locale={locale} />} />
+        {/* No wallet provider here: wallet code loads after hydration (components/providers/web3-provider.tsx). */}
+        <ChainConfigProvider config={chainConfig}>
+          <SiteHeader walletSlot={<WalletSlot messages={walletMessages} locale={locale} />} />
           <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
           <Toaster explorerUrl={chainConfig.explorerUrl} />
-        </Web3Provider>
+        </ChainConfigProvider>
       </body>
     </html>
   );

@@ -9,16 +9,16 @@
  *
  * Without --url it starts `next start` itself (run `npm run build` first) on port 3210 with
  * DATABASE_URL (the chain variables get placeholders: search never touches the chain). It also
- * reports the marketplace page's first-load JavaScript: every script the server-rendered
- * /marketplace HTML loads, fetched and gzipped.
+ * reports the marketplace page's first-load JavaScript (scripts/first-load-js.ts: every script the
+ * server-rendered /marketplace HTML loads, fetched and gzipped).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { countSql, itemsSql, pruneModelsSql } from "../lib/server/listings/search-sql";
 import { parseSearchParams } from "../lib/validations/listing-search";
+import { firstLoadJs, formatFirstLoad } from "./first-load-js";
 
 const { values } = parseArgs({
   options: {
@@ -104,22 +104,6 @@ function stats(samples: number[]) {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
 
-/** Sums the gzipped size of every script the server-rendered /marketplace page loads. */
-async function reportFirstLoadJs() {
-  const html = await (await fetch(`${baseUrl}/marketplace`)).text();
-  // noModule scripts (legacy polyfills) are skipped by every browser the app supports.
-  const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
-  const sources = [...new Set(tags.map((m) => m[1] as string))];
-  let gzipped = 0;
-  let raw = 0;
-  for (const src of sources) {
-    const bytes = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
-    raw += bytes.length;
-    gzipped += gzipSync(bytes, { level: 9 }).length;
-  }
-  console.log(`/marketplace first-load JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw, ${sources.length} scripts)`);
-}
-
 async function main() {
   if (!values.url && (await reachable())) throw new Error(`Port ${new URL(baseUrl).port} is taken; stop that server or pass --url`);
   const server = values.url ? null : await startServer();
@@ -192,7 +176,7 @@ async function main() {
       `${"OVERALL".padEnd(38)} ${h.p50.toFixed(1).padStart(8)} ${h.p95.toFixed(1).padStart(7)} ${h.p99.toFixed(1).padStart(7)}   ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(7)} ${s.p99.toFixed(1).padStart(7)}  ${(h.p95 / s.p95).toFixed(2).padStart(9)}x`,
     );
     console.log(`\nAll times in ms. Targets at 1,000,000 listings: API p95 <= 40 ms and <= 2x the SQL floor.`);
-    await reportFirstLoadJs();
+    console.log(formatFirstLoad(await firstLoadJs(baseUrl, "/marketplace")));
   } finally {
     await pool.end();
     server?.kill("SIGTERM");

@@ -3,9 +3,10 @@
 import { useState } from "react";
 import { useConnection } from "wagmi";
 import { showToast } from "@/components/toast/toast-store";
+import { withWalletIsland } from "@/components/providers/web3-provider";
 
 /** Local chain only (the page decides): 1 test ETH and 1,000 tUSDC for the connected wallet. */
-export function FaucetButton() {
+function FaucetButtonLeaf() {
   const { address } = useConnection();
   const [state, setState] = useState<"idle" | "sending" | "done" | "error">("idle");
   if (!address) return null;
@@ -36,3 +37,6 @@ export function FaucetButton() {
     </div>
   );
 }
+
+/** Carries the tab's shared wallet context with it (components/providers/web3-provider.tsx). */
+export const FaucetButton = withWalletIsland(FaucetButtonLeaf);

@@ -8,10 +8,11 @@ import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { encodeFunctionData } from "viem";
 import { formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { withWalletIsland } from "@/components/providers/web3-provider";
 
 type Props = { escrow: Address; chainId: number; decimals: number; symbol: string; locale: Locale; labels: { creditedBalance: string; withdraw: string } };
 
-export function WithdrawPanel({ escrow, chainId, decimals, symbol, locale, labels }: Props) {
+function WithdrawPanelLeaf({ escrow, chainId, decimals, symbol, locale, labels }: Props) {
   const { address } = useConnection();
   const tx = useWalletTx({ chainId, confirmations: 1 });
   const credits = useReadContract({
@@ -54,3 +55,6 @@ export function WithdrawPanel({ escrow, chainId, decimals, symbol, locale, label
     </section>
   );
 }
+
+/** Carries the tab's shared wallet context with it (components/providers/web3-provider.tsx). */
+export const WithdrawPanel = withWalletIsland(WithdrawPanelLeaf);

@@ -2,10 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { WalletIsland } from "@/components/providers/web3-provider";
 import { useSession } from "@/hooks/use-session";
 
+type Labels = { signedInBack: string; waiting: string };
+
 /** Sends the visitor on to where they were going as soon as the header's sign-in succeeds. */
-export function SignInPrompt({ next, labels }: { next: string; labels: { signedInBack: string; waiting: string } }) {
+export function SignInPrompt(props: { next: string; labels: Labels }) {
+  // The session query is shared with the header's wallet island through the tab's one QueryClient.
+  return (
+    <WalletIsland>
+      <WaitForSession {...props} />
+    </WalletIsland>
+  );
+}
+
+function WaitForSession({ next, labels }: { next: string; labels: Labels }) {
   const router = useRouter();
   const { data: session } = useSession();
   useEffect(() => {

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { useConnection, useDisconnect, useSwitchChain } from "wagmi";
 import { FaucetButton } from "@/components/orders/faucet-button";
+import { useChainClientConfig } from "@/components/providers/chain-config";
+import { walletButton as button, walletPrimary as primary, walletSecondary as secondary } from "@/components/wallet/button-styles";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useSession, useSessionWalletGuard, useSignIn, useSignOut } from "@/hooks/use-session";
 import { useTokenBalance } from "@/hooks/use-token-balance";
@@ -14,19 +16,21 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator, type Translator } from "@/lib/i18n/translate";
 
-const button =
-  "rounded-lg px-3 py-1.5 text-sm font-medium disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
-const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`;
-const secondary = `${button} border border-slate-300 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800`;
-
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
 
-/** The header's wallet area: connect, switch network, sign in, and the signed-in account menu. */
 type T = Translator<Messages["wallet"]>;
 
-export function WalletButton({ config, messages, locale }: { config: ChainClientConfig; messages: Messages["wallet"]; locale: Locale }) {
+/** Serializable: the server layout passes them through the lazily loading wallet slot. */
+export interface WalletButtonProps {
+  messages: Messages["wallet"];
+  locale: Locale;
+}
+
+/** The header's wallet area: connect, switch network, sign in, and the signed-in account menu. */
+export function WalletButton({ messages, locale }: WalletButtonProps) {
+  const config = useChainClientConfig();
   const t = createTranslator(messages, locale);
   const [dialogOpen, setDialogOpen] = useState(false);
   const { address, status, chainId } = useConnection();

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { TxStatus } from "@/components/orders/tx-status";
 import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
 import { fromBaseUnits } from "@/lib/money";
+import { withWalletIsland } from "@/components/providers/web3-provider";
 
 interface Props {
   orderId: string;
@@ -29,7 +30,7 @@ async function waitForResolution(orderId: string) {
   return false;
 }
 
-export function ResolveDispute({ orderId, chainId, amount, decimals, symbol, confirmations, explorerUrl }: Props) {
+function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confirmations, explorerUrl }: Props) {
   const router = useRouter();
   const tx = useWalletTx({ chainId, confirmations });
   const [percent, setPercent] = useState(50);
@@ -88,3 +89,6 @@ export function ResolveDispute({ orderId, chainId, amount, decimals, symbol, con
     </div>
   );
 }
+
+/** Carries the tab's shared wallet context with it (components/providers/web3-provider.tsx). */
+export const ResolveDispute = withWalletIsland(ResolveDisputeLeaf);

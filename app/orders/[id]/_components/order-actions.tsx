@@ -10,6 +10,7 @@ import { TxStatus } from "@/components/orders/tx-status";
 import { useEscrowPayment, type PayableOrder } from "@/hooks/use-escrow-payment";
 import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
 import { fromBaseUnits } from "@/lib/money";
+import { withWalletIsland } from "@/components/providers/web3-provider";
 
 type Action = "start" | "complete" | "release" | "refund" | "dispute" | "cancel";
 
@@ -33,7 +34,7 @@ async function waitForStatusChange(orderId: string, from: string) {
   }
 }
 
-export function OrderActions({ order, actions, confirmations, symbol, decimals, explorerUrl }: Props) {
+function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, explorerUrl }: Props) {
   const router = useRouter();
   const format = (units: bigint) => fromBaseUnits(units, decimals);
   const payment = useEscrowPayment(order, { confirmations, symbol, format });
@@ -120,3 +121,6 @@ export function OrderActions({ order, actions, confirmations, symbol, decimals, 
     </div>
   );
 }
+
+/** Carries the tab's shared wallet context with it (components/providers/web3-provider.tsx). */
+export const OrderActions = withWalletIsland(OrderActionsLeaf);

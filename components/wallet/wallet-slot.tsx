@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useState, type ComponentType } from "react";
+import { walletButton } from "@/components/wallet/button-styles";
+import type { WalletButtonProps } from "@/components/wallet/wallet-button";
+
+type Loaded = { status: "loading" } | { status: "failed" } | { status: "ready"; Wallet: ComponentType<WalletButtonProps> };
+
+const load = () => import("@/components/wallet/header-wallet");
+
+/**
+ * The header's wallet area on first load: a placeholder the size of the "Connect wallet" button,
+ * swapped after hydration for the real wallet island (wagmi, viem, react-query, the connect dialog),
+ * which therefore is no part of any page's first-load JavaScript. Reconnecting a wallet used before
+ * starts when the island arrives, as it did after hydration when the provider was in the layout.
+ */
+export function WalletSlot(props: WalletButtonProps) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+
+  useEffect(() => {
+    if (loaded.status !== "loading") return;
+    let live = true;
+    load().then(
+      (mod) => live && setLoaded({ status: "ready", Wallet: mod.default }),
+      (error: unknown) => {
+        // A chunk that failed to download (offline, a deploy in between): offer to try again.
+        console.error("The wallet could not be loaded", error);
+        if (live) setLoaded({ status: "failed" });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded.status]);
+
+  if (loaded.status === "ready") return <loaded.Wallet {...props} />;
+  const label = props.messages.connect;
+  // Same classes and text as the real button; disabled (without the dimming) while the island loads.
+  return (
+    <button
+      type="button"
+      className={`${walletButton} bg-brand-600 text-white disabled:opacity-100`}
+      disabled={loaded.status === "loading"}
+      aria-busy={loaded.status === "loading"}
+      onClick={() => setLoaded({ status: "loading" })}
+      data-testid="wallet-placeholder"
+    >
+      {label}
+    </button>
+  );
+}
