@@ -2,8 +2,7 @@
 
 import { useEffect, useId, useRef } from "react";
 import { useConnect, useConnectors, type Connector } from "wagmi";
-import { isLocalChain } from "@/lib/chain/chains";
-import { DEV_WALLET_TYPE } from "@/lib/chain/dev-wallet";
+import { walletEntries } from "@/components/wallet/wallet-list";
 import { useSignIn } from "@/hooks/use-session";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
@@ -11,7 +10,8 @@ import type { Translator } from "@/lib/i18n/translate";
 /**
  * The wallet picker: a native modal <dialog>, so focus is trapped and restored, Escape closes it, and screen
  * readers announce it by its heading. It lists the wallets wagmi discovered (EIP-6963 announces name and
- * icon) and, on the local chain only, the dev wallet's demo accounts. Picking one connects and then signs in.
+ * icon), Coinbase Wallet, and, on the local chain only, the dev wallet's demo accounts (components/wallet/wallet-list.ts).
+ * Picking one connects and then signs in.
  */
 export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; onClose: () => void; chainId: number; t: Translator<Messages["wallet"]> }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -27,11 +27,7 @@ export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; on
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  // The component guard matches the config guard: no dev wallet entries unless the app runs on the local chain.
-  const devWallets = isLocalChain(chainId) ? connectors.filter((c) => c.type === DEV_WALLET_TYPE) : [];
-  const discovered = connectors.filter((c) => c.type !== DEV_WALLET_TYPE);
-  // The generic "Injected" entry duplicates an EIP-6963 wallet when one announced itself.
-  const wallets = discovered.some((c) => c.id !== "injected") ? discovered.filter((c) => c.id !== "injected") : discovered;
+  const { wallets, devWallets, browserWalletFound } = walletEntries(connectors, chainId, typeof window !== "undefined" && "ethereum" in window);
 
   async function pick(connector: Connector) {
     reset();
@@ -61,9 +57,7 @@ export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; on
       </div>
       <div className="space-y-4 p-4">
         <ConnectorList label={t("wallets")} connectors={wallets} onPick={pick} disabled={isPending} browserWallet={t("browserWallet")} />
-        {wallets.length === 0 && (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t("noWallet")}</p>
-        )}
+        {!browserWalletFound && <p className="text-sm text-slate-600 dark:text-slate-400">{t("noWallet")}</p>}
         {devWallets.length > 0 && (
           <ConnectorList
             label={t("devWallet")}
