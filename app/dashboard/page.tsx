@@ -26,17 +26,14 @@ export const dynamic = "force-dynamic";
 export default async function BuyerDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePageCaller("/dashboard");
   const range = parseRange(await searchParams);
-  const [spend, rentals, jobs, receipts, token, t, tOrders, locale] = await Promise.all([
-    buyerSpend(caller.userId, range),
-    openRentals(caller.userId, "buyer"),
-    activeJobs(caller.userId),
-    buyerReceipts(caller.userId, 100),
-    // Without the chain, amounts stay exact in base units rather than divided by a guessed number of decimals.
-    tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" })),
-    getTranslations("dashboard"),
-    getTranslations("orders"),
-    getLocale(),
-  ]);
+  // Without the chain, amounts stay exact in base units rather than divided by a guessed number of decimals.
+  const tokenRead = tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" }));
+  // One database query at a time: one view holds one pooled connection rather than a burst of them.
+  const spend = await buyerSpend(caller.userId, range);
+  const rentals = await openRentals(caller.userId, "buyer");
+  const jobs = await activeJobs(caller.userId);
+  const receipts = await buyerReceipts(caller.userId, 100);
+  const [token, t, tOrders, locale] = await Promise.all([tokenRead, getTranslations("dashboard"), getTranslations("orders"), getLocale()]);
   const inRange = spend.reduce((s, b) => s + b.amount, 0n);
   const summary = t(range === "day" ? "spendSummaryDay" : "spendSummaryMonth", { amount: formatToken(inRange, locale, token.symbol, token.decimals) });
 

@@ -26,20 +26,21 @@ export const dynamic = "force-dynamic";
 export default async function ProviderDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePageCaller("/dashboard/provider");
   const range = parseRange(await searchParams);
-  const [earnings, total, utilization, rentals, history, balance, token, t, tOrders, locale] = await Promise.all([
-    providerEarnings(caller.userId, range),
-    providerEarningsTotal(caller.userId),
-    machineUtilization(caller.userId),
-    openRentals(caller.userId, "provider"),
-    machineHistory(caller.userId),
+  // The chain reads run beside the database ones; the database queries go one at a time, so one
+  // dashboard view holds one pooled connection rather than a burst of them (the embedded dev/e2e
+  // database accepts only a handful of connections for the whole stack).
+  const chainReads = Promise.all([
     // The page still renders when the chain cannot be read; the card says so.
     escrowBalance(caller.address).catch(() => "unavailable" as const),
     // Without the chain, amounts stay exact in base units rather than divided by a guessed number of decimals.
     tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" })),
-    getTranslations("dashboard"),
-    getTranslations("orders"),
-    getLocale(),
   ]);
+  const earnings = await providerEarnings(caller.userId, range);
+  const total = await providerEarningsTotal(caller.userId);
+  const utilization = await machineUtilization(caller.userId);
+  const rentals = await openRentals(caller.userId, "provider");
+  const history = await machineHistory(caller.userId);
+  const [[balance, token], t, tOrders, locale] = await Promise.all([chainReads, getTranslations("dashboard"), getTranslations("orders"), getLocale()]);
   const fmt = (v: bigint) => formatToken(v, locale, token.symbol, token.decimals);
   const inRange = earnings.reduce((s, b) => s + b.amount, 0n);
   const summary = t(range === "day" ? "earningsSummaryDay" : "earningsSummaryMonth", { amount: fmt(inRange) });
