@@ -60,8 +60,12 @@ async function takeBuildLock(): Promise<() => void> {
 
 /** Starts the stack; `name` names its log folder under the system temp directory. */
 export async function startAppStack(name: string, opts: { indexer?: boolean } = {}): Promise<AppStack> {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build in .next/: run `npm run build` first.");
+  // Checked once the lock is held: a build running meanwhile empties .next/ until it finishes.
   const release = await takeBuildLock();
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    release();
+    throw new Error("No production build in .next/: run `npm run build` first.");
+  }
   const tmp = path.join(os.tmpdir(), `idlegrid-${name}`);
   const sup = new Supervisor(path.join(tmp, "pids.json"));
   const stop = async () => {
