@@ -11,6 +11,7 @@ import { Field, FieldError, type FormState } from "@/components/jobs/form-fields
 import { TxStatus } from "@/components/orders/tx-status";
 import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
 import { postProgressAction } from "../../actions";
+import { withWalletIsland } from "@/components/providers/web3-provider";
 
 interface Props {
   jobId: string;
@@ -31,7 +32,7 @@ async function waitForJobStatusChange(jobId: string, from: string) {
   }
 }
 
-export function ProviderJobActions({ jobId, status, chainId, providerAddress, confirmations, explorerUrl }: Props) {
+function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confirmations, explorerUrl }: Props) {
   const router = useRouter();
   const tx = useWalletTx({ chainId, account: providerAddress, confirmations });
   const [busy, setBusy] = useState(false);
@@ -113,3 +114,6 @@ export function ProviderJobActions({ jobId, status, chainId, providerAddress, co
     </section>
   );
 }
+
+/** Carries the tab's shared wallet context with it (components/providers/web3-provider.tsx). */
+export const ProviderJobActions = withWalletIsland(ProviderJobActionsLeaf);
