@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pages [-- --url http://127.0.0.1:3000] [--preset mobile|desktop|both] [--runs 1]`
+ * `npm run bench:pages [-- --url http://127.0.0.1:3000] [--preset mobile|desktop|both] [--runs 1] [--build]`
  *
  * Lighthouse (from npm, offline) in Debian's Chromium against the production build: the landing
  * page, the marketplace and a listing page. Prints the performance and accessibility scores and
@@ -7,7 +7,8 @@
  * page misses one, so it can gate a release.
  *
  * Without --url it brings up a throw-away stack (scripts/lib/app-stack.ts: PGlite, anvil, the demo
- * seed, `next start`; run `npm run build` first). Chromium comes from CHROME_PATH (default
+ * seed, `next start`; run `npm run build` first, or pass --build to build under the lock the stack
+ * holds, so that no test run replaces .next/ in between). Chromium comes from CHROME_PATH (default
  * /usr/bin/chromium) and runs with --headless=new --no-sandbox. With --runs above 1 each figure is
  * the median of the runs, which steadies the performance score on a busy machine.
  */
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     url: { type: "string" },
     preset: { type: "string", default: "both" },
     runs: { type: "string", default: "1" },
+    build: { type: "boolean", default: false },
   },
 });
 const presets = values.preset === "both" ? ["mobile", "desktop"] : [values.preset ?? "mobile"];
@@ -68,7 +70,7 @@ async function main() {
   try {
     if (!values.url) {
       console.log("Starting a throw-away stack (PGlite, anvil, demo seed, next start)…");
-      stack = await startAppStack("bench-pages");
+      stack = await startAppStack("bench-pages", { build: values.build });
     }
     const base = (values.url ?? stack?.appUrl ?? "").replace(/\/$/, "");
     const search = (await (await fetch(`${base}/api/v1/listings?limit=1`)).json()) as { items: { id: string }[] };

@@ -1,7 +1,8 @@
 /**
- * `npm run screenshots`: PNGs of the main pages for the README, taken from the running app.
+ * `npm run screenshots [-- --build]`: PNGs of the main pages for the README, taken from the running app.
  *
- * Brings up a throw-away stack (scripts/lib/app-stack.ts; run `npm run build` first), makes an
+ * Brings up a throw-away stack (scripts/lib/app-stack.ts; run `npm run build` first, or pass --build
+ * to build under the same lock as `npm test`'s build and browser stages), makes an
  * order (paid on the local chain, so the indexer funds it) and a job through the API as the demo
  * buyer, signs in per page as the demo buyer, provider or admin (a real SIWE round trip), and saves
  * 1280×800 screenshots in the light theme, plus the marketplace in the dark theme, to
@@ -10,20 +11,22 @@
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
+import { THEME_COOKIE } from "../components/theme/theme-preference";
 import { contextAs, prepareMainPages, type MainPage } from "../e2e/fixtures/main-pages";
 import { startAppStack } from "./lib/app-stack";
 import { root } from "./lib/services";
 
 const outDir = path.join(root, "docs", "screenshots");
 const VIEWPORT = { width: 1280, height: 800 };
-const THEME_COOKIE = "idlegrid-theme";
 
 const fileName = (page: MainPage, theme: string) => `${page.name.replaceAll(" ", "-")}${theme === "dark" ? "-dark" : ""}.png`;
 
 async function main() {
   mkdirSync(outDir, { recursive: true });
   console.log("Starting a throw-away stack (PGlite, anvil, demo seed, indexer, next start)…");
-  const stack = await startAppStack("screenshots", { indexer: true });
+  const { values } = parseArgs({ options: { build: { type: "boolean", default: false } } });
+  const stack = await startAppStack("screenshots", { indexer: true, build: values.build });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const pages = await prepareMainPages(browser, stack, { pay: true });

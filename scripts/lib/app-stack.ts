@@ -5,6 +5,7 @@
  * and the e2e stack. It holds the same lock as `npm test`'s build and browser stages, because both
  * use .next/: a build started meanwhile would pull the files from under `next start`.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -58,10 +59,33 @@ async function takeBuildLock(): Promise<() => void> {
   }
 }
 
-/** Starts the stack; `name` names its log folder under the system temp directory. */
-export async function startAppStack(name: string, opts: { indexer?: boolean } = {}): Promise<AppStack> {
+/** `next build` with placeholder chain and database values: the server reads the real ones at run time. */
+function build(): boolean {
+  console.log("Building (next build)…");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
+    RPC_URL: "http://127.0.0.1:8545",
+    CHAIN_ID: "31337",
+    TOKEN_ADDRESS: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+    ESCROW_ADDRESS: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+  };
+  return spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, env, stdio: "inherit" }).status === 0;
+}
+
+/**
+ * Starts the stack; `name` names its log folder under the system temp directory. With `build`, it
+ * builds first while holding the lock, so no other run can replace .next/ in between.
+ */
+export async function startAppStack(name: string, opts: { indexer?: boolean; build?: boolean } = {}): Promise<AppStack> {
   // Checked once the lock is held: a build running meanwhile empties .next/ until it finishes.
   const release = await takeBuildLock();
+  if (opts.build && !build()) {
+    release();
+    throw new Error("next build failed.");
+  }
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     release();
     throw new Error("No production build in .next/: run `npm run build` first.");
