@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/stack";
-import { injectWallet, signInThroughUi } from "./fixtures/wallet";
+import { injectWallet, signInThroughUi, signInWithApi } from "./fixtures/wallet";
 
 const RESULT_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
@@ -148,5 +148,71 @@ test("a buyer posts a job, a provider offers, the buyer accepts and pays, the pr
   } finally {
     await buyerContext.close();
     await providerContext.close();
+  }
+});
+
+test("a buyer saves a draft, edits and publishes it, the board's filters find it, and cancelling takes it off the board", async ({ browser, stack }) => {
+  const title = `Draft e2e ${Date.now().toString(36)}`;
+  const context = await browser.newContext({ baseURL: stack.appUrl });
+  await signInWithApi(context, stack, 2);
+  const page = await context.newPage();
+  const board = (query: string) => page.goto(`/jobs?${query}`);
+  const card = page.getByTestId("job-card").filter({ hasText: title });
+
+  try {
+    await test.step("the draft is saved and only its buyer sees it", async () => {
+      await page.goto("/jobs/new");
+      const form = page.getByRole("form", { name: "Post a job" });
+      await form.getByLabel("Title").fill(title);
+      await form.getByLabel("Framework").selectOption("JAX");
+      await form.getByLabel("Container image").fill("ghcr.io/acme/jax-train@sha256:" + "a".repeat(64));
+      await form.getByLabel("Command").fill("python -m train");
+      await form.getByLabel("Dataset location").fill("gs://acme-e2e/data");
+      await form.getByLabel("Output location").fill("gs://acme-e2e/out");
+      await form.getByLabel("Minimum VRAM per GPU (GB)").fill("16");
+      await form.getByLabel("Regions (optional)").fill("nl");
+      await form.getByLabel("Maximum price per GPU-hour").fill("1.00");
+      await page.getByTestId("job-save").click();
+      await expect(page.getByTestId("job-status")).toHaveText("DRAFT");
+      await expect(page.getByTestId("job-budget")).toContainText("up to 1.00");
+      await board("framework=JAX&region=NL");
+      await expect(card).toHaveCount(0);
+    });
+
+    await test.step("an edit changes the budget, and publishing puts it on the board", async () => {
+      await page.goto("/jobs/mine");
+      await card.getByRole("link", { name: title }).click();
+      await page.getByTestId("edit-job").click();
+      await page.getByRole("form", { name: "Edit job" }).getByLabel("Estimated hours").fill("3");
+      await page.getByTestId("job-save").click();
+      await expect(page.getByTestId("job-budget")).toContainText("up to 3.00");
+      await page.getByTestId("publish-job").click();
+      await expect(page.getByTestId("notice")).toContainText("published");
+      await expect(page.getByTestId("job-status")).toHaveText("OPEN");
+    });
+
+    await test.step("the board's filters live in the URL", async () => {
+      await board("framework=JAX&region=NL&sort=deadline");
+      await expect(card).toBeVisible();
+      await expect(page.getByLabel("Framework")).toHaveValue("JAX");
+      await board("framework=PYTORCH");
+      await expect(card).toHaveCount(0);
+      await board("minVram=8");
+      await expect(card).toHaveCount(0);
+      await board("minVram=abc");
+      await expect(page.getByTestId("error-minVram")).toContainText("whole number");
+    });
+
+    await test.step("cancelling takes it off the board", async () => {
+      await page.goto("/jobs/mine");
+      await card.getByRole("link", { name: title }).click();
+      await page.getByTestId("cancel-job").click();
+      await expect(page.getByTestId("job-status")).toHaveText("CANCELLED");
+      await expect(page.getByTestId("edit-job")).toHaveCount(0);
+      await board("framework=JAX&region=NL");
+      await expect(card).toHaveCount(0);
+    });
+  } finally {
+    await context.close();
   }
 });

@@ -13,7 +13,12 @@ import { NotificationText } from "./notification-text";
 export async function NotificationBell() {
   const caller = await currentCaller();
   if (!caller) return null;
-  const [count, latest, { symbol }] = await Promise.all([unreadCount(caller.userId), listNotifications(caller.userId, { limit: 5, unreadOnly: true }), tokenInfo()]);
+  // One query after the other, and the list only when there is something unread: the bell renders on
+  // every page, beside the page's own queries, and must not widen the connection pool (the embedded
+  // dev/e2e database accepts only a few connections).
+  const count = await unreadCount(caller.userId);
+  const latest = count > 0 ? await listNotifications(caller.userId, { limit: 5, unreadOnly: true }) : [];
+  const { symbol } = await tokenInfo();
   const label = count === 0 ? "Notifications, none unread" : `Notifications, ${count} unread`;
   return (
     <BellMenu label={label} count={count}>

@@ -23,7 +23,9 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const [{ id }, { notice }, caller] = await Promise.all([params, searchParams, currentCaller()]);
   const job = await getJobForViewer(id, caller);
   if (!job) notFound();
-  const [offers, notes, { symbol, decimals }] = await Promise.all([offersForJob(job.id, caller), progressNotes(job.id, caller), tokenInfo()]);
+  const offers = await offersForJob(job.id, caller);
+  const notes = await progressNotes(job.id, caller);
+  const { symbol, decimals } = await tokenInfo();
   const role = job.viewerRole;
   const isBuyer = role === "buyer";
   const editable = isBuyer && (job.status === "DRAFT" || job.status === "OPEN");

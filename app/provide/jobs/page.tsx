@@ -15,7 +15,9 @@ export const dynamic = "force-dynamic";
 export default async function ProviderJobsPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const caller = await requirePageCaller("/provide/jobs");
   const { notice } = await searchParams;
-  const [matches, offers, { symbol, decimals }] = await Promise.all([matchingJobsForProvider(caller.userId), offersForProvider(caller.userId), tokenInfo()]);
+  const matches = await matchingJobsForProvider(caller.userId);
+  const offers = await offersForProvider(caller.userId);
+  const { symbol, decimals } = await tokenInfo();
   return (
     <section className="space-y-8">
       <Notice code={notice} />
