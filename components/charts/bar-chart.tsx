@@ -12,7 +12,8 @@
  */
 import type { ReactNode } from "react";
 
-const WIDTH = 540;
+// Wide enough that the chart fills a page's width at a sensible height; it scales with the width.
+const WIDTH = 720;
 const HEIGHT = 120;
 const GAP = 4;
 
@@ -61,7 +62,7 @@ export function BarChart({ summary, series, bars, columns, tableLabel, caption, 
     <figure className="space-y-2">
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`}
-        className="h-40 w-full rounded-xl border border-slate-200 p-2 dark:border-slate-800"
+        className="h-auto w-full rounded-xl border border-slate-200 p-2 dark:border-slate-800"
         role="img"
         aria-label={summary}
         data-testid={testId}
@@ -77,7 +78,7 @@ export function BarChart({ summary, series, bars, columns, tableLabel, caption, 
                 return <rect key={s.name} x={x} y={HEIGHT - h} width={bar} height={h} className={s.className} />;
               })}
               {i % tickEvery === 0 ? (
-                <text x={x} y={HEIGHT + 12} fontSize="8" className="fill-slate-500 dark:fill-slate-400">
+                <text x={x} y={HEIGHT + 13} fontSize="10" className="fill-slate-500 dark:fill-slate-400">
                   {b.tick}
                 </text>
               ) : null}

@@ -42,7 +42,7 @@ export const dashboardDe: typeof dashboardEn = {
   active: "Laufend",
   none: "Noch nichts vorhanden.",
   history: "Bestellungen pro Maschine",
-  orderCount: "{count} Bestellungen",
+  orderCount: "Bestellungen: {count}",
   activeJobs: "Laufende Trainingsaufträge",
   receipts: "Belege",
   downloadCsv: "CSV herunterladen",

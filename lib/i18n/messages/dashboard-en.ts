@@ -41,7 +41,7 @@ export const dashboardEn = {
   active: "Active",
   none: "Nothing here yet.",
   history: "Orders per machine",
-  orderCount: "{count} orders",
+  orderCount: "Orders: {count}",
   activeJobs: "Training jobs in progress",
   receipts: "Receipts",
   downloadCsv: "Download CSV",
