@@ -40,7 +40,7 @@ async function EmptyState({ query }: { query: SearchQuery }) {
       {hint ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
           {t("emptyHintBefore")} <strong>{t(`filter.${hint.filter}`)}</strong>.{" "}
-          <Link className="text-brand-700 underline" href={href(withoutFilter(query.filters, hint.filter), query.sort)}>
+          <Link className="text-brand-700 underline dark:text-brand-400" href={href(withoutFilter(query.filters, hint.filter), query.sort)}>
             {t(hint.total.count === 1 ? "emptyHintLinkOne" : "emptyHintLinkOther", { total: formatTotal(hint.total, locale) })}
           </Link>
           .
@@ -87,7 +87,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
             </li>
           ))}
         </ul>
-        <Link href="/marketplace" className="text-brand-700 underline">
+        <Link href="/marketplace" className="text-brand-700 underline dark:text-brand-400">
           {t("startAgain")}
         </Link>
       </div>
@@ -114,12 +114,12 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
         {result.items.length === 0 ? <EmptyState query={query} /> : <ListingTable items={result.items} t={t} locale={locale} />}
         <nav className="flex gap-4 text-sm" aria-label={t("pages")}>
           {query.cursor && (
-            <Link href={href(query.filters, query.sort)} className="text-brand-700 underline">
+            <Link href={href(query.filters, query.sort)} className="text-brand-700 underline dark:text-brand-400">
               {t("firstPage")}
             </Link>
           )}
           {result.nextCursor && (
-            <Link href={href(query.filters, query.sort, result.nextCursor)} className="text-brand-700 underline">
+            <Link href={href(query.filters, query.sort, result.nextCursor)} className="text-brand-700 underline dark:text-brand-400">
               {t("nextPage")}
             </Link>
           )}
