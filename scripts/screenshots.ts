@@ -38,7 +38,8 @@ async function main() {
       await context.addCookies([{ name: THEME_COOKIE, value: theme, url: stack.appUrl }]);
       try {
         const page = await context.newPage();
-        const response = await page.goto(target.path, { waitUntil: "networkidle" });
+        // Not "networkidle": the wallet's balance polling keeps the network busy for as long as the page is open.
+        const response = await page.goto(target.path, { waitUntil: "load" });
         if (response?.status() !== 200) {
           console.log(`skipped ${target.name}: ${target.path} answered ${response?.status()}`);
           continue;
@@ -47,9 +48,12 @@ async function main() {
           // Paid above: wait for the indexer so the page shows a funded order, not one waiting for payment.
           for (let i = 0; i < 30 && !(await page.getByTestId("order-status").textContent())?.includes("FUNDED"); i++) {
             await page.waitForTimeout(1_000);
-            await page.reload({ waitUntil: "networkidle" });
+            await page.reload({ waitUntil: "load" });
           }
         }
+        await page.locator("main h1").first().waitFor();
+        // Client leaves (the wallet button, charts' tooltips) settle after hydration.
+        await page.waitForTimeout(1_500);
         const file = path.join(outDir, fileName(target, theme));
         await page.screenshot({ path: file, animations: "disabled" });
         console.log(`saved ${path.relative(root, file)}`);
