@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/jobs/form-fields";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { ApiError } from "@/lib/server/http/api-error";
@@ -40,18 +40,18 @@ async function refusal(error: unknown, values: FormState["values"], attempt: num
 export async function saveJob(previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const attempt = previous.attempt + 1;
-  const caller = await currentCaller();
-  if (!caller) return { error: "Your session has ended. Sign in again to save this job.", values, attempt };
+  const [caller, t] = await Promise.all([currentCaller(), getTranslations("jobForm")]);
+  if (!caller) return { error: t("sessionEnded"), values, attempt };
 
   const { id, intent, ...fields } = values;
   const parsed = jobInputSchema.safeParse(fields);
   if (!parsed.success) {
-    return { error: "Some fields need attention.", fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()), values, attempt };
+    return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()), values, attempt };
   }
   let jobId: string;
   try {
     if (typeof id === "string" && id !== "") {
-      if (!jobIdPattern.test(id)) return { error: "There is no such job.", values, attempt };
+      if (!jobIdPattern.test(id)) return { error: t("noSuchJob"), values, attempt };
       const job = await updateJob(caller, id, parsed.data);
       if (intent === "publish" && job.status === "DRAFT") await publishJob(caller, id);
       jobId = id;

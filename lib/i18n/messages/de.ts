@@ -11,6 +11,7 @@ import { errorsDe } from "./errors-de";
 import { adminDe } from "./admin-de";
 import { dashboardDe } from "./dashboard-de";
 import { jobsDe } from "./jobs-de";
+import { jobFormDe } from "./job-form-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -72,4 +73,5 @@ export const de: Messages = {
   admin: adminDe,
   dashboard: dashboardDe,
   jobs: jobsDe,
+  jobForm: jobFormDe,
 };

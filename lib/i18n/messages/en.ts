@@ -15,6 +15,7 @@ import { errorsEn } from "./errors-en";
 import { adminEn } from "./admin-en";
 import { dashboardEn } from "./dashboard-en";
 import { jobsEn } from "./jobs-en";
+import { jobFormEn } from "./job-form-en";
 
 export const en = {
   nav: {
@@ -75,6 +76,7 @@ export const en = {
   admin: adminEn,
   dashboard: dashboardEn,
   jobs: jobsEn,
+  jobForm: jobFormEn,
 };
 
 export type Messages = typeof en;

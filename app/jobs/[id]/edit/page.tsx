@@ -3,10 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobForm } from "@/components/jobs/job-form";
 import { fromBaseUnits } from "@/lib/money";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { requirePageCaller } from "@/lib/server/auth/page-guards";
 import { getJobForViewer } from "@/lib/server/jobs/queries";
 
-export const metadata: Metadata = { title: "Edit job" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("jobForm"))("editTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function EditJobPage({ params }: { params: Promise<{ id: string }> }) {
@@ -14,12 +17,16 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
   const caller = await requirePageCaller(`/jobs/${id}/edit`);
   const job = await getJobForViewer(id, caller);
   if (!job || job.viewerRole !== "buyer") notFound();
+  const [t, messages, locale] = await Promise.all([getTranslations("jobForm"), getMessages("jobForm"), getLocale()]);
   if (job.status !== "DRAFT" && job.status !== "OPEN") {
     return (
       <section className="space-y-2">
-        <h1 className="text-2xl font-semibold">This job can no longer be edited</h1>
+        <h1 className="text-2xl font-semibold">{t("notEditable")}</h1>
         <p>
-          It is {job.status}: jobs can be edited only until an offer is accepted. <Link href={`/jobs/${id}`} className="underline">Back to the job</Link>
+          {t("notEditableBody", { status: job.status })}{" "}
+          <Link href={`/jobs/${id}`} className="underline">
+            {t("backToJob")}
+          </Link>
         </p>
       </section>
     );
@@ -43,13 +50,13 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
   };
   return (
     <section className="space-y-4">
-      <h1 className="text-2xl font-semibold">Edit “{job.title}”</h1>
+      <h1 className="text-2xl font-semibold">{t("editHeading", { title: job.title })}</h1>
       {job.status === "OPEN" && (
         <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-300">
-          The job is open. Pending offers stay while they still fit; changing the requirements declines those that no longer do, and their providers are told.
+          {t("openNote")}
         </p>
       )}
-      <JobForm id={job.id} initial={initial} isDraft={job.status === "DRAFT"} />
+      <JobForm id={job.id} initial={initial} isDraft={job.status === "DRAFT"} messages={messages} locale={locale} />
     </section>
   );
 }
