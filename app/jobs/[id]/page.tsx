@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { JobRequirements, JobStatusBadge, money } from "@/components/jobs/job-summary";
+import { JobRequirements, JobStatusBadge } from "@/components/jobs/job-summary";
+import { formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { Notice } from "@/components/jobs/notices";
 import { env } from "@/env";
 import { chainById } from "@/lib/chain/chains";
@@ -13,7 +15,9 @@ import { JobTimeline } from "./_components/job-timeline";
 import { OfferComparison } from "./_components/offer-comparison";
 import { ProviderJobActions } from "./_components/provider-job-actions";
 
-export const metadata: Metadata = { title: "Training job" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("jobs"))("jobTitle") };
+}
 export const dynamic = "force-dynamic";
 
 const secondary = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900";
@@ -25,7 +29,8 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   if (!job) notFound();
   const offers = await offersForJob(job.id, caller);
   const notes = await progressNotes(job.id, caller);
-  const { symbol, decimals } = await tokenInfo();
+  const [{ symbol, decimals }, t, locale] = await Promise.all([tokenInfo(), getTranslations("jobs"), getLocale()]);
+  const amount = (units: string | bigint) => formatToken(BigInt(units), locale, symbol, decimals);
   const role = job.viewerRole;
   const isBuyer = role === "buyer";
   const editable = isBuyer && (job.status === "DRAFT" || job.status === "OPEN");
@@ -39,15 +44,15 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       <header className="space-y-2">
         <p className="text-sm text-slate-500">
           <Link href="/jobs" className="underline">
-            Training jobs
+            {t("title")}
           </Link>
-          {role && ` · you are the ${role}`}
+          {role && ` · ${t("youAre", { role: t(`role.${role}`) })}`}
         </p>
         <h1 className="text-2xl font-semibold">{job.title}</h1>
         <p className="flex flex-wrap items-center gap-3 text-sm">
           <JobStatusBadge status={job.status} />
           <span data-testid="offer-count">
-            {job.offerCount} pending offer{job.offerCount === 1 ? "" : "s"}
+            {t(job.offerCount === 1 ? "pendingOffersOne" : "pendingOffersOther", { count: job.offerCount })}
           </span>
         </p>
       </header>
@@ -58,20 +63,20 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             <form action={publishJobAction}>
               <input type="hidden" name="jobId" value={job.id} />
               <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="publish-job">
-                Publish
+                {t("publish")}
               </button>
             </form>
           )}
           {editable && (
             <Link href={`/jobs/${job.id}/edit`} className={secondary} data-testid="edit-job">
-              Edit
+              {t("edit")}
             </Link>
           )}
           {cancellable && (
             <form action={cancelJobAction}>
               <input type="hidden" name="jobId" value={job.id} />
               <button type="submit" className={secondary} data-testid="cancel-job">
-                Cancel the job
+                {t("cancelJob")}
               </button>
             </form>
           )}
@@ -81,23 +86,23 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="requirements" className="space-y-2">
           <h2 id="requirements" className="font-semibold">
-            Requirements and budget
+            {t("requirements")}
           </h2>
           <JobRequirements job={job} symbol={symbol} decimals={decimals} />
         </section>
         <section aria-labelledby="work" className="space-y-2">
           <h2 id="work" className="font-semibold">
-            The work
+            {t("work")}
           </h2>
           {job.description && <p className="text-sm whitespace-pre-line">{job.description}</p>}
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-500">Image</dt>
+            <dt className="text-slate-500">{t("image")}</dt>
             <dd className="font-mono text-xs break-all">{job.containerImage}</dd>
-            <dt className="text-slate-500">Command</dt>
+            <dt className="text-slate-500">{t("command")}</dt>
             <dd className="font-mono text-xs break-all">{job.command}</dd>
-            <dt className="text-slate-500">Dataset</dt>
+            <dt className="text-slate-500">{t("dataset")}</dt>
             <dd className="font-mono text-xs break-all">{job.datasetUrl}</dd>
-            <dt className="text-slate-500">Output</dt>
+            <dt className="text-slate-500">{t("output")}</dt>
             <dd className="font-mono text-xs break-all">{job.outputUrl}</dd>
           </dl>
         </section>
@@ -106,21 +111,21 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       {job.order && (
         <section aria-labelledby="payment" className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="job-order">
           <h2 id="payment" className="font-semibold">
-            Payment
+            {t("payment")}
           </h2>
           <p className="text-sm">
-            {money(job.order.amount, symbol, decimals)} through escrow · order status <span className="font-mono" data-testid="job-order-status">{job.order.status}</span>
+            {t("throughEscrow", { amount: amount(job.order.amount) })} <span className="font-mono" data-testid="job-order-status">{job.order.status}</span>
           </p>
           {isBuyer && job.order.status === "PENDING_PAYMENT" && (
             <Link href={`/orders/${job.order.id}`} className="inline-block rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="pay-job">
-              Pay into escrow
+              {t("payIntoEscrow")}
             </Link>
           )}
           {job.order.status !== "PENDING_PAYMENT" && (
             <p className="text-sm">
-              {isBuyer ? "Release the payment, open a dispute or claim a refund" : "Claim the payment, refund or dispute"} on{" "}
+              {isBuyer ? t("buyerNext") : t("providerNext")}{" "}
               <Link href={`/orders/${job.order.id}`} className="underline" data-testid="job-order-link">
-                the order page
+                {t("orderPage")}
               </Link>
               .
             </p>
@@ -146,7 +151,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       {(isBuyer || role === "admin") && offers && (
         <section aria-labelledby="offers" className="space-y-3">
           <h2 id="offers" className="font-semibold">
-            Offers
+            {t("offers")}
           </h2>
           <OfferComparison jobId={job.id} offers={offers.offers} canAccept={isBuyer && job.status === "OPEN"} symbol={symbol} decimals={decimals} />
         </section>
@@ -155,12 +160,12 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       {!isBuyer && role !== "admin" && job.status === "OPEN" && (
         <p className="text-sm" data-testid="offer-cta">
           {myOffer ? (
-            <>You have offered {money(myOffer.total, symbol, decimals)} on this job ({myOffer.status}). </>
+            <>{t("youOffered", { amount: amount(myOffer.total), status: myOffer.status })} </>
           ) : (
-            <>Have a machine that fits? </>
+            <>{t("machineFits")} </>
           )}
           <Link href={caller ? `/provide/jobs/${job.id}` : `/sign-in?next=${encodeURIComponent(`/provide/jobs/${job.id}`)}`} className="underline" data-testid="make-offer-link">
-            {myOffer ? "Manage your offers" : "Make an offer"}
+            {myOffer ? t("manageOffers") : t("makeOffer")}
           </Link>
         </p>
       )}
