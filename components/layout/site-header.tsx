@@ -32,7 +32,8 @@ export async function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode 
           Idlegrid
         </Link>
         <nav aria-label={t("main")} className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex gap-4 text-sm text-slate-600 dark:text-slate-300">
+          {/* Wraps on a phone rather than pushing the page wider than the screen. */}
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
             {nav.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="hover:text-slate-900 dark:hover:text-white">

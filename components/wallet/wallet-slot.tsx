@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, type ComponentType } from "react";
-import { walletButton } from "@/components/wallet/button-styles";
+import { walletButtonBase } from "@/components/wallet/button-styles";
 import type { WalletButtonProps } from "@/components/wallet/wallet-button";
 
 type Loaded = { status: "loading" } | { status: "failed" } | { status: "ready"; Wallet: ComponentType<WalletButtonProps> };
@@ -35,11 +35,11 @@ export function WalletSlot(props: WalletButtonProps) {
 
   if (loaded.status === "ready") return <loaded.Wallet {...props} />;
   const label = props.messages.connect;
-  // Same classes and text as the real button; disabled (without the dimming) while the island loads.
+  // The real button's look and text; disabled, but not dimmed, while the island loads.
   return (
     <button
       type="button"
-      className={`${walletButton} bg-brand-600 text-white disabled:opacity-100`}
+      className={`${walletButtonBase} bg-brand-600 text-white`}
       disabled={loaded.status === "loading"}
       aria-busy={loaded.status === "loading"}
       onClick={() => setLoaded({ status: "loading" })}
