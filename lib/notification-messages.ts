@@ -1,42 +1,50 @@
 /**
  * The words for each notification kind, built from the parameters stored with it (a notice keeps
- * its kind and params, never text, so it can be shown in the reader's language). Every message
- * lives here and nowhere else, so translating the inbox means translating this one table.
- * Client-safe: the bell's dropdown and the inbox page both render through it.
+ * its kind and params, never text, so it can be shown in the reader's language). The texts are the
+ * `notifications` namespace of lib/i18n/messages (English and German); this module picks one by
+ * kind and fills it. Client-safe: the bell's dropdown and the inbox page both render through it.
  */
-import { fromBaseUnits } from "@/lib/money";
+import { formatToken } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { notificationsDe } from "@/lib/i18n/messages/notifications-de";
+import { notificationsEn } from "@/lib/i18n/messages/notifications-en";
+import { interpolate } from "@/lib/i18n/translate";
 
 export type NotificationParams = Record<string, unknown>;
+
+// Only this namespace, in both languages: small enough for the bell's client side too.
+const dictionaries = { en: notificationsEn, de: notificationsDe } satisfies Record<Locale, typeof notificationsEn>;
+type Key = keyof typeof notificationsEn;
 
 const str = (params: NotificationParams, key: string, fallback = "") => {
   const value = params[key];
   return typeof value === "string" || typeof value === "number" ? String(value) : fallback;
 };
 
-const declineReasons: Record<string, string> = {
-  requirements_changed: "the buyer changed the job's requirements and your machine no longer fits",
-  job_cancelled: "the buyer cancelled the job",
-  job_expired: "the job's offer deadline passed",
-  other_offer_accepted: "the buyer accepted another offer",
+const kinds = ["offer.new", "offer.accepted", "offer.declined", "job.funded", "job.completed", "job.disputed", "job.resolved"] as const;
+const isKind = (kind: string): kind is (typeof kinds)[number] => (kinds as readonly string[]).includes(kind);
+const reasons = ["requirements_changed", "job_cancelled", "job_expired", "other_offer_accepted"] as const;
+
+/** Which words stand in for a missing job title, by kind: "your job" where the reader owns it. */
+const fallbackTitle: Record<(typeof kinds)[number] | "unknown", Key> = {
+  "offer.new": "yourJob",
+  "offer.accepted": "aJob",
+  "offer.declined": "aJob",
+  "job.funded": "aJobStart",
+  "job.completed": "yourJobStart",
+  "job.disputed": "aJob",
+  "job.resolved": "aJob",
+  unknown: "yourAccount",
 };
 
-function price(params: NotificationParams, symbol: string): string {
+/** The sentence for one notice in the reader's language; an unknown kind (a newer server) still says something useful. */
+export function notificationMessage(kind: string, params: NotificationParams, symbol = "USDC", locale: Locale = "en"): string {
+  const t = dictionaries[locale];
+  const key = isKind(kind) ? kind : "unknown";
+  const job = str(params, "jobTitle", t[fallbackTitle[key]]);
   const raw = str(params, "pricePerGpuHour");
-  return /^\d{1,30}$/.test(raw) ? ` at ${fromBaseUnits(BigInt(raw))} ${symbol} per GPU-hour` : "";
-}
-
-const templates: Record<string, (p: NotificationParams, symbol: string) => string> = {
-  "offer.new": (p, symbol) => `New offer on “${str(p, "jobTitle", "your job")}”${price(p, symbol)}.`,
-  "offer.accepted": (p) => `Your offer on “${str(p, "jobTitle", "a job")}” was accepted. The buyer pays into escrow next.`,
-  "offer.declined": (p) => `Your offer on “${str(p, "jobTitle", "a job")}” was declined: ${declineReasons[str(p, "reason")] ?? "the buyer chose otherwise"}.`,
-  "job.funded": (p) => `“${str(p, "jobTitle", "A job")}” is funded: the payment is in escrow and you can start.`,
-  "job.completed": (p) => `“${str(p, "jobTitle", "Your job")}” is complete: check the result and release the payment.`,
-  "job.disputed": (p) => `A dispute was opened on “${str(p, "jobTitle", "a job")}”.`,
-  "job.resolved": (p) => `The dispute on “${str(p, "jobTitle", "a job")}” was resolved.`,
-};
-
-/** The sentence for one notice; an unknown kind (a newer server) still says something useful. */
-export function notificationMessage(kind: string, params: NotificationParams, symbol = "USDC"): string {
-  const template = templates[kind];
-  return template ? template(params, symbol) : `Update on “${str(params, "jobTitle", "your account")}”.`;
+  const price = /^\d{1,30}$/.test(raw) ? interpolate(t.price, locale, { price: formatToken(BigInt(raw), locale, symbol) }) : "";
+  const reasonCode = str(params, "reason");
+  const reason = t[(reasons as readonly string[]).includes(reasonCode) ? (`reason.${reasonCode}` as Key) : "reason.other"];
+  return interpolate(t[key], locale, { job, price, reason });
 }

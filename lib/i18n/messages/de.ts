@@ -12,6 +12,7 @@ import { adminDe } from "./admin-de";
 import { dashboardDe } from "./dashboard-de";
 import { jobsDe } from "./jobs-de";
 import { jobFormDe } from "./job-form-de";
+import { notificationsDe } from "./notifications-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -74,4 +75,5 @@ export const de: Messages = {
   dashboard: dashboardDe,
   jobs: jobsDe,
   jobForm: jobFormDe,
+  notifications: notificationsDe,
 };

@@ -16,6 +16,7 @@ import { adminEn } from "./admin-en";
 import { dashboardEn } from "./dashboard-en";
 import { jobsEn } from "./jobs-en";
 import { jobFormEn } from "./job-form-en";
+import { notificationsEn } from "./notifications-en";
 
 export const en = {
   nav: {
@@ -77,6 +78,7 @@ export const en = {
   dashboard: dashboardEn,
   jobs: jobsEn,
   jobForm: jobFormEn,
+  notifications: notificationsEn,
 };
 
 export type Messages = typeof en;

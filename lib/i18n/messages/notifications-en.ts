@@ -1,0 +1,22 @@
+/** Inbox and bell notices, by kind (lib/notification-messages.ts fills them from the stored params). */
+export const notificationsEn = {
+  "offer.new": "New offer on “{job}”{price}.",
+  "offer.accepted": "Your offer on “{job}” was accepted. The buyer pays into escrow next.",
+  "offer.declined": "Your offer on “{job}” was declined: {reason}.",
+  "job.funded": "“{job}” is funded: the payment is in escrow and you can start.",
+  "job.completed": "“{job}” is complete: check the result and release the payment.",
+  "job.disputed": "A dispute was opened on “{job}”.",
+  "job.resolved": "The dispute on “{job}” was resolved.",
+  unknown: "Update on “{job}”.",
+  price: " at {price} per GPU-hour",
+  "reason.requirements_changed": "the buyer changed the job's requirements and your machine no longer fits",
+  "reason.job_cancelled": "the buyer cancelled the job",
+  "reason.job_expired": "the job's offer deadline passed",
+  "reason.other_offer_accepted": "the buyer accepted another offer",
+  "reason.other": "the buyer chose otherwise",
+  yourJob: "your job",
+  aJob: "a job",
+  aJobStart: "A job",
+  yourJobStart: "Your job",
+  yourAccount: "your account",
+};
