@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { openNotification } from "@/app/inbox/actions";
+import { getTranslations } from "@/lib/i18n/server";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { listNotifications, unreadCount } from "@/lib/server/notifications-read";
 import { tokenInfo } from "@/lib/server/token-info";
@@ -18,12 +19,12 @@ export async function NotificationBell() {
   // dev/e2e database accepts only a few connections).
   const count = await unreadCount(caller.userId);
   const latest = count > 0 ? await listNotifications(caller.userId, { limit: 5, unreadOnly: true }) : [];
-  const { symbol } = await tokenInfo();
-  const label = count === 0 ? "Notifications, none unread" : `Notifications, ${count} unread`;
+  const [{ symbol }, t] = await Promise.all([tokenInfo(), getTranslations("notifications")]);
+  const label = count === 0 ? t("bellNone") : t("bellCount", { count });
   return (
     <BellMenu label={label} count={count}>
       {latest.length === 0 ? (
-        <p className="px-3 py-2 text-sm text-slate-500">Nothing new.</p>
+        <p className="px-3 py-2 text-sm text-slate-500">{t("nothingNew")}</p>
       ) : (
         <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="bell-items">
           {latest.map((n) => (
@@ -39,7 +40,7 @@ export async function NotificationBell() {
         </ul>
       )}
       <Link href="/inbox" className="block border-t border-slate-200 px-3 py-2 text-sm font-medium underline dark:border-slate-800">
-        All notifications
+        {t("all")}
       </Link>
     </BellMenu>
   );
