@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { JobCardView, money } from "@/components/jobs/job-summary";
+import { JobCardView } from "@/components/jobs/job-summary";
 import { Notice } from "@/components/jobs/notices";
 import { gpuSpec } from "@/lib/gpu-catalog";
+import { formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { requirePageCaller } from "@/lib/server/auth/page-guards";
 import { matchingJobsForProvider, offersForProvider } from "@/lib/server/jobs/queries";
 import { tokenInfo } from "@/lib/server/token-info";
 import { withdrawOfferAction } from "./actions";
 
-export const metadata: Metadata = { title: "Matching jobs" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("jobs"))("matchingTitle") };
+}
 export const dynamic = "force-dynamic";
 
 /** For providers: open jobs that at least one of my live machines fits, and the offers I made. */
@@ -17,20 +21,24 @@ export default async function ProviderJobsPage({ searchParams }: { searchParams:
   const { notice } = await searchParams;
   const matches = await matchingJobsForProvider(caller.userId);
   const offers = await offersForProvider(caller.userId);
-  const { symbol, decimals } = await tokenInfo();
+  const [{ symbol, decimals }, t, locale] = await Promise.all([tokenInfo(), getTranslations("jobs"), getLocale()]);
+  const money = (units: string | bigint) => formatToken(BigInt(units), locale, symbol, decimals);
   return (
     <section className="space-y-8">
       <Notice code={notice} />
       <div className="space-y-3">
         <div className="flex items-end justify-between gap-4">
-          <h1 className="text-2xl font-semibold">Matching jobs</h1>
+          <h1 className="text-2xl font-semibold">{t("matchingTitle")}</h1>
           <Link href="/provide" className="text-sm underline">
-            My machines
+            {t("myMachines")}
           </Link>
         </div>
         {matches.length === 0 ? (
           <p className="text-slate-500" data-testid="no-matches">
-            No open job fits your live machines right now. <Link href="/jobs" className="underline">Browse every job</Link>
+            {t("noMatches")}{" "}
+            <Link href="/jobs" className="underline">
+              {t("browseAll")}
+            </Link>
           </p>
         ) : (
           <ul className="grid gap-4 md:grid-cols-2" data-testid="matching-jobs">
@@ -38,13 +46,13 @@ export default async function ProviderJobsPage({ searchParams }: { searchParams:
               <li key={job.id}>
                 <JobCardView job={job} symbol={symbol} decimals={decimals}>
                   <p className="text-sm">
-                    Fits: {machines.map((m) => `${m.gpuCount} × ${gpuSpec(m.gpuModel)?.name ?? m.gpuModel} (${m.country})`).join("; ")}
+                    {t("fits", { machines: machines.map((m) => `${m.gpuCount} × ${gpuSpec(m.gpuModel)?.name ?? m.gpuModel} (${m.country})`).join("; ") })}
                   </p>
                   {myOfferId ? (
-                    <p className="text-sm text-slate-500">You have an offer on this job.</p>
+                    <p className="text-sm text-slate-500">{t("haveOffer")}</p>
                   ) : (
                     <Link href={`/provide/jobs/${job.id}`} className="inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="offer-on-job">
-                      Make an offer
+                      {t("makeOffer")}
                     </Link>
                   )}
                 </JobCardView>
@@ -55,18 +63,18 @@ export default async function ProviderJobsPage({ searchParams }: { searchParams:
       </div>
 
       <div className="space-y-3">
-        <h2 className="text-xl font-semibold">My offers</h2>
+        <h2 className="text-xl font-semibold">{t("myOffers")}</h2>
         {offers.length === 0 ? (
-          <p className="text-slate-500">You have not made an offer yet.</p>
+          <p className="text-slate-500">{t("noOffers")}</p>
         ) : (
           <table className="w-full text-left text-sm" data-testid="my-offers">
             <thead className="text-slate-500">
               <tr>
-                <th className="py-1 font-medium">Job</th>
-                <th className="py-1 font-medium">Total</th>
-                <th className="py-1 font-medium">Status</th>
+                <th className="py-1 font-medium">{t("colJob")}</th>
+                <th className="py-1 font-medium">{t("colTotal")}</th>
+                <th className="py-1 font-medium">{t("colStatus")}</th>
                 <th className="py-1 font-medium">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("colActions")}</span>
                 </th>
               </tr>
             </thead>
@@ -79,7 +87,7 @@ export default async function ProviderJobsPage({ searchParams }: { searchParams:
                     </Link>
                   </td>
                   <td className="py-2 tabular-nums">
-                    {money(o.total, symbol, decimals)} <span className="text-slate-500">({money(o.pricePerGpuHour, symbol, decimals)}/GPU-h)</span>
+                    {money(o.total)} <span className="text-slate-500">{t("perGpuHour", { price: money(o.pricePerGpuHour) })}</span>
                   </td>
                   <td className="py-2 font-mono text-xs" data-testid="my-offer-status">
                     {o.status}
@@ -89,13 +97,13 @@ export default async function ProviderJobsPage({ searchParams }: { searchParams:
                       <form action={withdrawOfferAction}>
                         <input type="hidden" name="offerId" value={o.id} />
                         <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-700" data-testid="withdraw-offer">
-                          Withdraw
+                          {t("withdraw")}
                         </button>
                       </form>
                     )}
                     {o.status === "ACCEPTED" && (
                       <Link href={`/jobs/${o.job.id}`} className="text-xs underline">
-                        Run the job
+                        {t("runJob")}
                       </Link>
                     )}
                   </td>
