@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/jobs/form-fields";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { ApiError } from "@/lib/server/http/api-error";
@@ -16,11 +16,11 @@ export async function makeOfferAction(previous: FormState, formData: FormData): 
   const values: Record<string, string> = {};
   for (const key of ["jobId", "machineId", "pricePerGpuHour", "earliestStart", "note"]) values[key] = String(formData.get(key) ?? "");
   const attempt = previous.attempt + 1;
-  const caller = await currentCaller();
-  if (!caller) return { error: "Your session has ended. Sign in again to make an offer.", values, attempt };
+  const [caller, t] = await Promise.all([currentCaller(), getTranslations("jobs")]);
+  if (!caller) return { error: t("offerSessionEnded"), values, attempt };
   const parsed = offerInputSchema.safeParse(values);
   if (!parsed.success) {
-    return { error: "Some fields need attention.", fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()), values, attempt };
+    return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()), values, attempt };
   }
   try {
     await makeOffer(caller, parsed.data);
