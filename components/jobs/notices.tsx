@@ -1,30 +1,37 @@
 /**
  * The sentences behind ?notice= on the job pages: actions redirect with a code (never free text, so
- * a crafted link cannot make the page say anything else), and the page shows the words here.
+ * a crafted link cannot make the page say anything else), and the page shows the words for it.
  */
-const notices: Record<string, string> = {
-  published: "The job is published: providers can now make offers.",
-  cancelled: "The job is cancelled. Pending offers were declined and their providers told.",
-  accepted: "Offer accepted. Pay into escrow to fund the job; the provider starts once the payment is seen on chain.",
-  offered: "Your offer is sent. The buyer has been notified.",
-  withdrawn: "Your offer is withdrawn.",
-  "error-invalid_transition": "That is not possible in the job's current state.",
-  "error-job_not_open": "The job no longer takes offers (it was accepted, cancelled or its deadline passed).",
-  "error-job_expired": "The offer deadline has passed.",
-  "error-deadline_passed": "The offer deadline has passed: edit the job to set a later one before publishing.",
-  "error-offer_no_longer_matches": "This offer no longer qualifies (the machine was paused or no longer fits).",
-  "error-forbidden": "Only the job's buyer can do that.",
-  "error-not_found": "That job or offer no longer exists.",
-};
+import { getTranslations } from "@/lib/i18n/server";
 
-export function noticeText(code: string | undefined): { text: string; isError: boolean } | null {
+const codes = [
+  "published",
+  "cancelled",
+  "accepted",
+  "offered",
+  "withdrawn",
+  "error-invalid_transition",
+  "error-job_not_open",
+  "error-job_expired",
+  "error-deadline_passed",
+  "error-offer_no_longer_matches",
+  "error-forbidden",
+  "error-not_found",
+] as const;
+type Code = (typeof codes)[number];
+const isCode = (code: string): code is Code => (codes as readonly string[]).includes(code);
+
+/** The words for a code in the visitor's language (lib/i18n/messages, `jobs` namespace `notice.*`). */
+export async function noticeText(code: string | undefined): Promise<{ text: string; isError: boolean } | null> {
   if (!code) return null;
-  const text = notices[code] ?? (code.startsWith("error-") ? "The action was refused." : null);
-  return text ? { text, isError: code.startsWith("error-") } : null;
+  const isError = code.startsWith("error-");
+  if (!isCode(code) && !isError) return null;
+  const t = await getTranslations("jobs");
+  return { text: isCode(code) ? t(`notice.${code}`) : t("notice.error"), isError };
 }
 
-export function Notice({ code }: { code: string | undefined }) {
-  const notice = noticeText(code);
+export async function Notice({ code }: { code: string | undefined }) {
+  const notice = await noticeText(code);
   if (!notice) return null;
   return (
     <p
