@@ -2,47 +2,49 @@
  * The buyer's view of the offers, side by side: price, total, the machine and its provider's track
  * record, with Accept on each pending offer while the job is open.
  */
-import { money, utc } from "@/components/jobs/job-summary";
 import { gpuSpec } from "@/lib/gpu-catalog";
+import { formatDateTime, formatNumber, formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import type { OfferView } from "@/lib/server/jobs/dto";
 import { acceptOfferAction } from "../../actions";
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
-export function OfferComparison({ jobId, offers, canAccept, symbol, decimals }: { jobId: string; offers: OfferView[]; canAccept: boolean; symbol: string; decimals: number }) {
-  if (offers.length === 0) return <p className="text-sm text-slate-500">No offers yet. Providers whose machines fit your job are shown it under “Matching jobs”.</p>;
+export async function OfferComparison(props: { jobId: string; offers: OfferView[]; canAccept: boolean; symbol: string; decimals: number }) {
+  const { jobId, offers, canAccept, symbol, decimals } = props;
+  const [t, locale] = await Promise.all([getTranslations("jobs"), getLocale()]);
+  const money = (units: string | bigint) => formatToken(BigInt(units), locale, symbol, decimals);
+  if (offers.length === 0) return <p className="text-sm text-slate-500">{t("noOffersYet")}</p>;
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="offers">
       {offers.map((o) => (
         <li key={o.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="offer" data-status={o.status}>
           <div className="flex items-baseline justify-between gap-2">
             <p className="text-lg font-semibold tabular-nums" data-testid="offer-total">
-              {money(o.total, symbol, decimals)}
+              {money(o.total)}
             </p>
             <span className="font-mono text-xs">{o.status}</span>
           </div>
-          <p className="text-sm tabular-nums">{money(o.pricePerGpuHour, symbol, decimals)} per GPU-hour</p>
+          <p className="text-sm tabular-nums">{t("offerPerGpuHour", { price: money(o.pricePerGpuHour) })}</p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-            <dt className="text-slate-500">Machine</dt>
+            <dt className="text-slate-500">{t("machine")}</dt>
             <dd>
               {o.machine.gpuCount} × {gpuSpec(o.machine.gpuModel)?.name ?? o.machine.gpuModel}, {o.machine.vramGb} GB
             </dd>
-            <dt className="text-slate-500">Host</dt>
-            <dd>
-              {o.machine.cpuCores} cores, {o.machine.ramGb} GB RAM, {o.machine.downloadMbps} Mbit/s
-            </dd>
-            <dt className="text-slate-500">Where</dt>
+            <dt className="text-slate-500">{t("host")}</dt>
+            <dd>{t("hostValue", { cores: o.machine.cpuCores, ram: o.machine.ramGb, bandwidth: formatNumber(o.machine.downloadMbps, locale) })}</dd>
+            <dt className="text-slate-500">{t("where")}</dt>
             <dd>
               {o.machine.city}, {o.machine.country}
             </dd>
-            <dt className="text-slate-500">Provider</dt>
+            <dt className="text-slate-500">{t("provider")}</dt>
             <dd title={o.provider.address}>{o.provider.displayName ?? short(o.provider.address)}</dd>
-            <dt className="text-slate-500">Reliability</dt>
+            <dt className="text-slate-500">{t("reliability")}</dt>
             <dd data-testid="offer-reliability">
-              {o.provider.reliability} · {o.provider.completedRentals} completed rental{o.provider.completedRentals === 1 ? "" : "s"}
+              {t(o.provider.completedRentals === 1 ? "completedRentalsOne" : "completedRentalsOther", { reliability: o.provider.reliability, count: o.provider.completedRentals })}
             </dd>
-            <dt className="text-slate-500">Earliest start</dt>
-            <dd>{utc(o.earliestStart)}</dd>
+            <dt className="text-slate-500">{t("earliestStart")}</dt>
+            <dd>{formatDateTime(new Date(o.earliestStart), locale)}</dd>
           </dl>
           {o.note && <p className="text-sm italic">“{o.note}”</p>}
           {canAccept && o.status === "PENDING" && (
@@ -50,7 +52,7 @@ export function OfferComparison({ jobId, offers, canAccept, symbol, decimals }: 
               <input type="hidden" name="jobId" value={jobId} />
               <input type="hidden" name="offerId" value={o.id} />
               <button type="submit" className="w-full rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="accept-offer">
-                Accept this offer
+                {t("acceptOffer")}
               </button>
             </form>
           )}
