@@ -1,93 +1,109 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { fromBaseUnits } from "@/lib/money";
+import { formatDateTime, formatDollars, formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { moderationQueue, suspendedListings } from "@/lib/server/admin/moderation";
 import { requireAdminPage } from "@/lib/server/auth/page-guards";
 import { ActionForm } from "../_components/action-form";
 
-export const metadata: Metadata = { title: "Moderation · Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("modTitle") };
+}
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 const ENDPOINT = "/api/admin/listings/moderation";
 
-function cuda(v: number) {
-  return v === 0 ? "none" : `${Math.floor(v / 10)}.${v % 10}`;
+function cuda(v: number, none: string) {
+  return v === 0 ? none : `${Math.floor(v / 10)}.${v % 10}`;
 }
 
-function formatChange(field: string, value: string | number | null) {
+function formatChange(field: string, value: string | number | null, locale: Locale) {
   if (value === null) return "—";
-  return field === "pricePerGpuHour" ? `$${fromBaseUnits(BigInt(value))}` : String(value);
+  return field === "pricePerGpuHour" ? formatDollars(BigInt(value), locale) : String(value);
 }
 
 export default async function ModerationPage() {
   await requireAdminPage();
-  const [queue, suspended] = await Promise.all([moderationQueue(), suspendedListings()]);
+  const [queue, suspended, t, locale] = await Promise.all([moderationQueue(), suspendedListings(), getTranslations("admin"), getLocale()]);
 
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">Moderation queue</h1>
+      <h1 className="text-2xl font-semibold">{t("modHeading")}</h1>
       {queue.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300" data-testid="queue-empty">
-          Nothing is waiting for review.
+          {t("queueEmpty")}
         </p>
       ) : (
         <>
-          <ActionForm id="bulk-moderation" endpoint={ENDPOINT} arrayFields={["ids"]} label="Selected listings" className="flex flex-wrap items-center gap-2 text-sm">
-            <span>With the selected listings:</span>
-            <input name="reason" placeholder="Reason (needed to reject)" aria-label="Reason for the selected listings" className={input} />
+          <ActionForm id="bulk-moderation" endpoint={ENDPOINT} arrayFields={["ids"]} label={t("selectedListings")} className="flex flex-wrap items-center gap-2 text-sm">
+            <span>{t("withSelected")}</span>
+            <input name="reason" placeholder={t("bulkReasonPlaceholder")} aria-label={t("bulkReasonLabel")} className={input} />
             <button type="submit" name="action" value="approve" className="rounded bg-green-700 px-3 py-1 text-white">
-              Approve selected
+              {t("approveSelected")}
             </button>
             <button type="submit" name="action" value="reject" className="rounded border border-red-700 px-3 py-1 text-red-700">
-              Reject selected
+              {t("rejectSelected")}
             </button>
           </ActionForm>
           <ol className="space-y-4">
             {queue.map((item) => (
               <li key={item.id} data-testid="queue-item" data-listing-id={item.id} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
                 <div className="flex flex-wrap items-start gap-4">
-                  <input type="checkbox" name="ids" value={item.id} form="bulk-moderation" aria-label={`Select ${item.gpuCount}× ${item.gpuName} in ${item.city}`} className="mt-1.5" />
+                  <input type="checkbox" name="ids" value={item.id} form="bulk-moderation" aria-label={t("select", { machine: `${item.gpuCount}× ${item.gpuName}`, city: item.city })} className="mt-1.5" />
                   <div className="min-w-0 flex-1 space-y-1">
                     <h2 className="font-semibold">
                       <Link href={`/listings/${item.id}`} className="hover:underline">
                         {item.gpuCount}× {item.gpuName}
                       </Link>{" "}
                       <span className="font-normal text-slate-600 dark:text-slate-400">
-                        in {item.city}, {item.country}
+                        {t("inPlace", { city: item.city, country: item.country })}
                       </span>
                     </h2>
                     <p className="text-sm text-slate-600 dark:text-slate-400">
-                      {item.vramGb} GB VRAM · {item.cpuCores} cores · {item.ramGb} GB RAM · {item.diskGb.toLocaleString("en-US")} GB disk · CUDA {cuda(item.cudaVersion)} · driver {item.driverVersion}
+                      {t("specs", {
+                        vram: item.vramGb,
+                        cores: item.cpuCores,
+                        ram: item.ramGb,
+                        disk: formatNumber(item.diskGb, locale),
+                        cuda: cuda(item.cudaVersion, t("noCuda")),
+                        driver: item.driverVersion,
+                      })}
                     </p>
                     <p className="text-sm">
-                      <span className="font-semibold">${fromBaseUnits(item.pricePerGpuHour)}</span>/GPU-h ·{" "}
+                      <span className="font-semibold">{formatDollars(item.pricePerGpuHour, locale)}</span>
+                      {t("perGpuHour")} ·{" "}
                       {item.marketMedian === null ? (
-                        <span className="text-slate-500">no live {item.gpuModel} listings to compare</span>
+                        <span className="text-slate-500">{t("noMedian", { model: item.gpuModel })}</span>
                       ) : (
                         <span data-testid="vs-median">
-                          market median ${fromBaseUnits(item.marketMedian)} over {item.marketCount} live ({item.vsMedianPercent !== null && item.vsMedianPercent > 0 ? "+" : ""}
-                          {item.vsMedianPercent}%)
+                          {t("median", {
+                            price: formatDollars(item.marketMedian, locale),
+                            count: item.marketCount,
+                            percent: `${item.vsMedianPercent !== null && item.vsMedianPercent > 0 ? "+" : ""}${item.vsMedianPercent ?? ""}`,
+                          })}
                         </span>
                       )}
                     </p>
                     <p className="text-xs text-slate-500">
-                      Provider{" "}
+                      {t("providerLabel")}{" "}
                       <Link href={`/admin/users/${item.provider.id}`} className="font-mono underline">
                         {item.provider.address}
                       </Link>
-                      {item.provider.banned && <span className="ml-1 font-semibold text-red-700">(banned)</span>} · submitted {item.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                      {item.provider.banned && <span className="ml-1 font-semibold text-red-700">{t("banned")}</span>} ·{" "}
+                      {t("submitted", { when: formatDateTime(item.submittedAt, locale) })}
                     </p>
                     {item.changes && (
                       <div className="text-sm" data-testid="changes">
                         {item.changes.length === 0 ? (
-                          <p>Resubmitted with no changes since its last approval.</p>
+                          <p>{t("noChanges")}</p>
                         ) : (
                           <>
-                            <p className="font-medium">Changed since its last approval:</p>
+                            <p className="font-medium">{t("changedSince")}</p>
                             <ul className="list-disc pl-5">
                               {item.changes.map((c) => (
                                 <li key={c.field}>
-                                  {c.field}: {formatChange(c.field, c.before)} → {formatChange(c.field, c.after)}
+                                  {c.field}: {formatChange(c.field, c.before, locale)} → {formatChange(c.field, c.after, locale)}
                                 </li>
                               ))}
                             </ul>
@@ -97,13 +113,13 @@ export default async function ModerationPage() {
                     )}
                     {item.description && <p className="line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{item.description}</p>}
                   </div>
-                  <ActionForm endpoint={ENDPOINT} hidden={{ ids: [item.id] }} label={`Review ${item.id}`} className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
-                    <input name="reason" placeholder="Reason for rejecting" aria-label="Reason" className={input} />
+                  <ActionForm endpoint={ENDPOINT} hidden={{ ids: [item.id] }} label={t("review", { id: item.id })} className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
+                    <input name="reason" placeholder={t("rejectPlaceholder")} aria-label={t("reason")} className={input} />
                     <button type="submit" name="action" value="approve" className="rounded bg-green-700 px-3 py-1 text-sm text-white">
-                      Approve
+                      {t("approve")}
                     </button>
                     <button type="submit" name="action" value="reject" className="rounded border border-red-700 px-3 py-1 text-sm text-red-700">
-                      Reject
+                      {t("reject")}
                     </button>
                   </ActionForm>
                 </div>
@@ -115,22 +131,22 @@ export default async function ModerationPage() {
 
       <section aria-labelledby="suspended" className="space-y-3">
         <h2 id="suspended" className="text-lg font-semibold">
-          Suspended listings
+          {t("suspended")}
         </h2>
         {suspended.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-300">{t("none")}</p>
         ) : (
           <ul className="space-y-2">
             {suspended.map((s) => (
               <li key={s.id} data-testid="suspended-item" className="flex flex-wrap items-center gap-3 text-sm">
                 <Link href={`/listings/${s.id}`} className="font-medium hover:underline">
-                  {s.gpuCount}× {s.gpuModel} in {s.city}, {s.country}
+                  {t("suspendedItem", { machine: `${s.gpuCount}× ${s.gpuModel}`, city: s.city, country: s.country })}
                 </Link>
-                <span className="text-slate-500">by {s.provider.address}</span>
-                {s.suspensionReason && <span>Reason: {s.suspensionReason}</span>}
-                <ActionForm endpoint={ENDPOINT} hidden={{ ids: [s.id], action: "reinstate" }} label={`Reinstate ${s.id}`}>
+                <span className="text-slate-500">{t("by", { address: s.provider.address })}</span>
+                {s.suspensionReason && <span>{t("reasonValue", { reason: s.suspensionReason })}</span>}
+                <ActionForm endpoint={ENDPOINT} hidden={{ ids: [s.id], action: "reinstate" }} label={t("reinstateLabel", { id: s.id })}>
                   <button type="submit" className="rounded border px-2 py-0.5">
-                    Reinstate
+                    {t("reinstate")}
                   </button>
                 </ActionForm>
               </li>
