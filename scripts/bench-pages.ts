@@ -38,6 +38,8 @@ interface Figures {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+  /** Accessibility audits that failed, by id, so a score under 100 says what to fix. */
+  failedA11y: string[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -50,6 +52,7 @@ async function audit(url: string, port: number, preset: string): Promise<Figures
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { categories, audits, runtimeError } = result.lhr;
+  const failedA11y = (categories.accessibility?.auditRefs ?? []).filter((ref) => ref.weight > 0 && audits[ref.id]?.score === 0).map((ref) => ref.id);
   if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.code} ${runtimeError.message}`);
   return {
     performance: Math.round((categories.performance?.score ?? 0) * 100),
@@ -57,6 +60,7 @@ async function audit(url: string, port: number, preset: string): Promise<Figures
     lcpMs: audits["largest-contentful-paint"]?.numericValue ?? NaN,
     tbtMs: audits["total-blocking-time"]?.numericValue ?? NaN,
     cls: audits["cumulative-layout-shift"]?.numericValue ?? NaN,
+    failedA11y,
   };
 }
 
@@ -96,11 +100,12 @@ async function main() {
           lcpMs: median(samples.map((s) => s.lcpMs)),
           tbtMs: median(samples.map((s) => s.tbtMs)),
           cls: median(samples.map((s) => s.cls)),
+          failedA11y: [...new Set(samples.flatMap((s) => s.failedA11y))],
         };
         const ok = f.performance >= TARGET.performance && f.accessibility >= TARGET.accessibility;
         if (!ok) missed++;
         console.log(
-          `${preset.padEnd(8)} ${name.padEnd(12)} ${String(f.performance).padStart(5)} ${String(f.accessibility).padStart(5)} ${Math.round(f.lcpMs).toString().padStart(8)} ${Math.round(f.tbtMs).toString().padStart(7)} ${f.cls.toFixed(3).padStart(6)}${ok ? "" : "  below target"}`,
+          `${preset.padEnd(8)} ${name.padEnd(12)} ${String(f.performance).padStart(5)} ${String(f.accessibility).padStart(5)} ${Math.round(f.lcpMs).toString().padStart(8)} ${Math.round(f.tbtMs).toString().padStart(7)} ${f.cls.toFixed(3).padStart(6)}${ok ? "" : "  below target"}${f.failedA11y.length ? `  (failed: ${f.failedA11y.join(", ")})` : ""}`,
         );
       }
     }
