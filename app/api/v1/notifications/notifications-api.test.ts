@@ -68,3 +68,13 @@ describe("notification messages", () => {
     expect(notificationMessage(kind, params)).toBe(text);
   });
 });
+
+describe("GET /api/v1/openapi.json", () => {
+  it("documents the inbox endpoints and the Notification shape", async () => {
+    const { GET } = await import("@/app/api/v1/openapi.json/route");
+    const doc = await GET().json();
+    expect(doc.paths["/api/v1/notifications"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["unread", "limit"]);
+    expect(Object.keys(doc.paths["/api/v1/notifications/{id}/read"].post.responses)).toEqual(expect.arrayContaining(["200", "401", "404"]));
+    expect(doc.components.schemas.Notification.properties.kind.examples).toContain("offer.new");
+  });
+});

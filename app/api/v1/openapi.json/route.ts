@@ -11,6 +11,7 @@ import { disputeStatementSchema } from "@/lib/validations/dispute";
 import { createOrderSchema, startOrderSchema, transitionSchema } from "@/lib/validations/order";
 import { createSshKeySchema } from "@/lib/validations/ssh-key";
 import { jobPaths, jobSchemas } from "@/app/api/v1/openapi.json/jobs-paths";
+import { notificationPaths, notificationSchema } from "@/app/api/v1/openapi.json/notifications-paths";
 
 export const dynamic = "force-static";
 
@@ -291,6 +292,7 @@ const document = {
       },
     },
     ...jobPaths({ body, json, errors, query, idParam, tx }),
+    ...notificationPaths({ json, errors, query, idParam }),
     "/api/dev/faucet": {
       post: {
         summary: "Local chain (31337) only, 404 elsewhere: sends 1 test ETH and 1,000 tUSDC",
@@ -299,7 +301,7 @@ const document = {
       },
     },
   },
-  components: { schemas: { Listing: listing, Order: order, Error: error, ...jobSchemas } },
+  components: { schemas: { Listing: listing, Order: order, Error: error, ...jobSchemas, Notification: notificationSchema } },
 };
 
 export function GET() {
