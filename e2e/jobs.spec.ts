@@ -76,11 +76,26 @@ test("a buyer posts a job, a provider offers, the buyer accepts and pays, the pr
       await provider.getByTestId("submit-offer").click();
       await expect(provider.getByTestId("form-error")).toBeVisible();
       await expect(provider.getByTestId("error-pricePerGpuHour")).toContainText("at most");
+      await form.getByLabel("Your price per GPU-hour").fill("2.80");
+      await provider.getByTestId("submit-offer").click();
+      await expect(provider.getByTestId("notice")).toContainText("Your offer is sent");
+      const mine = provider.getByTestId("my-offer").filter({ hasText: title });
+      await expect(mine.getByTestId("my-offer-status")).toHaveText("PENDING");
+      await expect(card.getByTestId("offer-on-job")).toHaveCount(0);
+    });
+
+    await test.step("the provider withdraws that offer and makes a better one", async () => {
+      const mine = provider.getByTestId("my-offer").filter({ hasText: title });
+      await mine.getByTestId("withdraw-offer").click();
+      await expect(provider.getByTestId("notice")).toContainText("withdrawn");
+      await expect(mine.getByTestId("my-offer-status")).toHaveText("WITHDRAWN");
+      await provider.getByTestId("job-card").filter({ hasText: title }).getByTestId("offer-on-job").click();
+      const form = provider.getByRole("form", { name: "Make an offer" });
       await form.getByLabel("Your price per GPU-hour").fill("2.50");
       await form.getByLabel("Note to the buyer (optional)").fill("Idle overnight, can start right away.");
       await provider.getByTestId("submit-offer").click();
       await expect(provider.getByTestId("notice")).toContainText("Your offer is sent");
-      await expect(provider.getByTestId("my-offer").filter({ hasText: title }).getByTestId("my-offer-status")).toHaveText("PENDING");
+      await expect(mine.getByTestId("my-offer-status")).toHaveText(["PENDING", "WITHDRAWN"]);
     });
 
     await test.step("the bell tells the buyer about the new offer, and opening it marks it read", async () => {
@@ -92,11 +107,16 @@ test("a buyer posts a job, a provider offers, the buyer accepts and pays, the pr
       await expect(item).toBeVisible();
       await item.click();
       await expect(buyer).toHaveURL(new RegExp(`${jobUrl}$`));
-      const [notice] = await sql<{ readAt: Date | null }>(`SELECT "readAt" FROM "Notification" WHERE kind = 'offer.new' AND params->>'jobTitle' = $1`, [title]);
-      expect(notice?.readAt).not.toBeNull();
+      const notices = await sql<{ price: string; readAt: Date | null }>(
+        `SELECT params->>'pricePerGpuHour' AS price, "readAt" FROM "Notification" WHERE kind = 'offer.new' AND params->>'jobTitle' = $1`,
+        [title],
+      );
+      expect(notices.find((n) => n.price === "2500000")?.readAt).not.toBeNull();
+      expect(notices.find((n) => n.price === "2800000")?.readAt).toBeNull();
     });
 
     await test.step("the buyer compares the offer and accepts it, then pays into escrow", async () => {
+      await expect(buyer.getByTestId("offer").filter({ hasText: "2.80" })).toHaveAttribute("data-status", "WITHDRAWN");
       const offer = buyer.getByTestId("offer").filter({ hasText: "Idle overnight" });
       await expect(offer.getByTestId("offer-total")).toContainText("2.50");
       await expect(offer.getByTestId("offer-reliability")).toContainText("completed rental");
