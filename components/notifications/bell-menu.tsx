@@ -27,7 +27,7 @@ export function BellMenu({ label, count, children }: { label: string; count: num
         type="button"
         aria-label={label}
         aria-expanded={open}
-        aria-controls="notification-menu"
+        aria-controls={open ? "notification-menu" : undefined}
         onClick={() => setOpen((o) => !o)}
         className="relative grid size-9 place-items-center rounded-md hover:bg-slate-100 dark:hover:bg-slate-800"
         data-testid="notification-bell"
