@@ -1,39 +1,43 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { searchUsers } from "@/lib/server/admin/users";
+import { formatNumber } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { requireAdminPage } from "@/lib/server/auth/page-guards";
 
-export const metadata: Metadata = { title: "Users · Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("usersTitle") };
+}
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requireAdminPage();
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 42) ?? "";
-  const users = await searchUsers(q);
+  const [users, t, locale] = await Promise.all([searchUsers(q), getTranslations("admin"), getLocale()]);
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Users</h1>
+      <h1 className="text-2xl font-semibold">{t("usersHeading")}</h1>
       <form role="search" className="flex gap-2">
         <label htmlFor="q" className="sr-only">
-          Address
+          {t("addressLabel")}
         </label>
-        <input id="q" name="q" defaultValue={q} placeholder="Search by address, e.g. 0x7099" className="w-96 max-w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm dark:border-slate-700 dark:bg-slate-900" />
+        <input id="q" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className="w-96 max-w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm dark:border-slate-700 dark:bg-slate-900" />
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">
-          Search
+          {t("search")}
         </button>
       </form>
       {users.length === 0 ? (
-        <p className="text-slate-600 dark:text-slate-300">No users match.</p>
+        <p className="text-slate-600 dark:text-slate-300">{t("noUsers")}</p>
       ) : (
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-slate-500 uppercase">
             <tr>
-              <th className="py-2">Address</th>
-              <th>Roles</th>
-              <th>Status</th>
-              <th className="text-right">Listings</th>
-              <th className="text-right">Open reports</th>
+              <th className="py-2">{t("colAddress")}</th>
+              <th>{t("colRoles")}</th>
+              <th>{t("colStatus")}</th>
+              <th className="text-right">{t("colListings")}</th>
+              <th className="text-right">{t("colOpenReports")}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,10 +49,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </Link>
                   {u.displayName && <span className="ml-2 font-sans text-slate-500">{u.displayName}</span>}
                 </td>
-                <td>{u.roles.includes("ADMIN") || u.configuredAdmin ? `Admin${u.configuredAdmin ? " (configured)" : ""}` : "—"}</td>
-                <td>{u.banned ? <span className="font-semibold text-red-700">Banned</span> : "Active"}</td>
-                <td className="text-right tabular-nums">{u._count.machines}</td>
-                <td className="text-right tabular-nums">{u._count.reportsAgainst}</td>
+                <td>{u.roles.includes("ADMIN") || u.configuredAdmin ? (u.configuredAdmin ? t("roleAdminConfigured") : t("roleAdmin")) : "—"}</td>
+                <td>{u.banned ? <span className="font-semibold text-red-700">{t("statusBanned")}</span> : t("statusActive")}</td>
+                <td className="text-right tabular-nums">{formatNumber(u._count.machines, locale)}</td>
+                <td className="text-right tabular-nums">{formatNumber(u._count.reportsAgainst, locale)}</td>
               </tr>
             ))}
           </tbody>
