@@ -81,3 +81,19 @@ test("the machine form explains invalid fields in German", async ({ browser, sta
     await context.close();
   }
 });
+
+test("the job board reads German, with German budgets and dates", async ({ browser, stack }) => {
+  const context = await browser.newContext({ baseURL: stack.appUrl, locale: "de-DE" });
+  try {
+    const page = await context.newPage();
+    await page.goto("/jobs");
+    await expect(page.getByRole("heading", { level: 1, name: "Trainingsaufträge" })).toBeVisible();
+    await expect(page.getByLabel("Sortieren nach")).toBeVisible();
+    // The demo seed has open jobs: their budgets use the decimal comma and their deadlines the German date order.
+    const card = page.getByTestId("job-card").first();
+    await expect(card).toContainText(/bis zu \d{1,3}(\.\d{3})*,\d{2,6} \S+/);
+    await expect(card).toContainText(/Angebote bis \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} UTC/);
+  } finally {
+    await context.close();
+  }
+});
