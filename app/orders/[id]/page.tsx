@@ -92,6 +92,18 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         symbol={symbol}
         decimals={decimals}
         explorerUrl={explorer}
+        labels={{
+          payment: t("payment"),
+          pay: t("pay", { amount: money(view.amount) }),
+          indexing: t("indexing"),
+          funded: t("funded"),
+          startForm: t("startForm"),
+          host: t("host"),
+          sshPort: t("sshPort"),
+          user: t("user"),
+          jupyterUrl: t("jupyterUrl"),
+          refused: t("refused"),
+        }}
       />
       {isLocalChain(env.CHAIN_ID) && role === "buyer" && view.status === "PENDING_PAYMENT" && <FaucetButton />}
 

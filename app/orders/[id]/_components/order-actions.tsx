@@ -21,6 +21,8 @@ interface Props {
   symbol: string;
   decimals: number;
   explorerUrl?: string;
+  /** Words in the page's language, from the server (lib/i18n). */
+  labels: Record<"payment" | "pay" | "indexing" | "funded" | "startForm" | "host" | "sshPort" | "user" | "jupyterUrl" | "refused", string>;
 }
 
 const primary = "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
@@ -34,7 +36,7 @@ async function waitForStatusChange(orderId: string, from: string) {
   }
 }
 
-function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, explorerUrl }: Props) {
+function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, explorerUrl, labels }: Props) {
   const router = useRouter();
   const format = (units: bigint) => fromBaseUnits(units, decimals);
   const payment = useEscrowPayment(order, { confirmations, symbol, format });
@@ -53,7 +55,7 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
       const json = await res.json();
       if (!res.ok) {
         setFieldErrors(json.fieldErrors ?? {});
-        throw new WalletStepError(json.message ?? "The server refused.");
+        throw new WalletStepError(json.message ?? labels.refused);
       }
       const prepared = json.transaction as PreparedTx | null;
       if (prepared) {
@@ -73,18 +75,18 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
   return (
     <div className="space-y-4">
       {payable && (
-        <section className="space-y-2" aria-label="Payment">
+        <section className="space-y-2" aria-label={labels.payment}>
           <button type="button" className={primary} disabled={payment.indexing || payment.step.kind === "wallet"} onClick={() => void payment.pay().then(() => router.refresh())} data-testid="pay-button">
-            Pay {format(BigInt(order.amount))} {symbol}
+            {labels.pay}
           </button>
           <TxStatus step={payment.step} explorerUrl={explorerUrl} />
-          {payment.indexing && <p role="status" data-testid="tx-status">Paid on chain; waiting for Idlegrid to see the payment…</p>}
-          {payment.funded && <p role="status" data-testid="tx-status">Funded.</p>}
+          {payment.indexing && <p role="status" data-testid="tx-status">{labels.indexing}</p>}
+          {payment.funded && <p role="status" data-testid="tx-status">{labels.funded}</p>}
         </section>
       )}
       {actions.some((a) => a.action === "start") && (
         <form
-          aria-label="Start the rental"
+          aria-label={labels.startForm}
           className="grid gap-2 sm:grid-cols-2"
           onSubmit={(e) => {
             e.preventDefault();
@@ -93,7 +95,7 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
         >
           {(["host", "port", "user", "jupyterUrl"] as const).map((field) => (
             <label key={field} className="text-sm">
-              <span className="font-medium">{{ host: "Host", port: "SSH port", user: "User", jupyterUrl: "Jupyter URL (optional)" }[field]}</span>
+              <span className="font-medium">{{ host: labels.host, port: labels.sshPort, user: labels.user, jupyterUrl: labels.jupyterUrl }[field]}</span>
               <input
                 value={start[field]}
                 onChange={(e) => setStart({ ...start, [field]: e.target.value })}
@@ -104,7 +106,7 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
             </label>
           ))}
           <button type="submit" className={primary} disabled={busy} data-testid="action-start">
-            Start the rental
+            {labels.startForm}
           </button>
         </form>
       )}
