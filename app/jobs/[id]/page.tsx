@@ -145,6 +145,21 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           providerAddress={job.order.providerAddress}
           confirmations={env.INDEXER_CONFIRMATIONS}
           explorerUrl={explorer}
+          labels={{
+            yourWork: t("run.yourWork"),
+            fundedHint: t("run.fundedHint"),
+            startJob: t("run.startJob"),
+            progressForm: t("run.progressForm"),
+            progressNote: t("run.progressNote"),
+            postNote: t("run.postNote"),
+            completeForm: t("run.completeForm"),
+            resultUrl: t("run.resultUrl"),
+            resultHint: t("run.resultHint"),
+            sha: t("run.sha"),
+            shaHint: t("run.shaHint"),
+            nothingToDo: t("run.nothingToDo"),
+            refused: t("run.refused"),
+          }}
         />
       )}
 

@@ -20,6 +20,8 @@ interface Props {
   providerAddress: string;
   confirmations: number;
   explorerUrl?: string;
+  /** Words in the page's language, from the server (lib/i18n, `jobs` namespace `run.*`). */
+  labels: Record<"yourWork" | "fundedHint" | "startJob" | "progressForm" | "progressNote" | "postNote" | "completeForm" | "resultUrl" | "resultHint" | "sha" | "shaHint" | "nothingToDo" | "refused", string>;
 }
 
 const primary = "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
@@ -32,7 +34,7 @@ async function waitForJobStatusChange(jobId: string, from: string) {
   }
 }
 
-function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confirmations, explorerUrl }: Props) {
+function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confirmations, explorerUrl, labels }: Props) {
   const router = useRouter();
   const tx = useWalletTx({ chainId, account: providerAddress, confirmations });
   const [busy, setBusy] = useState(false);
@@ -48,7 +50,7 @@ function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confi
       const json = await res.json();
       if (!res.ok) {
         setFieldErrors(json.fieldErrors ?? {});
-        throw new WalletStepError(json.message ?? "The server refused.");
+        throw new WalletStepError(json.message ?? labels.refused);
       }
       const prepared = json.transaction as PreparedTx | null;
       if (prepared) {
@@ -67,33 +69,33 @@ function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confi
   return (
     <section aria-labelledby="provider-actions" className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <h2 id="provider-actions" className="font-semibold">
-        Your work on this job
+        {labels.yourWork}
       </h2>
       {status === "FUNDED" && (
         <div className="space-y-1">
-          <p className="text-sm">The payment is in escrow. Start when the job is running on your machine.</p>
+          <p className="text-sm">{labels.fundedHint}</p>
           <button type="button" className={primary} disabled={busy} onClick={() => void run("start")} data-testid="job-start">
-            Start the job
+            {labels.startJob}
           </button>
         </div>
       )}
       {(status === "FUNDED" || status === "RUNNING") && (
-        <form key={progress.attempt} action={progressAction} className="space-y-2" aria-label="Post a progress note">
+        <form key={progress.attempt} action={progressAction} className="space-y-2" aria-label={labels.progressForm}>
           <input type="hidden" name="jobId" value={jobId} />
-          <Field name="body" label="Progress note for the buyer" defaultValue={progress.values?.body as string | undefined} errors={progress.fieldErrors?.body} multiline />
+          <Field name="body" label={labels.progressNote} defaultValue={progress.values?.body as string | undefined} errors={progress.fieldErrors?.body} multiline />
           {progress.error && !progress.fieldErrors && (
             <p role="alert" className="text-sm text-red-700">
               {progress.error}
             </p>
           )}
           <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" disabled={progressPending} data-testid="post-progress">
-            Post note
+            {labels.postNote}
           </button>
         </form>
       )}
       {status === "RUNNING" && (
         <form
-          aria-label="Complete the job"
+          aria-label={labels.completeForm}
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
@@ -101,15 +103,15 @@ function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confi
             void run("complete", { resultUrl: data.get("resultUrl"), resultSha256: data.get("resultSha256") });
           }}
         >
-          <Field name="resultUrl" label="Result location" hint="Where the buyer finds the artifacts (http(s)://, s3:// or gs://)" errors={fieldErrors.resultUrl} />
-          <Field name="resultSha256" label="SHA-256 of the result" hint="64 hexadecimal characters" errors={fieldErrors.resultSha256} spellCheck={false} />
+          <Field name="resultUrl" label={labels.resultUrl} hint={labels.resultHint} errors={fieldErrors.resultUrl} />
+          <Field name="resultSha256" label={labels.sha} hint={labels.shaHint} errors={fieldErrors.resultSha256} spellCheck={false} />
           <FieldError name="complete" errors={fieldErrors._} />
           <button type="submit" className={primary} disabled={busy} data-testid="job-complete">
-            Complete the job
+            {labels.completeForm}
           </button>
         </form>
       )}
-      {!["FUNDED", "RUNNING"].includes(status) && <p className="text-sm text-slate-500">Nothing to do right now.</p>}
+      {!["FUNDED", "RUNNING"].includes(status) && <p className="text-sm text-slate-500">{labels.nothingToDo}</p>}
       <TxStatus step={tx.step} explorerUrl={explorerUrl} />
     </section>
   );
