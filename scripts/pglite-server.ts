@@ -18,7 +18,10 @@ const { values } = parseArgs({
     db: { type: "string", default: "memory://" },
     port: { type: "string", default: "54329" },
     host: { type: "string", default: "127.0.0.1" },
-    "max-connections": { type: "string", default: "10" },
+    // PGlite runs one session and the socket server queues every client onto it, so a socket is
+    // cheap; the cap only has to exceed what the app's pool, the indexer's pool, the CLI and test
+    // clients open together (10 was not: a second browser context made the server drop sockets).
+    "max-connections": { type: "string", default: "64" },
   },
 });
 
