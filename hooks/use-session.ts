@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { createSiweMessage } from "viem/siwe";
 import { useChainId, useConnection, useConnectionEffect, useSignMessage } from "wagmi";
@@ -35,6 +36,7 @@ async function errorMessage(res: Response): Promise<string> {
 /** Sign-In with Ethereum: fetch a nonce, have the wallet sign an EIP-4361 message for this site, send it to the server. */
 export function useSignIn() {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const { address } = useConnection();
   const chainId = useChainId();
   const { signMessageAsync } = useSignMessage();
@@ -68,18 +70,26 @@ export function useSignIn() {
       if (!res.ok) throw new Error(await errorMessage(res));
       return (await res.json()) as SessionInfo;
     },
-    onSuccess: (session) => queryClient.setQueryData(sessionQueryKey, session),
+    onSuccess: (session) => {
+      queryClient.setQueryData(sessionQueryKey, session);
+      // Server-rendered parts (the notification bell, signed-in pages) read the cookie: render them again.
+      router.refresh();
+    },
   });
 }
 
 export function useSignOut() {
   const queryClient = useQueryClient();
+  const router = useRouter();
   return useMutation({
     mutationFn: async () => {
       const res = await fetch("/api/auth/logout", { method: "POST" });
       if (!res.ok) throw new Error(await errorMessage(res));
     },
-    onSettled: () => queryClient.setQueryData(sessionQueryKey, null),
+    onSettled: () => {
+      queryClient.setQueryData(sessionQueryKey, null);
+      router.refresh();
+    },
   });
 }
 

@@ -43,6 +43,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </Link>{" "}
           · {t("youAre", { role: t(role) })}
         </p>
+        {view.jobId && (
+          <p className="text-sm">
+            <Link href={`/jobs/${view.jobId}`} className="underline" data-testid="order-job-link">
+              {t("settlesJob")}
+            </Link>
+          </p>
+        )}
         <h1 className="text-2xl font-semibold">{t("heading", { id: view.id.slice(0, 8) })}</h1>
         <p>
           <span className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-sm dark:bg-slate-800" data-testid="order-status">

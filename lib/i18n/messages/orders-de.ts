@@ -34,6 +34,7 @@ export const ordersDe: typeof ordersEn = {
   amountValue: "{amount} für {hours} Std.",
   buyerLabel: "Käufer",
   providerLabel: "Anbieter",
+  settlesJob: "Dieser Auftrag bezahlt einen Trainingsjob: Start, Fortschritt und Abschluss auf der Seite des Jobs.",
   startDeadline: "Startfrist",
   sshKey: "SSH-Schlüssel",
   statements: "Stellungnahmen zum Streitfall",

@@ -33,6 +33,7 @@ export const ordersEn = {
   amountValue: "{amount} for {hours} h",
   buyerLabel: "Buyer",
   providerLabel: "Provider",
+  settlesJob: "This order pays for a training job: start, report progress and complete it on the job\u2019s page.",
   startDeadline: "Start deadline",
   sshKey: "SSH key",
   statements: "Dispute statements",

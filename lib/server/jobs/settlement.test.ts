@@ -9,6 +9,8 @@ import { acceptOffer } from "@/lib/server/jobs/offers";
 import { progressNotes } from "@/lib/server/jobs/queries";
 import { completeJob, postProgress, startJob } from "@/lib/server/jobs/run";
 import type { TxRequest } from "@/lib/server/orders/transactions";
+import { availableActions } from "@/lib/server/orders/transitions";
+import { loadOrder } from "@/lib/server/orders/view";
 import { appUrl, signedInHeaders } from "@/test/auth";
 import { createUser } from "@/test/factories";
 import { matchingProvider, noticesOf, offerOn, openJob } from "@/test/jobs";
@@ -46,6 +48,10 @@ describe("settling a job through the escrow", () => {
     await indexer().catchUp();
     expect(await jobStatus(t.job.id)).toBe("FUNDED");
     expect(await kinds(t.provider.id)).toEqual(["offer.accepted", "job.funded"]);
+    // The order page leaves start and complete to the job page (which asks for the result); paying parties keep the rest.
+    const loaded = await loadOrder(t.order.id);
+    expect(availableActions(loaded!, "provider")).toEqual(["refund"]);
+    expect(availableActions(loaded!, "buyer")).toEqual(["release"]);
     // Re-reading the same blocks changes nothing and notifies nobody again.
     await indexer().catchUp();
     expect(await kinds(t.provider.id)).toEqual(["offer.accepted", "job.funded"]);

@@ -114,6 +114,8 @@ export function availableActions(order: LoadedOrder, role: "buyer" | "provider" 
   const out: OrderAction[] = [];
   if (role === "buyer" && order.status === "PENDING_PAYMENT") out.push("cancel");
   for (const action of ["start", "complete", "release", "refund", "dispute"] as const) {
+    // A training job is started and completed on its job page, where the result and checksum are given.
+    if (order.job && (action === "start" || action === "complete")) continue;
     try {
       planFor(order, action, role);
       out.push(action);
