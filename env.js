@@ -38,6 +38,8 @@ export const serverSchema = z.object({
   /** Blocks an escrow event must be buried under before the indexer applies it: 1 = the block that
    * includes it (right for the local chain); use more on public chains, e.g. 3 on Base, 12 on Ethereum. */
   INDEXER_CONFIRMATIONS: z.coerce.number().int().min(1).max(100).default(1),
+  /** Sign-in nonces one client address may request per minute (the rate limit of GET /api/auth/nonce). */
+  AUTH_NONCES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** First block the indexer reads when it has no cursor yet: the escrow's deployment block. */
   INDEXER_START_BLOCK: z.coerce.bigint().min(0n).default(0n),
 });

@@ -113,6 +113,7 @@ export async function startAppStack(name: string, opts: { indexer?: boolean; bui
       TOKEN_ADDRESS: token,
       ESCROW_ADDRESS: escrow,
       APP_URL: appUrl,
+      AUTH_NONCES_PER_MINUTE: "10000",
       NEXT_TELEMETRY_DISABLED: "1",
     };
     await runTs("prisma/seed.ts", env);
