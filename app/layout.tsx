@@ -6,6 +6,7 @@ import { getThemePreference } from "@/components/theme/server";
 import { themeAttribute } from "@/components/theme/theme-preference";
 import { WalletSlot } from "@/components/wallet/wallet-slot";
 import { Toaster } from "@/components/toast/toaster";
+import { TxMessagesProvider } from "@/components/toast/tx-messages";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { chainClientConfig } from "@/lib/server/client-config";
 import "./globals.css";
@@ -18,15 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const chainConfig = chainClientConfig();
   // Locale and theme come from cookies read here, so the first paint has the right language and colours.
-  const [locale, theme, walletMessages] = await Promise.all([getLocale(), getThemePreference(), getMessages("wallet")]);
+  const [locale, theme, walletMessages, txMessages] = await Promise.all([getLocale(), getThemePreference(), getMessages("wallet"), getMessages("tx")]);
   return (
     <html lang={locale} data-theme={themeAttribute(theme)}>
       <body className="min-h-screen">
         {/* No wallet provider here: wallet code loads after hydration (components/providers/web3-provider.tsx). */}
         <ChainConfigProvider config={chainConfig}>
-          <SiteHeader walletSlot={<WalletSlot messages={walletMessages} locale={locale} />} />
-          <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-          <Toaster explorerUrl={chainConfig.explorerUrl} />
+          {/* Transaction words (toasts, wallet steps and errors) for any wallet leaf on any page. */}
+          <TxMessagesProvider messages={txMessages} locale={locale}>
+            <SiteHeader walletSlot={<WalletSlot messages={walletMessages} locale={locale} />} />
+            <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+            <Toaster explorerUrl={chainConfig.explorerUrl} />
+          </TxMessagesProvider>
         </ChainConfigProvider>
       </body>
     </html>

@@ -12,7 +12,7 @@ import { getPublicClient, readContract, signTypedData } from "wagmi/actions";
 import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { PERMIT_TTL_SECONDS, permitTypedData } from "@/lib/chain/permit";
-import { explainWalletError, isUserRejection } from "@/lib/chain/wallet-errors";
+import { isUserRejection } from "@/lib/chain/wallet-errors";
 
 export interface PayableOrder {
   id: string;
@@ -50,12 +50,12 @@ async function permitOpen(tx: WalletTx, order: PayableOrder, buyer: Address): Pr
   const escrow = order.escrowAddress as Address;
   const typed = await permitTypedData(client, { chainId: order.chainId, token: order.tokenAddress as Address, owner: buyer, spender: escrow, value: amount, deadline }).catch(() => null);
   if (!typed) return null;
-  tx.setStep({ kind: "wallet", label: "permit signature" });
+  tx.setStep({ kind: "wallet", label: "permit" });
   let signature: Hex;
   try {
     signature = await signTypedData(tx.config, { account: buyer, ...typed });
   } catch (error) {
-    if (isUserRejection(error)) throw new WalletStepError(explainWalletError(error));
+    if (isUserRejection(error)) throw new WalletStepError(tx.explain(error));
     return null;
   }
   const { v, yParity, r, s } = parseSignature(signature);

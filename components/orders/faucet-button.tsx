@@ -4,10 +4,12 @@ import { useState } from "react";
 import { useConnection } from "wagmi";
 import { showToast } from "@/components/toast/toast-store";
 import { withWalletIsland } from "@/components/providers/web3-provider";
+import { useTxTranslator } from "@/components/toast/tx-messages";
 
 /** Local chain only (the page decides): 1 test ETH and 1,000 tUSDC for the connected wallet. */
 function FaucetButtonLeaf() {
   const { address } = useConnection();
+  const t = useTxTranslator();
   const [state, setState] = useState<"idle" | "sending" | "done" | "error">("idle");
   if (!address) return null;
   return (
@@ -25,15 +27,15 @@ function FaucetButtonLeaf() {
           const body = res?.ok ? ((await res.json().catch(() => null)) as { transactions?: string[] } | null) : null;
           showToast(
             res?.ok
-              ? { tone: "success", phase: "confirmed", title: "Sent 1,000 tUSDC and 1 test ETH", hash: body?.transactions?.at(-1) }
-              : { tone: "error", phase: "failed", title: "The faucet failed", body: "Is the local chain running?" },
+              ? { tone: "success", phase: "confirmed", title: t("faucetSent"), hash: body?.transactions?.at(-1) }
+              : { tone: "error", phase: "failed", title: t("faucetFailed"), body: t("faucetFailedHint") },
           );
         }}
       >
-        {state === "sending" ? "Sending…" : "Get test USDC"}
+        {state === "sending" ? t("faucetSending") : t("faucet")}
       </button>
-      {state === "done" && <span className="ml-2 text-green-700">Sent 1,000 tUSDC and 1 test ETH.</span>}
-      {state === "error" && <span role="alert" className="ml-2 text-red-600">The faucet failed; is the local chain running?</span>}
+      {state === "done" && <span className="ml-2 text-green-700">{t("faucetSent")}.</span>}
+      {state === "error" && <span role="alert" className="ml-2 text-red-600">{t("faucetFailedInline")}</span>}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import type { TxStep } from "@/hooks/use-wallet-tx";
+import { useTxTranslator } from "@/components/toast/tx-messages";
 
-/** One line per wallet step, with the hash linked to the chain's explorer when it has one. */
+/** One line per wallet step in the page's language, with the hash linked to the chain's explorer when it has one. */
 export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl?: string }) {
+  const t = useTxTranslator();
   const link = (hash: string) =>
     explorerUrl ? (
       <a href={`${explorerUrl}/tx/${hash}`} target="_blank" rel="noreferrer" className="font-mono underline">
@@ -18,17 +20,17 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl?: st
     case "idle":
       return null;
     case "wallet":
-      return <p role="status" data-testid="tx-status">Waiting for your wallet: confirm the {step.label} there.</p>;
+      return <p role="status" data-testid="tx-status">{t("stepWallet", { what: t(`action_${step.label}`) })}</p>;
     case "submitted":
-      return <p role="status" data-testid="tx-status">Submitted {step.label}: {link(step.hash)}</p>;
+      return <p role="status" data-testid="tx-status">{t("stepSubmitted", { what: t(`action_${step.label}`) })} {link(step.hash)}</p>;
     case "confirming":
       return (
         <p role="status" data-testid="tx-status">
-          Confirming {step.label}: {step.confirmations} of {step.required} · {link(step.hash)}
+          {t("stepConfirming", { what: t(`action_${step.label}`), confirmations: step.confirmations, required: step.required })} {link(step.hash)}
         </p>
       );
     case "done":
-      return <p role="status" data-testid="tx-status">Sent: {link(step.hash)}</p>;
+      return <p role="status" data-testid="tx-status">{t("stepDone")} {link(step.hash)}</p>;
     case "error":
       return (
         <p role="alert" className="text-sm text-red-600" data-testid="tx-error">

@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { dismissToast, getServerToasts, getToasts, subscribeToasts, type Toast } from "@/components/toast/toast-store";
 import { explorerTxUrl } from "@/lib/chain/explorer";
+import { useTxTranslator } from "@/components/toast/tx-messages";
 
 const toneClass: Record<Toast["tone"], string> = {
   progress: "border-slate-300 dark:border-slate-600",
@@ -14,13 +15,15 @@ const toneClass: Record<Toast["tone"], string> = {
  * The toast region, rendered once in the root layout after <main>. It is a labelled live region
  * (polite: a transaction's progress should not interrupt what a screen reader is saying) that
  * stays in the DOM while empty, because live regions added together with their text go unannounced.
- * Each toast has a real dismiss button, so it is reachable and closable from the keyboard.
+ * Each toast has a real dismiss button, so it is reachable and closable from the keyboard. Its words
+ * come from the root layout's <TxMessagesProvider>.
  */
-export function Toaster({ explorerUrl, label = "Notifications", dismissLabel = "Dismiss" }: { explorerUrl?: string; label?: string; dismissLabel?: string }) {
+export function Toaster({ explorerUrl }: { explorerUrl?: string }) {
+  const t = useTxTranslator();
   const toasts = useSyncExternalStore(subscribeToasts, getToasts, getServerToasts);
   return (
     <section
-      aria-label={label}
+      aria-label={t("toastsLabel")}
       aria-live="polite"
       data-testid="toasts"
       className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col gap-2 sm:left-auto sm:w-96"
@@ -40,7 +43,7 @@ export function Toaster({ explorerUrl, label = "Notifications", dismissLabel = "
               {toast.hash &&
                 (href ? (
                   <a href={href} target="_blank" rel="noreferrer" className="font-mono text-xs underline">
-                    View {toast.hash.slice(0, 10)}… on the explorer
+                    {t("viewOnExplorer", { hash: toast.hash.slice(0, 10) })}
                   </a>
                 ) : (
                   <code className="block font-mono text-xs break-all" data-testid="toast-hash">
@@ -51,7 +54,7 @@ export function Toaster({ explorerUrl, label = "Notifications", dismissLabel = "
             <button
               type="button"
               onClick={() => dismissToast(toast.id)}
-              aria-label={dismissLabel}
+              aria-label={t("dismiss")}
               className="rounded p-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 dark:text-slate-300 dark:hover:bg-slate-800"
             >
               ✕

@@ -13,6 +13,7 @@ import { dashboardDe } from "./dashboard-de";
 import { jobsDe } from "./jobs-de";
 import { jobFormDe } from "./job-form-de";
 import { notificationsDe } from "./notifications-de";
+import { txDe } from "./tx-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -76,4 +77,5 @@ export const de: Messages = {
   jobs: jobsDe,
   jobForm: jobFormDe,
   notifications: notificationsDe,
+  tx: txDe,
 };

@@ -17,6 +17,7 @@ import { dashboardEn } from "./dashboard-en";
 import { jobsEn } from "./jobs-en";
 import { jobFormEn } from "./job-form-en";
 import { notificationsEn } from "./notifications-en";
+import { txEn } from "./tx-en";
 
 export const en = {
   nav: {
@@ -79,6 +80,7 @@ export const en = {
   jobs: jobsEn,
   jobForm: jobFormEn,
   notifications: notificationsEn,
+  tx: txEn,
 };
 
 export type Messages = typeof en;

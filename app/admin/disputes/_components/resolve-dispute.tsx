@@ -46,7 +46,7 @@ function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confir
       const res = await fetch(`/api/admin/disputes/${orderId}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ providerBps }) });
       const json = await res.json();
       if (!res.ok) throw new WalletStepError(json.message ?? "The server refused.");
-      const hash = await tx.send("resolve dispute", json.transaction as PreparedTx);
+      const hash = await tx.send("resolveDispute", json.transaction as PreparedTx);
       tx.setStep({ kind: "done", hash });
       if (!(await waitForResolution(orderId))) throw new WalletStepError("The transaction was mined, but the indexer has not recorded it yet. Reload in a minute.");
       router.refresh();

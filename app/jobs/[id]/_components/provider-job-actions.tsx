@@ -54,7 +54,7 @@ function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confi
       }
       const prepared = json.transaction as PreparedTx | null;
       if (prepared) {
-        const hash = await tx.send(action === "start" ? "start the job" : "mark the job completed", prepared);
+        const hash = await tx.send(action === "start" ? "startJob" : "completeJob", prepared);
         tx.setStep({ kind: "done", hash });
         await waitForJobStatusChange(jobId, status);
       }

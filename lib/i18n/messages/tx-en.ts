@@ -1,0 +1,66 @@
+/**
+ * A wallet transaction's words: the toasts, the inline step lines, the wallet's and the contract's
+ * errors, and the dev faucet. The root layout hands this one namespace to the browser
+ * (components/toast/tx-messages.tsx), since any wallet leaf on any page may raise these.
+ */
+export const txEn = {
+  toastsLabel: "Notifications",
+  dismiss: "Dismiss",
+  viewOnExplorer: "View {hash}… on the explorer",
+  // `{what}` is one of the action_* words below.
+  walletTitle: "Confirm the {what} in your wallet",
+  walletBody: "Nothing is sent until you approve it there.",
+  submittedTitle: "Submitted the {what}",
+  submittedBody: "Waiting for it to be included in a block.",
+  confirmingTitle: "Confirming the {what}",
+  confirmingBody: "{confirmations} of {required} confirmations.",
+  confirmedTitle: "Confirmed: the {what} went through",
+  failedTitle: "The {what} failed",
+  stepWallet: "Waiting for your wallet: confirm the {what} there.",
+  stepSubmitted: "Submitted {what}:",
+  stepConfirming: "Confirming {what}: {confirmations} of {required} ·",
+  stepDone: "Sent:",
+  action_transaction: "transaction",
+  action_payment: "payment",
+  action_approve: "approve",
+  action_permit: "permit signature",
+  action_switchNetwork: "switch network",
+  action_withdrawal: "withdrawal",
+  action_resolveDispute: "resolve dispute",
+  action_startJob: "start the job",
+  action_completeJob: "mark the job completed",
+  action_start: "start",
+  action_complete: "complete",
+  action_release: "release",
+  action_refund: "refund",
+  action_dispute: "dispute",
+  action_cancel: "cancel",
+  connectFirst: "Connect your wallet first (top right).",
+  wrongAccount: "Your wallet is on {current}; switch it to {expected}, the account of this order.",
+  wrongNetwork: "Your wallet is on the wrong network and did not switch: {reason}",
+  reverted: "The {what} transaction was mined but reverted. Nothing was paid.",
+  rejected: "You rejected the request in your wallet. Nothing was sent.",
+  unknownChain: "Your wallet does not know this network. Add it in the wallet, then try again.",
+  contractRefused: "The contract refused: {name}.",
+  noGas: "Your wallet has too little ETH to pay for gas.",
+  somethingWrong: "Something went wrong.",
+  revert_EscrowAlreadyExists: "This order is already paid: its escrow exists on chain.",
+  revert_InvalidStartDeadline: "The order's start deadline has passed. Create a new order.",
+  revert_ERC20InsufficientBalance: "Your token balance is too low for this payment.",
+  revert_ERC20InsufficientAllowance: "The escrow is not approved for the full amount yet.",
+  revert_EnforcedPause: "New escrows are paused right now. Try again later.",
+  revert_NotBuyer: "Only the buyer's wallet can do this. Switch to the account that made the order.",
+  revert_NotProvider: "Only the provider's wallet can do this. Switch to the provider account.",
+  revert_InvalidStatus: "The escrow is not in a state that allows this any more. Reload the page.",
+  revert_NothingToWithdraw: "There is nothing to withdraw.",
+  faucet: "Get test USDC",
+  faucetSending: "Sending…",
+  faucetSent: "Sent 1,000 tUSDC and 1 test ETH",
+  faucetFailed: "The faucet failed",
+  faucetFailedHint: "Is the local chain running?",
+  faucetFailedInline: "The faucet failed; is the local chain running?",
+};
+
+export type TxMessages = typeof txEn;
+/** The actions a wallet step can name; each has an `action_*` word. */
+export type TxAction = keyof TxMessages extends infer K ? (K extends `action_${infer A}` ? A : never) : never;
