@@ -6,17 +6,19 @@ const token = "0x0000000000000000000000000000000000000001" as const;
 const names = (list: readonly { name: string }[]) => list.map((c) => c.name);
 
 /** The connectors a page gets, plus what EIP-6963 discovery would add: a wallet that announced itself. */
-function connectorsOn(chainId: number, announced = false) {
-  const config = createWagmiConfig({ chainId, rpcUrl: undefined, tokenAddress: token });
+function connectorsOn(chainId: number, announced = false, walletConnectProjectId?: string) {
+  const config = createWagmiConfig({ chainId, rpcUrl: undefined, tokenAddress: token, walletConnectProjectId });
   const mipd = { id: "io.metamask", name: "MetaMask", type: "injected" };
   return announced ? [...config.connectors, mipd] : [...config.connectors];
 }
 
 describe("the connect dialog's wallet list", () => {
-  it.each([31337, 8453, 84532, 1, 11155111])("offers Coinbase Wallet on chain %i, and never WalletConnect (not installed)", (chainId) => {
+  it.each([31337, 8453, 84532, 1, 11155111])("offers Coinbase Wallet on chain %i, and WalletConnect only with a project id", (chainId) => {
     const { wallets } = walletEntries(connectorsOn(chainId), chainId, false);
     expect(names(wallets)).toContain("Coinbase Wallet");
     expect(names(wallets).some((n) => /walletconnect/i.test(n))).toBe(false);
+    const withProject = walletEntries(connectorsOn(chainId, false, "0123456789abcdef0123456789abcdef"), chainId, false);
+    expect(names(withProject.wallets)).toEqual(["Coinbase Wallet", "WalletConnect"]);
   });
 
   it("shows announced wallets instead of the generic window.ethereum entry", () => {

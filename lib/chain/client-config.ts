@@ -9,4 +9,6 @@ export interface ChainClientConfig {
   tokenAddress: `0x${string}`;
   /** Base URL of the block explorer for transaction links; undefined on the local chain (hashes are shown bare). */
   explorerUrl?: string;
+  /** WalletConnect Cloud project id (NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID); WalletConnect is offered only with one. */
+  walletConnectProjectId?: string;
 }

@@ -1,5 +1,6 @@
 import { createConfig, http, injected } from "wagmi";
 import { coinbaseWallet } from "wagmi/connectors/coinbaseWallet";
+import { walletConnect } from "wagmi/connectors/walletConnect";
 import type { ChainClientConfig } from "@/lib/chain/client-config";
 import { chainById, isLocalChain } from "@/lib/chain/chains";
 import { devWallet, devWalletAccounts } from "@/lib/chain/dev-wallet";
@@ -13,13 +14,14 @@ import { devWallet, devWalletAccounts } from "@/lib/chain/dev-wallet";
  * - Coinbase Wallet (@coinbase/wallet-sdk): the connector imports the SDK in getProvider(), that is
  *   when the visitor picks it or when the last session used it; its extension, when installed, has the
  *   same rdns and replaces the announced entry rather than doubling it.
- * - WalletConnect is not offered: every @walletconnect/ethereum-provider that wagmi 3 accepts
- *   (>= 2.21.1) depends on @reown/appkit, which runs a postinstall script, adds ~280 packages, and
- *   fetches its wallet list, images and remote config from Reown's servers at run time.
- *   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID stays reserved for it.
+ * - WalletConnect, only when NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID is set: it needs Reown's relay and
+ *   its QR modal fetches the wallet list from Reown, so without a project id (and offline) it is left
+ *   out rather than shown broken. The connector imports @walletconnect/ethereum-provider (and with it
+ *   @reown/appkit) in getProvider(), so none of it is in a page's first load. @reown/appkit's
+ *   postinstall only checks version alignment; npm's unapproved install scripts are not needed.
  * - The dev wallet's keys are public: it exists only for the local chain (devWallet() also refuses).
  */
-export function createWagmiConfig({ chainId, rpcUrl }: ChainClientConfig) {
+export function createWagmiConfig({ chainId, rpcUrl, walletConnectProjectId }: ChainClientConfig) {
   const chain = chainById(chainId);
   if (!chain) throw new Error(`Unsupported chain ${chainId}`);
   const devConnectors = isLocalChain(chain.id)
@@ -28,7 +30,12 @@ export function createWagmiConfig({ chainId, rpcUrl }: ChainClientConfig) {
   return createConfig({
     chains: [chain],
     transports: { [chain.id]: http(rpcUrl) },
-    connectors: [injected(), coinbaseWallet({ appName: "Idlegrid" }), ...devConnectors],
+    connectors: [
+      injected(),
+      coinbaseWallet({ appName: "Idlegrid" }),
+      ...(walletConnectProjectId ? [walletConnect({ projectId: walletConnectProjectId, showQrModal: true })] : []),
+      ...devConnectors,
+    ],
     multiInjectedProviderDiscovery: true,
     ssr: true,
   });

@@ -11,5 +11,6 @@ export function chainClientConfig(): ChainClientConfig {
     rpcUrl: env.PUBLIC_RPC_URL ?? (isLocalChain(env.CHAIN_ID) ? env.RPC_URL : undefined),
     tokenAddress: env.TOKEN_ADDRESS as `0x${string}`,
     explorerUrl: explorerBaseUrl(env.CHAIN_ID, clientEnv.NEXT_PUBLIC_EXPLORER_URL),
+    walletConnectProjectId: clientEnv.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
   };
 }
