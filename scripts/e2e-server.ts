@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { deployLocal } from "./lib/deploy-local";
 import { e2ePorts } from "./lib/e2e-ports";
-import { createTempDatabase, migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
+import { createTempDatabase, localStackEnv, migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
 import { Supervisor, waitFor } from "./lib/supervisor";
 
 const tmp = path.join(os.tmpdir(), "idlegrid-e2e");
@@ -40,19 +40,7 @@ async function main() {
   const { token, escrow } = await deployLocal(rpcUrl);
 
   const appUrl = `http://127.0.0.1:${e2ePorts.app}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    RPC_URL: rpcUrl,
-    CHAIN_ID: "31337",
-    TOKEN_ADDRESS: token,
-    ESCROW_ADDRESS: escrow,
-    APP_URL: appUrl,
-    // Every spec signs in from 127.0.0.1: the per-client nonce limit would throttle the suite, not an attacker.
-    AUTH_NONCES_PER_MINUTE: "10000",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const env = localStackEnv({ databaseUrl, rpcUrl, token, escrow, appUrl });
   await runTs("prisma/seed.ts", env);
 
   const stackFile = path.join(root, "test-results", "e2e-stack.json");

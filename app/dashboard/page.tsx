@@ -8,9 +8,8 @@ import { buyerReceipts } from "@/lib/server/dashboards/receipts";
 import { openRentals } from "@/lib/server/dashboards/rentals";
 import { buyerSpend } from "@/lib/server/dashboards/spend";
 import { tokenInfo } from "@/lib/server/token-info";
-import { AmountChart } from "./_components/amount-chart";
+import { AmountSection } from "./_components/amount-section";
 import { parseRange } from "./_components/range";
-import { RangeToggle } from "./_components/range-toggle";
 import { ReceiptsTable } from "./_components/receipts-table";
 import { RentalsTable } from "./_components/rentals-table";
 import { DashboardTabs } from "./_components/tabs";
@@ -42,28 +41,7 @@ export default async function BuyerDashboardPage({ searchParams }: { searchParam
       <h1 className="text-2xl font-semibold">{t("buyerHeading")}</h1>
       <DashboardTabs current="buyer" labels={{ tabs: t("tabs"), buyer: t("buyerTab"), provider: t("providerTab") }} />
 
-      <section aria-labelledby="spend" className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="spend" className="text-lg font-semibold">
-            {t("spend")}
-          </h2>
-          <RangeToggle path="/dashboard" current={range} labels={{ range: t("range"), daily: t("daily"), monthly: t("monthly") }} />
-        </div>
-        <p className="text-sm" data-testid="spend-in-range">
-          {summary}
-        </p>
-        <AmountChart
-          testId="spend-chart"
-          buckets={spend}
-          granularity={range}
-          locale={locale}
-          token={token}
-          summary={summary}
-          seriesName={t("spend")}
-          labels={{ period: t("period"), amount: t("amount"), orders: t("orders"), showTable: t("showTable") }}
-        />
-        <p className="text-xs text-slate-600 dark:text-slate-400">{t("spendNote")}</p>
-      </section>
+      <AmountSection id="spend" path="/dashboard" range={range} buckets={spend} summary={summary} note={t("spendNote")} locale={locale} token={token} t={t} />
 
       <section aria-labelledby="active-rentals" className="space-y-3">
         <h2 id="active-rentals" className="text-lg font-semibold">

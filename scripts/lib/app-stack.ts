@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { deployLocal } from "./deploy-local";
-import { migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./services";
+import { localStackEnv, migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./services";
 import { freePort, Supervisor, waitFor } from "./supervisor";
 
 export interface AppStack {
@@ -104,18 +104,7 @@ export async function startAppStack(name: string, opts: { indexer?: boolean; bui
     const rpcUrl = await startAnvil(sup, { port: chainPort, logFile: path.join(tmp, "chain.log") });
     const { token, escrow } = await deployLocal(rpcUrl);
     const appUrl = `http://127.0.0.1:${appPort}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      RPC_URL: rpcUrl,
-      CHAIN_ID: "31337",
-      TOKEN_ADDRESS: token,
-      ESCROW_ADDRESS: escrow,
-      APP_URL: appUrl,
-      AUTH_NONCES_PER_MINUTE: "10000",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
+    const env = localStackEnv({ databaseUrl, rpcUrl, token, escrow, appUrl });
     await runTs("prisma/seed.ts", env);
     const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
     sup.spawn("web", process.execPath, [nextBin, "start", "--port", String(appPort), "--hostname", "127.0.0.1"], { env, logFile: path.join(tmp, "web.log") });

@@ -124,3 +124,23 @@ export async function createTempDatabase(serverUrl: string, prefix: string): Pro
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
+
+/**
+ * The environment of a production-mode app on a throw-away local stack (browser tests, benchmarks,
+ * screenshots). Every client there signs in from 127.0.0.1, so the per-client nonce limit is raised:
+ * it would throttle the suite, not an attacker.
+ */
+export function localStackEnv(stack: { databaseUrl: string; rpcUrl: string; token: string; escrow: string; appUrl: string }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: stack.databaseUrl,
+    RPC_URL: stack.rpcUrl,
+    CHAIN_ID: "31337",
+    TOKEN_ADDRESS: stack.token,
+    ESCROW_ADDRESS: stack.escrow,
+    APP_URL: stack.appUrl,
+    AUTH_NONCES_PER_MINUTE: "10000",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}

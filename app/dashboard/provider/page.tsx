@@ -7,9 +7,8 @@ import { providerEarnings, providerEarningsTotal } from "@/lib/server/dashboards
 import { machineHistory, openRentals } from "@/lib/server/dashboards/rentals";
 import { machineUtilization } from "@/lib/server/dashboards/utilization";
 import { tokenInfo } from "@/lib/server/token-info";
-import { AmountChart } from "../_components/amount-chart";
+import { AmountSection } from "../_components/amount-section";
 import { parseRange } from "../_components/range";
-import { RangeToggle } from "../_components/range-toggle";
 import { RentalsTable } from "../_components/rentals-table";
 import { DashboardTabs } from "../_components/tabs";
 import { BalanceCard } from "./_components/balance-card";
@@ -62,28 +61,7 @@ export default async function ProviderDashboardPage({ searchParams }: { searchPa
         <BalanceCard balance={balance} locale={locale} token={token} t={t} />
       </div>
 
-      <section aria-labelledby="earnings" className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="earnings" className="text-lg font-semibold">
-            {t("earnings")}
-          </h2>
-          <RangeToggle path="/dashboard/provider" current={range} labels={{ range: t("range"), daily: t("daily"), monthly: t("monthly") }} />
-        </div>
-        <p className="text-sm" data-testid="earnings-in-range">
-          {summary}
-        </p>
-        <AmountChart
-          testId="earnings-chart"
-          buckets={earnings}
-          granularity={range}
-          locale={locale}
-          token={token}
-          summary={summary}
-          seriesName={t("earnings")}
-          labels={{ period: t("period"), amount: t("amount"), orders: t("orders"), showTable: t("showTable") }}
-        />
-        <p className="text-xs text-slate-600 dark:text-slate-400">{t("earningsNote")}</p>
-      </section>
+      <AmountSection id="earnings" path="/dashboard/provider" range={range} buckets={earnings} summary={summary} note={t("earningsNote")} locale={locale} token={token} t={t} />
 
       <section aria-labelledby="utilization" className="space-y-3">
         <h2 id="utilization" className="text-lg font-semibold">
