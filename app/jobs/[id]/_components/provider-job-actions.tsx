@@ -12,6 +12,7 @@ import { TxStatus } from "@/components/orders/tx-status";
 import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
 import { postProgressAction } from "../../actions";
 import { withWalletIsland } from "@/components/providers/web3-provider";
+import { waitForStatusChange } from "@/lib/wait-for-status";
 
 interface Props {
   jobId: string;
@@ -25,14 +26,6 @@ interface Props {
 }
 
 const primary = "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
-
-async function waitForJobStatusChange(jobId: string, from: string) {
-  for (let i = 0; i < 120; i++) {
-    const res = await fetch(`/api/v1/jobs/${jobId}`, { cache: "no-store" });
-    if (res.ok && (await res.json()).status !== from) return;
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-}
 
 function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confirmations, explorerUrl, labels }: Props) {
   const router = useRouter();
@@ -56,7 +49,7 @@ function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confi
       if (prepared) {
         const hash = await tx.send(action === "start" ? "startJob" : "completeJob", prepared);
         tx.setStep({ kind: "done", hash });
-        await waitForJobStatusChange(jobId, status);
+        await waitForStatusChange(`/api/v1/jobs/${jobId}`, status);
       }
       router.refresh();
     } catch (error) {

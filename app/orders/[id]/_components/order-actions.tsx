@@ -11,6 +11,7 @@ import { useEscrowPayment, type PayableOrder } from "@/hooks/use-escrow-payment"
 import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
 import { fromBaseUnits } from "@/lib/money";
 import { withWalletIsland } from "@/components/providers/web3-provider";
+import { waitForStatusChange } from "@/lib/wait-for-status";
 
 type Action = "start" | "complete" | "release" | "refund" | "dispute" | "cancel";
 
@@ -27,14 +28,6 @@ interface Props {
 
 const primary = "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
 const secondary = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700";
-
-async function waitForStatusChange(orderId: string, from: string) {
-  for (let i = 0; i < 120; i++) {
-    const res = await fetch(`/api/v1/orders/${orderId}`, { cache: "no-store" });
-    if (res.ok && (await res.json()).status !== from) return;
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-}
 
 function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, explorerUrl, labels }: Props) {
   const router = useRouter();
@@ -61,7 +54,7 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
       if (prepared) {
         const hash = await tx.send(action, prepared);
         tx.setStep({ kind: "done", hash });
-        await waitForStatusChange(order.id, order.status);
+        await waitForStatusChange(`/api/v1/orders/${order.id}`, order.status);
       }
       router.refresh();
     } catch (error) {
