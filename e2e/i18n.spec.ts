@@ -97,3 +97,17 @@ test("the job board reads German, with German budgets and dates", async ({ brows
     await context.close();
   }
 });
+
+test("a broken marketplace link names each parameter's problem in German, and the toast region is labelled in German", async ({ browser, stack }) => {
+  const context = await browser.newContext({ baseURL: stack.appUrl, locale: "de-DE" });
+  try {
+    const page = await context.newPage();
+    await page.goto("/marketplace?minGpus=x&region=Germany");
+    const alert = page.getByRole("main").getByRole("alert");
+    await expect(alert).toContainText("minGpus: minGpus muss eine ganze Zahl sein");
+    await expect(alert).toContainText("region: muss ein zweistelliger Ländercode wie DE sein");
+    await expect(page.getByRole("region", { name: "Benachrichtigungen" })).toBeAttached();
+  } finally {
+    await context.close();
+  }
+});

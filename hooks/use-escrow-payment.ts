@@ -82,11 +82,11 @@ export function useEscrowPayment(order: PayableOrder, opts: { confirmations: num
       const buyer = await ensureWallet();
       const amount = BigInt(order.amount);
       const [approveTx, openTx] = order.transactions;
-      if (!approveTx || !openTx) throw new WalletStepError("This order has nothing left to pay. Reload the page.");
+      if (!approveTx || !openTx) throw new WalletStepError(tx.t("nothingToPay"));
       const token = order.tokenAddress as Address;
       const balance = await readContract(config, { address: token, abi: erc20Abi, functionName: "balanceOf", args: [buyer], chainId: order.chainId });
       if (balance < amount) {
-        throw new WalletStepError(`Your balance is ${opts.format(balance)} ${opts.symbol}; this order needs ${opts.format(amount)} ${opts.symbol}.`);
+        throw new WalletStepError(tx.t("lowBalance", { balance: `${opts.format(balance)} ${opts.symbol}`, amount: `${opts.format(amount)} ${opts.symbol}` }));
       }
       const allowance = await readContract(config, { address: token, abi: erc20Abi, functionName: "allowance", args: [buyer, order.escrowAddress as Address], chainId: order.chainId });
       if (allowance >= amount) {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JobCardView } from "@/components/jobs/job-summary";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { translateFieldErrors } from "@/lib/i18n/validation";
 import { searchJobs } from "@/lib/server/jobs/queries";
 import { tokenInfo } from "@/lib/server/token-info";
 import { jobSearchToParams, parseJobSearchParams } from "@/lib/validations/job";
@@ -16,7 +17,12 @@ export const dynamic = "force-dynamic";
 export default async function JobsBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const parsed = parseJobSearchParams(raw);
-  const [{ symbol, decimals }, result, t] = await Promise.all([tokenInfo(), parsed.ok ? searchJobs(parsed.query) : Promise.resolve(null), getTranslations("jobs")]);
+  const [{ symbol, decimals }, result, t, locale] = await Promise.all([
+    tokenInfo(),
+    parsed.ok ? searchJobs(parsed.query) : Promise.resolve(null),
+    getTranslations("jobs"),
+    getLocale(),
+  ]);
   const nextHref = parsed.ok && result?.nextCursor ? `/jobs?${jobSearchToParams(parsed.query, result.nextCursor)}` : null;
   const firstPage = parsed.ok && parsed.query.cursor === undefined;
 
@@ -40,7 +46,7 @@ export default async function JobsBoardPage({ searchParams }: { searchParams: Pr
         </div>
       </div>
 
-      <BoardFilters raw={raw} errors={parsed.ok ? {} : parsed.fieldErrors} t={t} />
+      <BoardFilters raw={raw} errors={parsed.ok ? {} : (translateFieldErrors(parsed.fieldErrors, locale) ?? {})} t={t} />
 
       {!parsed.ok ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { translateFieldErrors } from "@/lib/i18n/validation";
 import { searchListings, suggestRelaxation, type ListingTotal } from "@/lib/server/listings/search";
 import {
   activeFilters,
@@ -81,7 +82,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p>{t("invalidLink")}</p>
         <ul className="list-disc pl-5 text-sm">
-          {Object.entries(parsed.fieldErrors).map(([param, reasons]) => (
+          {Object.entries(translateFieldErrors(parsed.fieldErrors, locale) ?? {}).map(([param, reasons]) => (
             <li key={param}>
               <code>{param}</code>: {reasons.join("; ")}
             </li>

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createReportSchema } from "@/lib/validations/admin";
 import { disputeStatementSchema } from "@/lib/validations/dispute";
-import { jobInputSchema, offerInputSchema } from "@/lib/validations/job";
+import { jobInputSchema, offerInputSchema, parseJobSearchParams } from "@/lib/validations/job";
+import { parseSearchParams } from "@/lib/validations/listing-search";
 import { createListingSchema, fieldErrorsOf, updateListingSchema } from "@/lib/validations/listing";
 import { createOrderSchema } from "@/lib/validations/order";
 import { createSshKeySchema } from "@/lib/validations/ssh-key";
@@ -147,6 +148,22 @@ describe("translateFieldErrors", () => {
     expect(translateMessage("Price must be more than 0 and at most 1,000 per GPU-hour", "de")).toBe(
       "Der Preis muss größer als 0 und höchstens 1.000 pro GPU-Stunde sein",
     );
+  });
+
+  it("has German for every reason a bad marketplace or job-board URL can get", () => {
+    const listing = new URLSearchParams(
+      "minGpus=x&minVram=5000&maxPrice=-1&region=Germany&minCuda=twelve&sort=cheapest&limit=1&limit=2&gpu=Z80&cursor=%%%",
+    );
+    const parsedListing = parseSearchParams(listing);
+    const jobs = parseJobSearchParams(new URLSearchParams("minVram=lots&minBudget=-5&region=x&framework=caffe&sort=oldest&gpuModel=Z80"));
+    // The order of the budgets and the cursor are checked only once every parameter parsed.
+    const crossed = parseJobSearchParams(new URLSearchParams("minBudget=500&maxBudget=100&cursor=bad"));
+    const english = [parsedListing, jobs, crossed].map((p) => (p.ok ? {} : p.fieldErrors));
+    expect(Object.keys(english[0]!).sort()).toEqual(["cursor", "gpu", "limit", "maxPrice", "minCuda", "minGpus", "minVram", "region", "sort"]);
+    expect(Object.keys(english[1]!).sort()).toEqual(["framework", "gpuModel", "minBudget", "minVram", "region", "sort"]);
+    expect(Object.keys(english[2]!).sort()).toEqual(["cursor", "maxBudget"]);
+    expect(english.flatMap(untranslated)).toEqual([]);
+    expect(translateMessage("minVram must be between 1 and 1024", "de")).toBe("minVram muss zwischen 1 und 1.024 liegen");
   });
 
   it("leaves English alone, and keeps a message it does not know rather than dropping it", () => {

@@ -84,11 +84,21 @@ const bare: Rule[] = [
   [/^has a malformed (\S+) key body$/, "bareKeyMalformed", (m) => ({ type: m[1]! })],
 ];
 
+/** URL parameter reasons ("minGpus must be a whole number"): the parameter's name stays, it is what the URL says. */
+const paramRules: Rule[] = [
+  [/^(\w+) must be a whole number$/, "paramWhole", (m) => ({ param: m[1]! })],
+  [/^(\w+) must be between ([\d,]+) and ([\d,]+)$/, "paramBetween", (m) => ({ param: m[1]!, min: number(m[2]!), max: number(m[3]!) })],
+  [/^(\w+) must be a positive amount like 250 or 99\.50$/, "paramAmount", (m) => ({ param: m[1]! })],
+  [/^must be one of (.+)$/, "bareOneOf", (m) => ({ values: m[1]! })],
+  [/^unknown GPU model (.+)$/, "bareUnknownGpu", (m) => ({ models: m[1]! })],
+];
+
 const fixedKeys = [
   "gpuModel", "country", "cudaFormat", "cudaAmd", "cudaNvidia", "priceFormat", "priceRange", "hoursOrder", "description", "changeSomething",
   "bareRequired", "bareWholeHours", "bareControlChars", "bareKeyTooLong", "bareKeyBase64", "bareRsaShort", "bareRsaLong",
   "reportCategory", "reportNoteShort", "reportNoteMissing", "reportNoteLong", "statementMissing", "statementShort", "statementLong",
   "image", "framework", "deadlinePast", "chooseMachine", "startPast",
+  "budgetOrder", "bareCuda", "barePrice", "bareCountryCode", "bareOnce", "bareCursor",
 ] as const satisfies readonly Key[];
 const fixed = new Map<string, Key>(fixedKeys.map((key) => [validationEn[key], key]));
 
@@ -97,7 +107,7 @@ export function translateMessage(message: string, locale: Locale): string {
   const dictionary = dictionaries[locale];
   const exact = fixed.get(message);
   if (exact) return dictionary[exact];
-  for (const [pattern, key, params] of bare) {
+  for (const [pattern, key, params] of [...bare, ...paramRules]) {
     const match = pattern.exec(message);
     if (match) return interpolate(dictionary[key], locale, params(match));
   }

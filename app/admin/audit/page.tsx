@@ -2,19 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAudit } from "@/lib/server/admin/audit";
 import { requireAdminPage } from "@/lib/server/auth/page-guards";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { translateFieldErrors } from "@/lib/i18n/validation";
 import { auditActions, auditFilterSchema, searchParamsObject } from "@/lib/validations/admin";
 import { fieldErrorsOf } from "@/lib/validations/listing";
 
-export const metadata: Metadata = { title: "Audit log · Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminPages"))("auditTitle") };
+}
 
 const input = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
+  const [t, locale] = await Promise.all([getTranslations("adminPages"), getLocale()]);
   const params = searchParamsObject(await searchParams);
   const parsed = auditFilterSchema.safeParse(params);
   const filter = parsed.success ? parsed.data : {};
-  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const errors = parsed.success ? {} : (translateFieldErrors(fieldErrorsOf(parsed.error), locale) ?? {});
   const { items, nextCursor } = await listAudit(filter);
   const { cursor, ...rest } = filter;
   void cursor;
@@ -23,20 +28,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Audit log</h1>
+        <h1 className="text-2xl font-semibold">{t("auditHeading")}</h1>
         <a href={`/api/admin/audit/export${query ? `?${query}` : ""}`} className="rounded-md border px-3 py-1.5 text-sm" data-testid="audit-export">
-          Export CSV
+          {t("exportCsv")}
         </a>
       </div>
-      <form className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the audit log">
+      <form className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("auditFilter")}>
         <label>
-          Admin address
+          {t("adminAddress")}
           <input name="admin" defaultValue={params.admin ?? ""} placeholder="0x…" className={`${input} font-mono`} />
         </label>
         <label>
-          Action
+          {t("action")}
           <select name="action" defaultValue={params.action ?? ""} className={input}>
-            <option value="">Any</option>
+            <option value="">{t("anyAction")}</option>
             {auditActions.map((a) => (
               <option key={a} value={a}>
                 {a}
@@ -45,38 +50,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </label>
         <label>
-          From
+          {t("from")}
           <input type="date" name="from" defaultValue={params.from ?? ""} className={input} />
         </label>
         <label>
-          To
+          {t("to")}
           <input type="date" name="to" defaultValue={params.to ?? ""} className={input} />
         </label>
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-white">
-          Filter
+          {t("filter")}
         </button>
         <Link href="/admin/audit" className="py-1.5 underline">
-          Clear
+          {t("clear")}
         </Link>
       </form>
       {Object.keys(errors).length > 0 && (
         <p role="alert" className="text-sm text-red-700">
-          Ignored invalid filters: {Object.entries(errors).map(([k, v]) => `${k} (${v.join(" ")})`).join("; ")}
+          {t("ignoredFilters", { filters: Object.entries(errors).map(([k, v]) => `${k} (${v.join(" ")})`).join("; ") })}
         </p>
       )}
       {items.length === 0 ? (
-        <p className="text-slate-600 dark:text-slate-300">No entries.</p>
+        <p className="text-slate-600 dark:text-slate-300">{t("noEntries")}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-xs">
             <thead className="text-slate-500 uppercase">
               <tr>
-                <th className="py-2 pr-3">Time (UTC)</th>
-                <th className="pr-3">Admin</th>
-                <th className="pr-3">Action</th>
-                <th className="pr-3">Target</th>
-                <th className="pr-3">Reason</th>
-                <th>Before → after</th>
+                <th className="py-2 pr-3">{t("colTime")}</th>
+                <th className="pr-3">{t("colAdmin")}</th>
+                <th className="pr-3">{t("colAction")}</th>
+                <th className="pr-3">{t("colTarget")}</th>
+                <th className="pr-3">{t("colReason")}</th>
+                <th>{t("colChange")}</th>
               </tr>
             </thead>
             <tbody>
@@ -100,7 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {nextCursor && (
         <Link href={`/admin/audit?${new URLSearchParams({ ...(rest as Record<string, string>), cursor: nextCursor }).toString()}`} className="underline">
-          Older entries
+          {t("olderEntries")}
         </Link>
       )}
     </div>

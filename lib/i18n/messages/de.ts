@@ -14,6 +14,7 @@ import { jobsDe } from "./jobs-de";
 import { jobFormDe } from "./job-form-de";
 import { notificationsDe } from "./notifications-de";
 import { txDe } from "./tx-de";
+import { adminPagesDe } from "./admin-pages-de";
 
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
@@ -78,4 +79,5 @@ export const de: Messages = {
   jobForm: jobFormDe,
   notifications: notificationsDe,
   tx: txDe,
+  adminPages: adminPagesDe,
 };

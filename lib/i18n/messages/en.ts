@@ -18,6 +18,7 @@ import { jobsEn } from "./jobs-en";
 import { jobFormEn } from "./job-form-en";
 import { notificationsEn } from "./notifications-en";
 import { txEn } from "./tx-en";
+import { adminPagesEn } from "./admin-pages-en";
 
 export const en = {
   nav: {
@@ -81,6 +82,7 @@ export const en = {
   jobForm: jobFormEn,
   notifications: notificationsEn,
   tx: txEn,
+  adminPages: adminPagesEn,
 };
 
 export type Messages = typeof en;

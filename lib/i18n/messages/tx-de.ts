@@ -41,6 +41,8 @@ export const txDe: typeof txEn = {
   contractRefused: "Der Vertrag hat abgelehnt: {name}.",
   noGas: "Ihre Wallet hat zu wenig ETH für die Gasgebühr.",
   somethingWrong: "Etwas ist schiefgelaufen.",
+  nothingToPay: "Für diese Bestellung ist nichts mehr zu bezahlen. Laden Sie die Seite neu.",
+  lowBalance: "Ihr Guthaben beträgt {balance}; diese Bestellung kostet {amount}.",
   revert_EscrowAlreadyExists: "Diese Bestellung ist bereits bezahlt: ihr Escrow existiert on-chain.",
   revert_InvalidStartDeadline: "Die Startfrist der Bestellung ist abgelaufen. Legen Sie eine neue Bestellung an.",
   revert_ERC20InsufficientBalance: "Ihr Token-Guthaben reicht für diese Zahlung nicht.",

@@ -44,6 +44,8 @@ export const txEn = {
   contractRefused: "The contract refused: {name}.",
   noGas: "Your wallet has too little ETH to pay for gas.",
   somethingWrong: "Something went wrong.",
+  nothingToPay: "This order has nothing left to pay. Reload the page.",
+  lowBalance: "Your balance is {balance}; this order needs {amount}.",
   revert_EscrowAlreadyExists: "This order is already paid: its escrow exists on chain.",
   revert_InvalidStartDeadline: "The order's start deadline has passed. Create a new order.",
   revert_ERC20InsufficientBalance: "Your token balance is too low for this payment.",

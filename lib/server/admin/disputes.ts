@@ -43,7 +43,9 @@ export async function onChainEscrow(escrowAddress: string, escrowId: string) {
 
 export interface TimelineEntry {
   at: Date | null;
+  /** English, for the API; the page words it from `event` (absent for the order's creation). */
   label: string;
+  event?: { name: string; block: string };
   txHash?: string;
 }
 
@@ -79,7 +81,7 @@ export async function listDisputes() {
   for (const o of orders) {
     const timeline: TimelineEntry[] = [
       { at: o.createdAt, label: "Order created" },
-      ...o.chainEvents.map((e) => ({ at: e.createdAt, label: `${e.eventName} (block ${e.blockNumber})`, txHash: e.txHash })),
+      ...o.chainEvents.map((e) => ({ at: e.createdAt, label: `${e.eventName} (block ${e.blockNumber})`, event: { name: e.eventName, block: String(e.blockNumber) }, txHash: e.txHash })),
     ];
     const statements = await listDisputeStatements(o.id);
     const chain = await onChainEscrow(o.escrowAddress, o.escrowId);

@@ -8,7 +8,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TxStatus } from "@/components/orders/tx-status";
 import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
-import { fromBaseUnits } from "@/lib/money";
+import { formatToken } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { interpolate } from "@/lib/i18n/translate";
 import { withWalletIsland } from "@/components/providers/web3-provider";
 
 interface Props {
@@ -19,6 +21,9 @@ interface Props {
   symbol: string;
   confirmations: number;
   explorerUrl?: string;
+  locale: Locale;
+  /** Words in the page's language, from the server (`share` and `split` keep their placeholders). */
+  labels: Record<"share" | "split" | "resolve" | "serverRefused" | "notIndexed", string>;
 }
 
 async function waitForResolution(orderId: string) {
@@ -30,7 +35,7 @@ async function waitForResolution(orderId: string) {
   return false;
 }
 
-function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confirmations, explorerUrl }: Props) {
+function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confirmations, explorerUrl, locale, labels }: Props) {
   const router = useRouter();
   const tx = useWalletTx({ chainId, confirmations });
   const [percent, setPercent] = useState(50);
@@ -45,10 +50,10 @@ function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confir
       await tx.ensureWallet();
       const res = await fetch(`/api/admin/disputes/${orderId}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ providerBps }) });
       const json = await res.json();
-      if (!res.ok) throw new WalletStepError(json.message ?? "The server refused.");
+      if (!res.ok) throw new WalletStepError(json.message ?? labels.serverRefused);
       const hash = await tx.send("resolveDispute", json.transaction as PreparedTx);
       tx.setStep({ kind: "done", hash });
-      if (!(await waitForResolution(orderId))) throw new WalletStepError("The transaction was mined, but the indexer has not recorded it yet. Reload in a minute.");
+      if (!(await waitForResolution(orderId))) throw new WalletStepError(labels.notIndexed);
       router.refresh();
     } catch (error) {
       tx.fail(error);
@@ -60,7 +65,7 @@ function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confir
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <label className="block text-sm font-medium" htmlFor={`share-${orderId}`}>
-        Provider&apos;s share: {percent}%
+        {interpolate(labels.share, locale, { percent })}
       </label>
       <input
         id={`share-${orderId}`}
@@ -75,7 +80,7 @@ function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confir
         disabled={busy}
       />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Provider {fromBaseUnits(providerGross, decimals)} {symbol} (before the fee) · buyer {fromBaseUnits(total - providerGross, decimals)} {symbol}
+        {interpolate(labels.split, locale, { provider: formatToken(providerGross, locale, symbol, decimals), buyer: formatToken(total - providerGross, locale, symbol, decimals) })}
       </p>
       <button
         type="button"
@@ -83,7 +88,7 @@ function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confir
         disabled={busy}
         className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
       >
-        Resolve from my wallet
+        {labels.resolve}
       </button>
       <TxStatus step={tx.step} explorerUrl={explorerUrl} />
     </div>
