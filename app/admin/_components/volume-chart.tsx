@@ -4,16 +4,18 @@
  */
 import { BarChart } from "@/components/charts/bar-chart";
 import type { VolumeDay } from "@/lib/server/admin/volume";
-import { fromBaseUnits } from "@/lib/money";
+import { formatNumber, formatToken } from "@/lib/i18n/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 
-export function VolumeChart({ days, decimals, symbol }: { days: VolumeDay[]; decimals: number; symbol: string }) {
+export async function VolumeChart({ days, decimals, symbol }: { days: VolumeDay[]; decimals: number; symbol: string }) {
+  const [t, locale] = await Promise.all([getTranslations("adminPages"), getLocale()]);
   const totalVolume = days.reduce((s, d) => s + d.volume, 0n);
   const totalFees = days.reduce((s, d) => s + d.fees, 0n);
-  const fmt = (v: bigint) => `${fromBaseUnits(v, decimals)} ${symbol}`;
+  const fmt = (v: bigint) => formatToken(v, locale, symbol, decimals);
   return (
     <BarChart
       testId="volume-chart"
-      summary={`Settled volume ${fmt(totalVolume)} and fees ${fmt(totalFees)} over the last ${days.length} days`}
+      summary={t("chartSummary", { volume: fmt(totalVolume), fees: fmt(totalFees), days: days.length })}
       series={[
         { name: "volume", className: "fill-brand-600/40" },
         { name: "fees", className: "fill-brand-700" },
@@ -23,17 +25,18 @@ export function VolumeChart({ days, decimals, symbol }: { days: VolumeDay[]; dec
         label: d.day,
         tick: d.day.slice(5),
         values: [d.volume, d.fees],
-        cells: [fmt(d.volume), fmt(d.fees), String(d.orders)],
+        cells: [fmt(d.volume), fmt(d.fees), formatNumber(d.orders, locale)],
         testId: `volume-day-${d.day}`,
         data: { "data-volume": d.volume.toString(), "data-fees": d.fees.toString() },
       }))}
-      columns={["Day (UTC)", "Volume", "Fees", "Orders"]}
-      tableLabel="Show as a table"
+      columns={[t("chartDay"), t("chartVolume"), t("chartFees"), t("chartOrders")]}
+      tableLabel={t("chartTable")}
       tickEvery={7}
       caption={
         <>
-          Last {days.length} days (UTC): volume <span data-testid="volume-total">{fmt(totalVolume)}</span>, fees{" "}
-          <span data-testid="fees-total">{fmt(totalFees)}</span>. Light bars are volume, dark bars the fees in it.
+          {t("chartCaptionBefore", { days: days.length })} <span data-testid="volume-total">{fmt(totalVolume)}</span>
+          {t("chartCaptionFees")} <span data-testid="fees-total">{fmt(totalFees)}</span>
+          {t("chartCaptionAfter")}
         </>
       }
     />

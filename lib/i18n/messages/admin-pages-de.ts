@@ -79,4 +79,13 @@ export const adminPagesDe: typeof adminPagesEn = {
   reportListing: "Angebot {id}",
   reportsFiled: "Von diesem Nutzer eingereicht ({count})",
   laterHint: "Jobs und Bestellungen gibt es noch nicht; sie erscheinen hier, sobald es sie gibt.",
+  chartSummary: "Abgerechnetes Volumen {volume} und Gebühren {fees} in den letzten {days} Tagen",
+  chartDay: "Tag (UTC)",
+  chartVolume: "Volumen",
+  chartFees: "Gebühren",
+  chartOrders: "Bestellungen",
+  chartTable: "Als Tabelle zeigen",
+  chartCaptionBefore: "Letzte {days} Tage (UTC): Volumen",
+  chartCaptionFees: ", Gebühren",
+  chartCaptionAfter: ". Helle Balken zeigen das Volumen, dunkle die Gebühren darin.",
 };

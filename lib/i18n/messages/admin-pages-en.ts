@@ -1,4 +1,4 @@
-/** The admin console's dispute desk, audit log and user detail page. */
+/** The admin console's dispute desk, audit log, user detail page and the overview's volume chart. */
 export const adminPagesEn = {
   disputesTitle: "Disputes · Admin",
   disputesHeading: "Disputes",
@@ -78,4 +78,13 @@ export const adminPagesEn = {
   reportListing: "listing {id}",
   reportsFiled: "Filed by this user ({count})",
   laterHint: "Jobs and orders do not exist yet; they will be listed here when they do.",
+  chartSummary: "Settled volume {volume} and fees {fees} over the last {days} days",
+  chartDay: "Day (UTC)",
+  chartVolume: "Volume",
+  chartFees: "Fees",
+  chartOrders: "Orders",
+  chartTable: "Show as a table",
+  chartCaptionBefore: "Last {days} days (UTC): volume",
+  chartCaptionFees: ", fees",
+  chartCaptionAfter: ". Light bars are volume, dark bars the fees in it.",
 };
