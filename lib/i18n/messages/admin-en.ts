@@ -1,4 +1,4 @@
-/** The admin console's navigation and overview (the other admin pages are English only for now). */
+/** The admin console's navigation, overview, moderation, users and reports (disputes, audit and user detail: admin-pages-en.ts). */
 export const adminEn = {
   title: "Admin",
   nav: "Admin",
