@@ -13,7 +13,7 @@ export const txDe: typeof txEn = {
   confirmingBody: "{confirmations} von {required} Bestätigungen.",
   confirmedTitle: "Bestätigt: {what} ist durchgegangen",
   failedTitle: "{what} fehlgeschlagen",
-  stepWallet: "Warte auf Ihre Wallet: bestätigen Sie dort {what}.",
+  stepWallet: "Warte auf Ihre Wallet: dort {what} bestätigen.",
   stepSubmitted: "{what} gesendet:",
   stepConfirming: "{what} wird bestätigt: {confirmations} von {required} ·",
   stepDone: "Gesendet:",
