@@ -4,7 +4,7 @@ import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
 import { fromBaseUnits } from "@/lib/money";
 import { formatCuda, sorts, type ListingFilters, type Sort } from "@/lib/validations/listing-search";
-import { AutoSubmitSelect } from "./auto-submit-select";
+import { SubmitOnChange } from "./submit-on-change";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
@@ -26,13 +26,14 @@ export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort
   return (
     <form method="get" action="/marketplace" className="space-y-4" aria-label={t("filters")}>
       <Field label={t("sortBy")} name="sort">
-        <AutoSubmitSelect id="sort" name="sort" defaultValue={sort} className={input}>
+        <select id="sort" name="sort" defaultValue={sort} className={input}>
           {sorts.map((s) => (
             <option key={s} value={s}>
               {t(`sort.${s}`)}
             </option>
           ))}
-        </AutoSubmitSelect>
+        </select>
+        <SubmitOnChange selectId="sort" />
       </Field>
 
       <fieldset>

@@ -16,7 +16,6 @@ export const marketplaceDe: typeof marketplaceEn = {
   emptyHintLinkOne: "Entfernen, um {total} Angebot zu sehen",
   emptyHintLinkOther: "Entfernen, um {total} Angebote zu sehen",
   emptyNothingLive: "Gerade ist nichts verfügbar; schauen Sie bald wieder vorbei.",
-  loading: "Angebote werden geladen…",
   errorTitle: "Der Marktplatz konnte nicht geladen werden",
   errorBody: "Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal.",
   tryAgain: "Erneut versuchen",

@@ -15,7 +15,6 @@ export const marketplaceEn = {
   emptyHintLinkOne: "Remove it to see {total} listing",
   emptyHintLinkOther: "Remove it to see {total} listings",
   emptyNothingLive: "Nothing is live right now; check back soon.",
-  loading: "Loading listings…",
   errorTitle: "The marketplace could not load",
   errorBody: "Something went wrong on our side. Try again in a moment.",
   tryAgain: "Try again",
