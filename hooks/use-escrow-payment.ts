@@ -13,6 +13,7 @@ import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-walle
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { PERMIT_TTL_SECONDS, permitTypedData } from "@/lib/chain/permit";
 import { isUserRejection } from "@/lib/chain/wallet-errors";
+import { waitForStatusChange } from "@/lib/wait-for-status";
 
 export interface PayableOrder {
   id: string;
@@ -25,14 +26,6 @@ export interface PayableOrder {
   escrowAddress: string;
   amount: string;
   transactions: PreparedTx[];
-}
-
-async function waitForFunded(orderId: string): Promise<void> {
-  for (;;) {
-    const res = await fetch(`/api/v1/orders/${orderId}`, { cache: "no-store" });
-    if (res.ok && (await res.json()).status !== "PENDING_PAYMENT") return;
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
 }
 
 type WalletTx = ReturnType<typeof useWalletTx>;
@@ -102,7 +95,8 @@ export function useEscrowPayment(order: PayableOrder, opts: { confirmations: num
       }
       setStep({ kind: "idle" });
       setIndexing(true);
-      await waitForFunded(order.id);
+      // The payment is on chain; the page waits for the indexer however long it takes.
+      await waitForStatusChange(`/api/v1/orders/${order.id}`, "PENDING_PAYMENT", Infinity);
       setIndexing(false);
       setFunded(true);
     } catch (error) {

@@ -12,6 +12,7 @@ import { formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { interpolate } from "@/lib/i18n/translate";
 import { withWalletIsland } from "@/components/providers/web3-provider";
+import { waitForStatusChange } from "@/lib/wait-for-status";
 
 interface Props {
   orderId: string;
@@ -24,15 +25,6 @@ interface Props {
   locale: Locale;
   /** Words in the page's language, from the server (`share` and `split` keep their placeholders). */
   labels: Record<"share" | "split" | "resolve" | "serverRefused" | "notIndexed", string>;
-}
-
-async function waitForResolution(orderId: string) {
-  for (let i = 0; i < 120; i++) {
-    const res = await fetch(`/api/v1/orders/${orderId}`, { cache: "no-store" });
-    if (res.ok && (await res.json()).status !== "DISPUTED") return true;
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-  return false;
 }
 
 function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confirmations, explorerUrl, locale, labels }: Props) {
@@ -53,7 +45,7 @@ function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confir
       if (!res.ok) throw new WalletStepError(json.message ?? labels.serverRefused);
       const hash = await tx.send("resolveDispute", json.transaction as PreparedTx);
       tx.setStep({ kind: "done", hash });
-      if (!(await waitForResolution(orderId))) throw new WalletStepError(labels.notIndexed);
+      if (!(await waitForStatusChange(`/api/v1/orders/${orderId}`, "DISPUTED"))) throw new WalletStepError(labels.notIndexed);
       router.refresh();
     } catch (error) {
       tx.fail(error);
