@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import { SettingSelect } from "@/components/ui/setting-select";
 import { type Locale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, locales } from "@/lib/i18n/locales";
 
 type Labels = Record<"label" | Locale, string>;
@@ -11,7 +12,6 @@ type Labels = Record<"label" | Locale, string>;
  * (router.refresh keeps client state such as the wallet connection).
  */
 export function LanguageSwitcher({ locale, labels }: { locale: Locale; labels: Labels }) {
-  const id = useId();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Shown at once; the prop catches up when the refreshed server render arrives.
@@ -25,24 +25,18 @@ export function LanguageSwitcher({ locale, labels }: { locale: Locale; labels: L
   }
 
   return (
-    <div className="flex items-center">
-      <label htmlFor={id} className="sr-only">
-        {labels.label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => choose(e.target.value as Locale)}
-        aria-busy={pending || undefined}
-        data-testid="language-switcher"
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
-      >
-        {locales.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {labels[l]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SettingSelect
+      label={labels.label}
+      value={value}
+      onChange={(e) => choose(e.target.value as Locale)}
+      aria-busy={pending || undefined}
+      data-testid="language-switcher"
+    >
+      {locales.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {labels[l]}
+        </option>
+      ))}
+    </SettingSelect>
   );
 }
