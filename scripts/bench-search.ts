@@ -1,8 +1,8 @@
 /**
- * `npm run bench:search [-- --url http://127.0.0.1:3000] [--iterations 40] [--explain]`
+ * `npm run bench:search [-- --url http://127.0.0.1:3000] [--iterations 40] [--gzip] [--explain]`
  *
  * Measures the public search API of a running production server (`next build` first) over
- * HTTP with a fixed mix of filter/sort combinations, and in the same run executes the very
+ * HTTP (one keep-alive connection; --gzip to ask for compressed bodies) with a fixed mix of filter/sort combinations, and in the same run executes the very
  * same SQL statements (lib/server/listings/search-sql.ts: the page query and the capped count,
  * concurrently, as the API does) directly against DATABASE_URL as the floor. Prints
  * p50/p95/p99 per combination and overall, and the API/SQL ratio.
@@ -13,6 +13,7 @@
  * server-rendered /marketplace HTML loads, fetched and gzipped).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     iterations: { type: "string", default: "40" },
     warmup: { type: "string", default: "5" },
     explain: { type: "boolean", default: false },
+    gzip: { type: "boolean", default: false },
   },
 });
 const baseUrl = (values.url ?? "http://127.0.0.1:3210").replace(/\/$/, "");
@@ -62,6 +64,35 @@ const combos: [string, string][] = [
   ["RTX-4090, value +page2", "gpu=RTX-4090&sort=value"],
   ["all, newest +page2", "sort=newest"],
 ];
+
+/**
+ * One keep-alive connection, as a client that calls the API in a loop would hold. node:http
+ * rather than fetch: undici's per-request work (Request/Headers objects, web streams) measured
+ * about 1 ms here, which is the client's cost, not the server's. With --gzip the client asks for
+ * a compressed body as browsers do (Next compresses by default; behind a reverse proxy that
+ * compresses, turn Next's off) and the time includes the server's gzip, not the client's gunzip.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function get(pathAndQuery: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = values.gzip ? { "accept-encoding": "gzip" } : {};
+    const request = http.get(`${baseUrl}${pathAndQuery}`, { agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
+async function getJson<T>(pathAndQuery: string): Promise<T> {
+  const { status, body } = await get(pathAndQuery);
+  const text = values.gzip ? (await import("node:zlib")).gunzipSync(body).toString() : body.toString();
+  if (status !== 200) throw new Error(`GET ${pathAndQuery}: HTTP ${status} ${text}`);
+  return JSON.parse(text) as T;
+}
 
 async function reachable(): Promise<boolean> {
   try {
@@ -122,7 +153,7 @@ async function main() {
     for (const [name, qs] of combos) {
       let query = qs;
       if (name.endsWith("+page2")) {
-        const first = (await (await fetch(`${baseUrl}/api/v1/listings?${qs}`)).json()) as { nextCursor: string | null };
+        const first = await getJson<{ nextCursor: string | null }>(`/api/v1/listings?${qs}`);
         if (!first.nextCursor) throw new Error(`${name}: no second page`);
         query = `${qs}${qs ? "&" : ""}cursor=${first.nextCursor}`;
       }
@@ -148,11 +179,10 @@ async function main() {
       let rows = 0;
       for (let i = 0; i < warmup + iterations; i++) {
         let t = performance.now();
-        const res = await fetch(`${baseUrl}/api/v1/listings?${query}`);
-        const body = (await res.json()) as { items: unknown[] };
+        const response = await get(`/api/v1/listings?${query}`);
         const httpMs = performance.now() - t;
-        if (!res.ok) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(body)}`);
-        rows = body.items.length;
+        if (response.status !== 200) throw new Error(`${name}: HTTP ${response.status} ${response.body.toString()}`);
+        if (i === 0) rows = (await getJson<{ items: unknown[] }>(`/api/v1/listings?${query}`)).items.length;
         t = performance.now();
         await runSql();
         const sqlMs = performance.now() - t;

@@ -8,6 +8,8 @@ import { toBaseUnits } from "@/lib/money";
 import { valueKey } from "@/lib/listing-price";
 import { db } from "@/lib/server/db";
 import { COUNT_CAP } from "@/lib/server/listings/search-sql";
+import type { PublicListing } from "@/lib/server/listings/dto";
+import { getListingForViewer } from "@/lib/server/listings/queries";
 import { countListings, searchListings, suggestRelaxation } from "@/lib/server/listings/search";
 import { parseSearchParams, sorts, type SearchQuery } from "@/lib/validations/listing-search";
 import { createMachine, createUser } from "@/test/factories";
@@ -78,6 +80,23 @@ describe("searchListings", () => {
       expect(await walk(`region=YA&sort=${sort}&maxPrice=1.00`), `${sort} under 1.00`).toEqual(expected[sort]?.filter((id) => cheap.has(id)));
       const cheapH100 = expected[sort]?.filter((id) => all.find((r) => r.id === id && BigInt(r.price) <= 2_190_000n && r.model === "H100-SXM"));
       expect(await walk(`region=YA&sort=${sort}&maxPrice=2.19&gpu=H100-SXM`), `${sort} H100 under 2.19`).toEqual(cheapH100);
+    }
+  });
+
+  it("returns what the single-listing read returns, times in UTC whatever the server's time zone", async () => {
+    // Search reads through the bare driver (queryRows), single reads through Prisma: one DTO.
+    const previous = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const provider = await createUser();
+      const machine = await createMachine(provider.id, { gpuModel: "H100-SXM", country: "YC", createdAt: new Date(Date.UTC(2026, 0, 1, 23, 30)) });
+      const [found] = (await searchListings(query("region=YC"))).items;
+      expect(found?.createdAt).toBe("2026-01-01T23:30:00.000Z");
+      const single = await getListingForViewer(machine.id, null);
+      expect(single && found && Object.fromEntries(Object.keys(found).map((k) => [k, single[k as keyof PublicListing]]))).toEqual(found);
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
     }
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 /** Public marketplace search: the one function the page and GET /api/v1/listings both call. */
-import { db } from "@/lib/server/db";
+import { queryRows } from "@/lib/server/db";
 import { publicListingFromRow, type PublicListing } from "@/lib/server/listings/dto";
 import { COUNT_CAP, countSql, itemsSql, pruneModelsSql, type ListingRow } from "@/lib/server/listings/search-sql";
 import {
@@ -25,15 +25,15 @@ export interface SearchResult {
 }
 
 export async function countListings(filters: ListingFilters): Promise<ListingTotal> {
-  const [row] = await db.$queryRaw<{ n: number }[]>(countSql(filters));
+  const [row] = await queryRows<{ n: number }>(countSql(filters));
   const n = row?.n ?? 0;
   return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
 }
 
 export async function searchListings(query: SearchQuery): Promise<SearchResult> {
   const prune = pruneModelsSql(query);
-  const models = prune ? (await db.$queryRaw<{ model: string }[]>(prune)).map((r) => r.model) : undefined;
-  const [rows, total] = await Promise.all([db.$queryRaw<ListingRow[]>(itemsSql(query, models)), countListings(query.filters)]);
+  const models = prune ? (await queryRows<{ model: string }>(prune)).map((r) => r.model) : undefined;
+  const [rows, total] = await Promise.all([queryRows<ListingRow>(itemsSql(query, models)), countListings(query.filters)]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
