@@ -8,6 +8,7 @@ import { WalletSlot } from "@/components/wallet/wallet-slot";
 import { Toaster } from "@/components/toast/toaster";
 import { TxMessagesProvider } from "@/components/toast/tx-messages";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { currentCaller } from "@/lib/server/auth/caller";
 import { chainClientConfig } from "@/lib/server/client-config";
 import "./globals.css";
 
@@ -19,7 +20,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const chainConfig = chainClientConfig();
   // Locale and theme come from cookies read here, so the first paint has the right language and colours.
-  const [locale, theme, walletMessages, txMessages] = await Promise.all([getLocale(), getThemePreference(), getMessages("wallet"), getMessages("tx")]);
+  const [locale, theme, walletMessages, txMessages, caller] = await Promise.all([
+    getLocale(),
+    getThemePreference(),
+    getMessages("wallet"),
+    getMessages("tx"),
+    currentCaller(),
+  ]);
+  // The header shows a signed-in visitor's account from the first paint, not after the wallet reconnects.
+  const session = caller && { address: caller.address, roles: caller.roles, isAdmin: caller.isAdmin };
   return (
     <html lang={locale} data-theme={themeAttribute(theme)}>
       <body className="min-h-screen">
@@ -27,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ChainConfigProvider config={chainConfig}>
           {/* Transaction words (toasts, wallet steps and errors) for any wallet leaf on any page. */}
           <TxMessagesProvider messages={txMessages} locale={locale}>
-            <SiteHeader walletSlot={<WalletSlot messages={walletMessages} locale={locale} />} />
+            <SiteHeader walletSlot={<WalletSlot messages={walletMessages} locale={locale} session={session} />} />
             <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
             <Toaster explorerUrl={chainConfig.explorerUrl} />
           </TxMessagesProvider>

@@ -49,10 +49,28 @@ test("the marketplace header loads its wallet after hydration, without moving, a
     await expect(page.getByTestId("wallet-balance")).toContainText("tUSDC");
   });
 
-  await test.step("a reload reconnects the wallet in the lazily loaded island and keeps the session", async () => {
+  await test.step("a reload shows the signed-in account from the first paint, then the reconnected wallet, never the connect button", async () => {
+    const html = await (await page.request.get("/marketplace")).text();
+    expect(html).toContain('data-testid="wallet-reconnecting"');
+    expect(html).not.toContain('data-testid="wallet-placeholder"');
+    // Every state the header's wallet area passes through while the page reloads and the wallet reconnects.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { walletStates: string[] }).walletStates = seen;
+      const record = () => {
+        const slot = document.querySelector('[data-testid="wallet-slot"]');
+        const state = slot?.querySelector("[data-testid]")?.getAttribute("data-testid") ?? "none";
+        if (seen.at(-1) !== state) seen.push(state);
+        requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
     await page.reload();
     await expect(page.getByTestId("wallet-address")).toHaveAttribute("title", wallet.address);
     await expect(page.getByTestId("wallet-role")).toHaveText("Signed in");
+    await expect(page.getByTestId("sign-out")).toBeAttached();
+    const states = await page.evaluate(() => (window as unknown as { walletStates: string[] }).walletStates);
+    expect(states.filter((s) => s !== "none")).toEqual(["wallet-reconnecting", "wallet-address"]);
   });
 
   await test.step("a wallet-using leaf elsewhere shares the header's connection (the orders page's withdraw panel)", async () => {

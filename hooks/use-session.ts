@@ -14,10 +14,14 @@ export interface SessionInfo {
 
 export const sessionQueryKey = ["auth-session"] as const;
 
-/** The server's view of who is signed in; null when nobody is. */
-export function useSession() {
+/**
+ * The server's view of who is signed in; null when nobody is. `initial`: what the server rendered the
+ * page with, from the same cookie, so the header knows the session before its first request.
+ */
+export function useSession(initial?: SessionInfo | null) {
   return useQuery({
     queryKey: sessionQueryKey,
+    ...(initial === undefined ? {} : { initialData: initial }),
     queryFn: async (): Promise<SessionInfo | null> => {
       const res = await fetch("/api/auth/session", { cache: "no-store" });
       if (res.status === 401) return null;

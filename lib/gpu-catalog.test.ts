@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gpuCatalog, gpuSpec } from "@/lib/gpu-catalog";
+import { gpuCatalog, gpuSpec, shortGpuName } from "@/lib/gpu-catalog";
 
 describe("GPU catalog", () => {
   it("covers at least 25 current GPUs with unique ids", () => {
@@ -11,6 +11,13 @@ describe("GPU catalog", () => {
     for (const id of ["H200", "H100-SXM", "H100-PCIE", "A100-SXM-80", "A100-SXM-40", "L40S", "L4", "RTX-5090", "RTX-4090", "RTX-3090", "RTX-6000-ADA", "RTX-A6000", "V100-SXM-32", "T4", "MI300X"]) {
       expect(gpuSpec(id), id).toBeDefined();
     }
+  });
+
+  it("shortens names for tables without losing the model", () => {
+    expect(shortGpuName("NVIDIA GeForce RTX 4090")).toBe("RTX 4090");
+    expect(shortGpuName("NVIDIA A100 SXM 80 GB")).toBe("A100 SXM 80 GB");
+    expect(shortGpuName("AMD Instinct MI300X")).toBe("Instinct MI300X");
+    expect(new Set(gpuCatalog.map((g) => shortGpuName(g.name))).size).toBe(gpuCatalog.length);
   });
 
   it("has plausible specifications", () => {

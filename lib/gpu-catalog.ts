@@ -61,3 +61,8 @@ const byId = new Map<string, GpuSpec>(gpuCatalog.map((g) => [g.id, g]));
 export function gpuSpec(id: string): GpuSpec | undefined {
   return byId.get(id);
 }
+
+/** The name without the vendor and GeForce prefixes ("RTX 4090", "A100 SXM 80 GB"), for lists and tables where space is short. */
+export function shortGpuName(name: string): string {
+  return name.replace(/^(NVIDIA|AMD) (GeForce )?/, "");
+}

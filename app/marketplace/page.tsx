@@ -98,7 +98,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
   const result = await searchListings(query);
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
+    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
       <aside>
         <FilterForm filters={query.filters} sort={query.sort} t={t} />
       </aside>

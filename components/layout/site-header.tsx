@@ -24,16 +24,17 @@ export async function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode 
   ]);
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
             ig
           </span>
           Idlegrid
         </Link>
-        <nav aria-label={t("main")} className="order-3 w-full sm:order-none sm:w-auto">
+        {/* Beside the logo only on wide screens; below them it takes a row of its own rather than pushing the account off the first. */}
+        <nav aria-label={t("main")} className="order-3 w-full xl:order-none xl:w-auto">
           {/* Wraps on a phone rather than pushing the page wider than the screen. */}
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
+          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
             {nav.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="hover:text-slate-900 dark:hover:text-white">
@@ -43,13 +44,13 @@ export async function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode 
             ))}
           </ul>
         </nav>
-        <div role="group" aria-label={t("settings")} className="ml-auto flex items-center gap-2">
-          <LanguageSwitcher locale={locale} labels={languageLabels} />
-          <ThemeToggle initial={theme} labels={themeLabels} />
-        </div>
-        <NotificationBell />
-        <div data-testid="wallet-slot">
-          {walletSlot}
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+          <div role="group" aria-label={t("settings")} className="flex items-center gap-2">
+            <LanguageSwitcher locale={locale} labels={languageLabels} />
+            <ThemeToggle initial={theme} labels={themeLabels} />
+          </div>
+          <NotificationBell />
+          <div data-testid="wallet-slot">{walletSlot}</div>
         </div>
       </div>
     </header>

@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useConnection, useDisconnect, useSwitchChain } from "wagmi";
 import { FaucetButton } from "@/components/orders/faucet-button";
 import { useChainClientConfig } from "@/components/providers/chain-config";
+import { accountChipClass, AccountChipContent, ReconnectingAccount } from "@/components/wallet/account-chip";
 import { walletButton as button, walletPrimary as primary, walletSecondary as secondary } from "@/components/wallet/button-styles";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { useSession, useSessionWalletGuard, useSignIn, useSignOut } from "@/hooks/use-session";
+import { useSession, useSessionWalletGuard, useSignIn, useSignOut, type SessionInfo } from "@/hooks/use-session";
 import { useTokenBalance } from "@/hooks/use-token-balance";
 import { chainById, isLocalChain } from "@/lib/chain/chains";
 import type { ChainClientConfig } from "@/lib/chain/client-config";
@@ -16,30 +17,30 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator, type Translator } from "@/lib/i18n/translate";
 
-export function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
-
 type T = Translator<Messages["wallet"]>;
 
 /** Serializable: the server layout passes them through the lazily loading wallet slot. */
 export interface WalletButtonProps {
   messages: Messages["wallet"];
   locale: Locale;
+  /** The session the server rendered the page for, from its cookie; null when signed out. */
+  session: SessionInfo | null;
 }
 
 /** The header's wallet area: connect, switch network, sign in, and the signed-in account menu. */
-export function WalletButton({ messages, locale }: WalletButtonProps) {
+export function WalletButton({ messages, locale, session: serverSession }: WalletButtonProps) {
   const config = useChainClientConfig();
   const t = createTranslator(messages, locale);
   const [dialogOpen, setDialogOpen] = useState(false);
   const { address, status, chainId } = useConnection();
-  const { data: session } = useSession();
+  const { data: session } = useSession(serverSession);
   const signIn = useSignIn();
   useSessionWalletGuard();
 
   const dialog = <ConnectDialog open={dialogOpen} onClose={() => setDialogOpen(false)} chainId={config.chainId} t={t} />;
 
+  const firstReconnectPending = useFirstReconnectPending(status);
+  if (serverSession && (firstReconnectPending || status === "reconnecting")) return <ReconnectingAccount session={serverSession} messages={messages} />;
   if (status !== "connected" || !address) {
     return (
       <>
@@ -69,6 +70,26 @@ export function WalletButton({ messages, locale }: WalletButtonProps) {
       )}
     </div>
   );
+}
+
+/**
+ * Whether the tab's first wallet reconnect is still to come or under way. wagmi says "disconnected"
+ * until its provider's mount effect starts that reconnect, so on its own "disconnected" does not yet
+ * mean there is no wallet; the reconnect (which runs once per tab) settles it, or a few seconds do,
+ * should it never start.
+ */
+function useFirstReconnectPending(status: ReturnType<typeof useConnection>["status"]): boolean {
+  const [settled, setSettled] = useState(false);
+  const attempted = useRef(false);
+  useEffect(() => {
+    if (status === "reconnecting" || status === "connecting") attempted.current = true;
+    else if (status === "connected" || attempted.current) setSettled(true);
+  }, [status]);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(true), 3000);
+    return () => clearTimeout(timer);
+  }, []);
+  return !settled && status !== "connected";
 }
 
 function SwitchNetwork({ chainId, t }: { chainId: number; t: T }) {
@@ -103,22 +124,19 @@ function AccountMenu(props: { address: `0x${string}`; config: ChainClientConfig;
 
   return (
     <details className="relative">
-      <summary className={`${secondary} flex cursor-pointer list-none items-center gap-2`} aria-label={t("account", { address })}>
-        <span className="font-mono" data-testid="wallet-address" title={address}>
-          {shortAddress(address)}
-        </span>
-        <span className="text-slate-500" data-testid="wallet-balance">
-          {balance === undefined ? "…" : formatToken(balance, props.locale, "tUSDC")}
-        </span>
-        <span
-          data-testid="wallet-role"
-          className={`rounded px-1.5 py-0.5 text-xs ${session ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}
-        >
-          {session ? (session.isAdmin ? t("admin") : t("signedIn")) : t("notSignedIn")}
-        </span>
+      <summary className={`${accountChipClass} cursor-pointer list-none`} aria-label={t("account", { address })}>
+        <AccountChipContent
+          address={address}
+          balance={balance === undefined ? "…" : formatToken(balance, props.locale, "tUSDC")}
+          role={session ? (session.isAdmin ? t("admin") : t("signedIn")) : t("notSignedIn")}
+          signedIn={!!session}
+        />
       </summary>
       <div className="absolute right-0 z-10 mt-2 w-64 space-y-1 rounded-lg border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <p className="px-2 py-1 font-mono text-xs break-all text-slate-600 dark:text-slate-300">{address}</p>
+        <p className="px-2 pb-1 text-slate-600 2xl:hidden dark:text-slate-300" data-testid="wallet-menu-balance">
+          {balance === undefined ? "…" : formatToken(balance, props.locale, "tUSDC")}
+        </p>
         <button type="button" className={`${secondary} w-full`} onClick={copy}>
           {copied ? t("copied") : t("copy")}
         </button>

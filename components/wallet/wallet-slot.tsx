@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState, type ComponentType } from "react";
+import { ReconnectingAccount } from "@/components/wallet/account-chip";
 import { walletButtonBase } from "@/components/wallet/button-styles";
 import type { WalletButtonProps } from "@/components/wallet/wallet-button";
 
@@ -9,7 +10,8 @@ type Loaded = { status: "loading" } | { status: "failed" } | { status: "ready"; 
 const load = () => import("@/components/wallet/header-wallet");
 
 /**
- * The header's wallet area on first load: a placeholder the size of the "Connect wallet" button,
+ * The header's wallet area on first load: a placeholder the size of the "Connect wallet" button (or,
+ * for a signed-in visitor, the account chip as the server knows it),
  * swapped after hydration for the real wallet island (wagmi, viem, react-query, the connect dialog),
  * which therefore is no part of any page's first-load JavaScript. Reconnecting a wallet used before
  * starts when the island arrives, as it did after hydration when the provider was in the layout.
@@ -34,6 +36,7 @@ export function WalletSlot(props: WalletButtonProps) {
   }, [loaded.status]);
 
   if (loaded.status === "ready") return <loaded.Wallet {...props} />;
+  if (props.session && loaded.status === "loading") return <ReconnectingAccount session={props.session} messages={props.messages} />;
   const label = props.messages.connect;
   // The real button's look and text; disabled, but not dimmed, while the island loads.
   return (

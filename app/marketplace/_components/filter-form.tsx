@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { gpuCatalog } from "@/lib/gpu-catalog";
+import { gpuCatalog, shortGpuName } from "@/lib/gpu-catalog";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
 import { fromBaseUnits } from "@/lib/money";
@@ -44,7 +44,7 @@ export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort
             <label key={g.id} className="flex items-center gap-2 py-0.5">
               <input type="checkbox" name="gpu" value={g.id} defaultChecked={chosen.has(g.id)} />
               <span>
-                {g.name.replace(/^(NVIDIA|AMD) (GeForce )?/, "")} <span className="text-slate-500">{g.vramGb} GB</span>
+                {shortGpuName(g.name)} <span className="text-slate-500">{g.vramGb} GB</span>
               </span>
             </label>
           ))}

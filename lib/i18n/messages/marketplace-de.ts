@@ -50,7 +50,7 @@ export const marketplaceDe: typeof marketplaceEn = {
   colRegion: "Region",
   colNet: "Netz ↓",
   colCuda: "CUDA",
-  colReliability: "Zuverlässigkeit",
+  colReliability: "Zuverl.",
   colPrice: "$/GPU-Std.",
   colValue: "$/TFLOP-Std.",
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { getAddress } from "viem";
 import { env } from "@/env";
 import { db } from "@/lib/server/db";
@@ -55,11 +56,15 @@ export function callerFromRequest(request: Request): Promise<Caller | null> {
   return callerFromToken(sessionTokenFromCookieHeader(request.headers.get("cookie")));
 }
 
-/** Same for server components and server actions (reads cookies() from next/headers). */
-export async function currentCaller(): Promise<Caller | null> {
+/**
+ * Same for server components and server actions (reads cookies() from next/headers). Memoized per
+ * server render: the layout's header, the bell and the page's guard each ask, and one session
+ * query answers them all. (Outside a render, e.g. in a server action, every call queries afresh.)
+ */
+export const currentCaller = cache(async (): Promise<Caller | null> => {
   const jar = await cookies();
   return callerFromToken(jar.get(SESSION_COOKIE)?.value);
-}
+});
 
 /** Throws ApiError(401, "unauthenticated") when nobody is signed in. */
 export function requireCaller(caller: Caller | null): Caller {
