@@ -11,10 +11,28 @@ import { callerFor } from "@/test/payments";
 
 export const hex32 = () => `0x${randomBytes(32).toString("hex")}`;
 
-export async function chainEvent(order: { id: string; chainId: number; escrowAddress: string; escrowId: string }, eventName: string, args: Record<string, string>) {
+export async function chainEvent(
+  order: { id: string; chainId: number; escrowAddress: string; escrowId: string },
+  eventName: string,
+  args: Record<string, string>,
+  blockTime = new Date(),
+) {
   const txHash = hex32();
   await db.chainEvent.create({
-    data: { chainId: order.chainId, contract: order.escrowAddress, txHash, logIndex: 0, blockNumber: 1n, blockHash: hex32(), eventName, escrowId: order.escrowId, orderId: order.id, args, applied: true },
+    data: {
+      chainId: order.chainId,
+      contract: order.escrowAddress,
+      txHash,
+      logIndex: 0,
+      blockNumber: 1n,
+      blockHash: hex32(),
+      blockTime,
+      eventName,
+      escrowId: order.escrowId,
+      orderId: order.id,
+      args,
+      applied: true,
+    },
   });
   return txHash;
 }

@@ -71,7 +71,7 @@ export async function listDisputes() {
       chainEvents: {
         where: { applied: true },
         orderBy: [{ blockNumber: "asc" }, { logIndex: "asc" }],
-        select: { eventName: true, txHash: true, blockNumber: true, createdAt: true },
+        select: { eventName: true, txHash: true, blockNumber: true, blockTime: true },
       },
     },
   });
@@ -81,7 +81,7 @@ export async function listDisputes() {
   for (const o of orders) {
     const timeline: TimelineEntry[] = [
       { at: o.createdAt, label: "Order created" },
-      ...o.chainEvents.map((e) => ({ at: e.createdAt, label: `${e.eventName} (block ${e.blockNumber})`, event: { name: e.eventName, block: String(e.blockNumber) }, txHash: e.txHash })),
+      ...o.chainEvents.map((e) => ({ at: e.blockTime, label: `${e.eventName} (block ${e.blockNumber})`, event: { name: e.eventName, block: String(e.blockNumber) }, txHash: e.txHash })),
     ];
     const statements = await listDisputeStatements(o.id);
     const chain = await onChainEscrow(o.escrowAddress, o.escrowId);

@@ -2,16 +2,14 @@
  * Daily volume and fees for the overview chart. Orders settle in 2031 here, so orders that other test
  * files settle today never fall into these buckets.
  */
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 import { dailyVolume } from "@/lib/server/admin/volume";
 import { db } from "@/lib/server/db";
 import { createOrder } from "@/lib/server/orders/create";
 import { createMachine, createUser } from "@/test/factories";
+import { chainEvent } from "@/test/dashboards";
 import { callerFor } from "@/test/payments";
-
-const hex32 = () => `0x${randomBytes(32).toString("hex")}`;
 
 /** An order settled at `settledAt` with the settling event the indexer would have stored. */
 async function settled(status: OrderStatus, settledAt: string, fee: bigint, hours = 1) {
@@ -19,21 +17,7 @@ async function settled(status: OrderStatus, settledAt: string, fee: bigint, hour
   const machine = await createMachine(provider.id, { pricePerGpuHour: "1000000", gpuCount: 1 });
   const id = await createOrder(callerFor(buyer), { listingId: machine.id, hours });
   const order = await db.order.update({ where: { id }, data: { status, settledAt: new Date(settledAt) } });
-  await db.chainEvent.create({
-    data: {
-      chainId: order.chainId,
-      contract: order.escrowAddress,
-      txHash: hex32(),
-      logIndex: 0,
-      blockNumber: 1n,
-      blockHash: hex32(),
-      eventName: status === "PAID" ? "EscrowReleased" : "DisputeResolved",
-      escrowId: order.escrowId,
-      orderId: id,
-      args: { fee: fee.toString() },
-      applied: true,
-    },
-  });
+  await chainEvent(order, status === "PAID" ? "EscrowReleased" : "DisputeResolved", { fee: fee.toString() }, new Date(settledAt));
   return BigInt(order.amount.toFixed(0));
 }
 

@@ -21,6 +21,8 @@ export interface EscrowLog {
   logIndex: number;
   blockNumber: bigint;
   blockHash: Hex;
+  /** The block's timestamp: when the chain says it happened, whenever the indexer reads it. */
+  blockTime: Date;
   eventName: string;
   escrowId: Hex;
   /** Decoded arguments with bigints as decimal strings, as stored in ChainEvent.args. */
@@ -35,6 +37,14 @@ function plain(args: Record<string, unknown>): Record<string, string | number | 
 
 export async function readEscrowLogs(client: PublicClient, escrow: Address, fromBlock: bigint, toBlock: bigint): Promise<EscrowLog[]> {
   const logs = await client.getLogs({ address: escrow, events: orderEvents, fromBlock, toBlock, strict: true });
+  // Nodes that put the block's timestamp on each log (newer geth, anvil) save a request per block.
+  const times = new Map<bigint, bigint>();
+  for (const log of logs) {
+    if (log.blockNumber !== null && typeof log.blockTimestamp === "bigint") times.set(log.blockNumber, log.blockTimestamp);
+  }
+  for (const blockNumber of new Set(logs.map((l) => l.blockNumber).filter((n): n is bigint => n !== null && !times.has(n)))) {
+    times.set(blockNumber, (await client.getBlock({ blockNumber })).timestamp);
+  }
   const out: EscrowLog[] = [];
   for (const log of logs) {
     // Pending logs have no position yet; the range never includes them, but the types allow it.
@@ -46,6 +56,7 @@ export async function readEscrowLogs(client: PublicClient, escrow: Address, from
       logIndex: log.logIndex,
       blockNumber: log.blockNumber,
       blockHash: log.blockHash,
+      blockTime: new Date(Number(times.get(log.blockNumber) ?? 0n) * 1000),
       eventName: log.eventName,
       escrowId: String(args.escrowId) as Hex,
       args,

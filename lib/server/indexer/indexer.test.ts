@@ -5,7 +5,7 @@ import { mockErc20Abi, mockErc20Bytecode } from "@/lib/chain/generated/MockERC20
 import { db } from "@/lib/server/db";
 import { tryIndexerLock } from "@/lib/server/indexer/lock";
 import { openedMismatch } from "@/lib/server/orders/state";
-import { escrow, escrowWrite, fundedWallet, indexer, mined, order, pay, rental, statusOf, token } from "@/test/payments";
+import { chainClient, escrow, escrowWrite, fundedWallet, indexer, mined, order, pay, rental, statusOf, token } from "@/test/payments";
 
 async function deployFrom(wallet: Awaited<ReturnType<typeof fundedWallet>>, abi: typeof idlegridEscrowAbi | typeof mockErc20Abi, bytecode: `0x${string}`, args: readonly unknown[]) {
   const receipt = await mined(await wallet.deployContract({ abi, bytecode, args } as Parameters<typeof wallet.deployContract>[0]));
@@ -97,6 +97,25 @@ describe("indexer: what funds an order", () => {
     const provider = await db.user.findUniqueOrThrow({ where: { id: r.provider.id } });
     expect(provider.completedRentals).toBe(1);
     expect(await statusOf(o.id)).toBe("PAID");
+  });
+
+  it("dates funding and settlement by the blocks' timestamps, not by when it reads them", async () => {
+    const r = await rental();
+    const o = await order(r);
+    const opened = await pay(r.buyerWallet, o);
+    await escrowWrite(r.providerWallet, "markStarted", o.escrowId);
+    await escrowWrite(r.providerWallet, "markCompleted", o.escrowId);
+    const released = await escrowWrite(r.buyerWallet, "release", o.escrowId);
+    // Index well after the chain moved on, as an indexer catching up after an outage would.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await indexer().catchUp();
+    const blockTime = async (blockNumber: bigint) => new Date(Number((await chainClient.getBlock({ blockNumber })).timestamp) * 1000);
+    const row = await db.order.findUniqueOrThrow({ where: { id: o.id }, select: { status: true, fundedAt: true, settledAt: true } });
+    expect(row.status).toBe("PAID");
+    expect(row.fundedAt).toEqual(await blockTime(opened.blockNumber));
+    expect(row.settledAt).toEqual(await blockTime(released.blockNumber));
+    const events = await db.chainEvent.findMany({ where: { orderId: o.id }, select: { blockNumber: true, blockTime: true } });
+    for (const e of events) expect(e.blockTime).toEqual(await blockTime(e.blockNumber));
   });
 
   it("two indexers racing over the same range apply each event once", async () => {

@@ -139,6 +139,7 @@ export function createIndexer(opts: IndexerOptions) {
         logIndex: log.logIndex,
         blockNumber: log.blockNumber,
         blockHash: log.blockHash.toLowerCase(),
+        blockTime: log.blockTime,
         eventName: log.eventName,
         escrowId: log.escrowId.toLowerCase(),
         orderId: order?.id ?? null,

@@ -60,7 +60,8 @@ export const finalStatuses: readonly OrderStatus[] = ["PAID", "REFUNDED", "RESOL
 export interface FoldableEvent {
   eventName: string;
   applied: boolean;
-  createdAt: Date;
+  /** The block's timestamp: an order is funded and settled when the chain says, not when the indexer read it. */
+  blockTime: Date;
   args: Prisma.JsonValue;
 }
 
@@ -75,14 +76,14 @@ export function foldStatus(offChain: OrderStatus, events: readonly FoldableEvent
       // Money arrived even if the buyer had cancelled: the order must show it so it can be refunded.
       if (!fundedAt) {
         status = "FUNDED";
-        fundedAt = event.createdAt;
+        fundedAt = event.blockTime;
       }
       continue;
     }
     const next = statusAfter[event.eventName];
     if (!fundedAt || !next || finalStatuses.includes(status)) continue;
     status = next;
-    if (finalStatuses.includes(next)) settledAt = event.createdAt;
+    if (finalStatuses.includes(next)) settledAt = event.blockTime;
   }
   return { status, fundedAt, settledAt };
 }
@@ -107,7 +108,7 @@ export async function refoldOrder(tx: Prisma.TransactionClient, orderId: string)
   const events = await tx.chainEvent.findMany({
     where: { orderId },
     orderBy: [{ blockNumber: "asc" }, { logIndex: "asc" }],
-    select: { eventName: true, applied: true, createdAt: true, args: true },
+    select: { eventName: true, applied: true, blockTime: true, args: true },
   });
   const next = foldStatus(order.status, events);
   const recordOutcome = finalStatuses.includes(next.status) && !order.outcomeRecorded;
