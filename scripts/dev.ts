@@ -77,13 +77,22 @@ async function main() {
   let tokenAddress: string;
   // On a chain you bring yourself the escrow is optional until you deploy one (README).
   let escrowAddress: string | undefined;
+  let freshChain = false;
   if (config.RPC_URL) {
     rpcUrl = config.RPC_URL;
     chainId = config.CHAIN_ID as string;
     tokenAddress = config.TOKEN_ADDRESS as string;
     escrowAddress = config.ESCROW_ADDRESS;
   } else {
-    rpcUrl = await startAnvil(sup, { port: config.ANVIL_PORT, statePath: path.join(dataDir, "anvil-state.json"), logFile: path.join(dataDir, "logs", "chain.log") });
+    const statePath = path.join(dataDir, "anvil-state.json");
+    // A fresh chain starts 30 days back, so the demo history below can pay rentals at past block times.
+    freshChain = !existsSync(statePath);
+    rpcUrl = await startAnvil(sup, {
+      port: config.ANVIL_PORT,
+      statePath,
+      logFile: path.join(dataDir, "logs", "chain.log"),
+      genesisTimestamp: freshChain ? Math.floor(Date.now() / 1000) - 30 * 86_400 : undefined,
+    });
     const deployment = await deployLocal(rpcUrl, path.join(dataDir, "deployments.json"));
     chainId = String(deployment.chainId);
     tokenAddress = deployment.token;
@@ -106,6 +115,8 @@ async function main() {
 
   const seeded = await runTs("prisma/seed.ts", appEnv);
   step(seeded.trim().split("\n").pop() ?? "seed done");
+  // Also moves the fresh chain's clock to the present, history or not: it must run whenever it started in the past.
+  if (freshChain && escrowAddress) step((await runTs("scripts/demo-history.ts", appEnv)).trim().split("\n").pop() ?? "demo history done");
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   sup.spawn("web", process.execPath, [nextBin, "dev", "--port", String(config.PORT)], { env: appEnv, prefix: "[web] " });

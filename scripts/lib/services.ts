@@ -52,10 +52,12 @@ async function canQuery(url: string): Promise<boolean> {
 
 export async function startAnvil(
   sup: Supervisor,
-  opts: { port: number; statePath?: string; logFile?: string },
+  opts: { port: number; statePath?: string; logFile?: string; genesisTimestamp?: number },
 ): Promise<string> {
   await assertPortFree(opts.port, "the local chain");
   const args = ["--port", String(opts.port), "--host", "127.0.0.1", "--chain-id", "31337"];
+  // A clock that starts in the past: blocks follow on from it until something sets a later time.
+  if (opts.genesisTimestamp !== undefined) args.push("--timestamp", String(opts.genesisTimestamp));
   // Dumped every few seconds and on exit, so a restart keeps balances and contracts.
   if (opts.statePath) args.push("--state", opts.statePath, "--state-interval", "5");
   sup.spawn("chain", anvilBinary(), args, { logFile: opts.logFile });
