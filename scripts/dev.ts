@@ -14,7 +14,7 @@ import path from "node:path";
 import { z } from "zod";
 import { demoAccounts } from "../lib/chain/demo-roster";
 import { deployLocal } from "./lib/deploy-local";
-import { migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
+import { generateClientIfStale, migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
 import { Supervisor, waitFor } from "./lib/supervisor";
 
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
@@ -63,6 +63,7 @@ function step(message: string) {
 async function main() {
   const reaped = await sup.reapStale();
   if (reaped > 0) step(`stopped ${reaped} process(es) left by an earlier run`);
+  if (await generateClientIfStale()) step("Prisma client generated for the current schema");
 
   const databaseUrl =
     config.DATABASE_URL ??

@@ -4,6 +4,8 @@
  * compose them; each only starts what it is asked to.
  */
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
@@ -107,6 +109,22 @@ export function startIndexer(sup: Supervisor, env: NodeJS.ProcessEnv, opts: { lo
 export function migrate(databaseUrl: string): Promise<string> {
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
   return runNode(["-r", path.join(root, "scripts", "prisma-preload.cjs"), cli, "migrate", "deploy"], { ...process.env, DATABASE_URL: databaseUrl }, { quiet: true });
+}
+
+/**
+ * Regenerates the Prisma client when prisma/schema.prisma changed since it was generated (npm install
+ * generates it once; a pull that brings a schema change would otherwise leave a client that rejects
+ * the new columns at run time). Returns whether it regenerated.
+ */
+export async function generateClientIfStale(): Promise<boolean> {
+  const schema = createHash("sha256").update(readFileSync(path.join(root, "prisma", "schema.prisma"))).digest("hex");
+  const stamp = path.join(root, "lib", "generated", "prisma", ".schema-sha256");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8").trim() === schema) return false;
+  const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
+  // The generator needs no database; the URL only satisfies the datasource block.
+  await runNode(["-r", path.join(root, "scripts", "prisma-preload.cjs"), cli, "generate"], { DATABASE_URL: "postgresql://localhost/generate-only", ...process.env }, { quiet: true });
+  writeFileSync(stamp, `${schema}\n`);
+  return true;
 }
 
 /** A fresh database on the server of `serverUrl`, for one test run; `drop` removes it. */
