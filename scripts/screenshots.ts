@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots [-- --build]`: PNGs of the main pages for the README, taken from the running app.
  *
- * Brings up a throw-away stack (scripts/lib/app-stack.ts; run `npm run build` first, or pass --build
+ * Brings up a throw-away stack with a month of demo history (scripts/lib/app-stack.ts; run `npm run build` first, or pass --build
  * to build under the same lock as `npm test`'s build and browser stages), makes an
  * order (paid on the local chain, so the indexer funds it) and a job through the API as the demo
  * buyer, signs in per page as the demo buyer, provider or admin (a real SIWE round trip), and saves
@@ -26,7 +26,7 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   console.log("Starting a throw-away stack (PGlite, anvil, demo seed, indexer, next start)…");
   const { values } = parseArgs({ options: { build: { type: "boolean", default: false } } });
-  const stack = await startAppStack("screenshots", { indexer: true, build: values.build });
+  const stack = await startAppStack("screenshots", { indexer: true, build: values.build, history: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const pages = await prepareMainPages(browser, stack, { pay: true });

@@ -79,7 +79,8 @@ function build(): boolean {
  * Starts the stack; `name` names its log folder under the system temp directory. With `build`, it
  * builds first while holding the lock, so no other run can replace .next/ in between.
  */
-export async function startAppStack(name: string, opts: { indexer?: boolean; build?: boolean } = {}): Promise<AppStack> {
+/** `history`: the chain starts 30 days back and gets the dev demo history (scripts/demo-history.ts), as `npm run dev` does. */
+export async function startAppStack(name: string, opts: { indexer?: boolean; build?: boolean; history?: boolean } = {}): Promise<AppStack> {
   // Checked once the lock is held: a build running meanwhile empties .next/ until it finishes.
   const release = await takeBuildLock();
   if (opts.build && !build()) {
@@ -101,11 +102,13 @@ export async function startAppStack(name: string, opts: { indexer?: boolean; bui
     const [dbPort, chainPort, appPort] = [await freePort(), await freePort(), await freePort()];
     const databaseUrl = await startPglite(sup, { dataDir: "memory://", port: dbPort, logFile: path.join(tmp, "db.log") });
     await migrate(databaseUrl);
-    const rpcUrl = await startAnvil(sup, { port: chainPort, logFile: path.join(tmp, "chain.log") });
+    const genesisTimestamp = opts.history ? Math.floor(Date.now() / 1000) - 30 * 86_400 : undefined;
+    const rpcUrl = await startAnvil(sup, { port: chainPort, logFile: path.join(tmp, "chain.log"), genesisTimestamp });
     const { token, escrow } = await deployLocal(rpcUrl);
     const appUrl = `http://127.0.0.1:${appPort}`;
     const env = localStackEnv({ databaseUrl, rpcUrl, token, escrow, appUrl });
     await runTs("prisma/seed.ts", env);
+    if (opts.history) await runTs("scripts/demo-history.ts", env);
     const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
     sup.spawn("web", process.execPath, [nextBin, "start", "--port", String(appPort), "--hostname", "127.0.0.1"], { env, logFile: path.join(tmp, "web.log") });
     if (opts.indexer) startIndexer(sup, env, { logFile: path.join(tmp, "indexer.log") });
