@@ -5,6 +5,7 @@
  * `npm run indexer` process at random moments.
  */
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -18,6 +19,21 @@ import { freePort, Supervisor } from "@/scripts/lib/supervisor";
 import { chainClient, escrow, escrowWrite, indexer, order, pay, rental, type Rental } from "@/test/payments";
 
 class Crash extends Error {}
+
+/** Pids of running `scripts/indexer.ts` processes whose DATABASE_URL is `url` (Linux /proc). */
+function indexerPids(url: string): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        return cmdline.includes("scripts/indexer.ts") && readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`DATABASE_URL=${url}`);
+      } catch {
+        return false; // gone meanwhile, or not ours to read
+      }
+    })
+    .map(Number);
+}
 
 /** Deterministic PRNG so a failing run can be replayed from its seed. */
 function rng(seed: number) {
@@ -138,8 +154,10 @@ describe("indexer: kill and restart", () => {
 
       const random = rng(4242);
       const root = path.resolve(import.meta.dirname, "../../..");
+      // One process: node with tsx's loader. Through the tsx CLI, SIGKILL would hit only the CLI, and
+      // the indexer it runs as a child would live on as an orphan, still indexing: no kill at all.
       const start = () =>
-        spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/indexer.ts")], {
+        spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(root, "scripts/indexer.ts")], {
           cwd: root,
           env: { ...process.env, DATABASE_URL: childUrl, INDEXER_START_BLOCK: String(startBlock), NODE_ENV: "test" },
           stdio: "ignore",
@@ -151,6 +169,8 @@ describe("indexer: kill and restart", () => {
         await sleep(1_500 + Math.floor(random() * 2_500));
         proc.kill("SIGKILL");
         await gone;
+        // Killed means gone: no indexer process of this database is left running.
+        expect(indexerPids(childUrl)).toEqual([]);
       }
       const proc = start();
       const gone = exited(proc);
