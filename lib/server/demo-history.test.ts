@@ -70,7 +70,8 @@ describe("writeDemoHistory", () => {
     expect(Math.abs(Number(head.timestamp) - Math.floor(now.getTime() / 1000))).toBeLessThanOrEqual(2);
 
     // What the indexer would make of it: every order funded, all but the last paid, on many past days.
-    const orders = await db.order.findMany({ where: { buyerId: buyer.id }, select: { escrowId: true, hours: true } });
+    const orders = await db.order.findMany({ where: { buyerId: buyer.id }, select: { escrowId: true, hours: true, createdAt: true } });
+    for (const o of orders) expect(o.createdAt.getTime()).toBeLessThan(now.getTime() - DAY * 1000);
     expect(orders).toHaveLength(rentals);
     for (const o of orders) expect(listings.find((l) => l.maxHours >= o.hours && l.minHours <= o.hours)).toBeDefined();
     const logs = await readEscrowLogs(chain, getAddress(process.env.ESCROW_ADDRESS as string), 0n, head.number);

@@ -68,10 +68,11 @@ export async function writeDemoHistory(opts: {
     for (const [i, [pick, wantedHours]] of plan.entries()) {
       const listing = opts.listings[pick % opts.listings.length] as HistoryListing;
       const hours = Math.min(Math.max(wantedHours, listing.minHours), listing.maxHours);
-      const id = await createOrder(buyer, { listingId: listing.id, hours });
-      const order = await db.order.findUniqueOrThrow({ where: { id } });
-      const terms = { ...order, amount: BigInt(order.amount.toFixed(0)) };
       const at = start + Math.round(((i + 0.5) / plan.length) * span);
+      const id = await createOrder(buyer, { listingId: listing.id, hours });
+      // Placed a few minutes before it was paid, as a buyer would have, not today.
+      const order = await db.order.update({ where: { id }, data: { createdAt: new Date((at - 5 * 60) * 1000) } });
+      const terms = { ...order, amount: BigInt(order.amount.toFixed(0)) };
       const [approve, open] = paymentTransactions(terms);
       await send(order.buyerAddress, approve as TxRequest, at);
       await send(order.buyerAddress, open as TxRequest, at + 60);
