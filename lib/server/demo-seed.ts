@@ -103,7 +103,9 @@ export async function seedDemoData(): Promise<{ users: number; machines: number 
         createdAt: new Date(Date.UTC(2026, 9, 1) + i * 3_600_000 * 7),
       };
     });
-    await tx.machine.createMany({ data: machines });
+    const created = await tx.machine.createManyAndReturn({ data: machines, select: { id: true, status: true, createdAt: true } });
+    // Each listing's status history starts with the status it was seeded in.
+    await tx.listingStatusChange.createMany({ data: created.map((m) => ({ machineId: m.id, status: m.status, at: m.createdAt })) });
     const buyer = demoAccounts.find((a) => a.role === "buyer");
     if (buyer) await seedDemoJobs(tx, users.get(buyer.index) as string);
     return { users: users.size, machines: machines.length };

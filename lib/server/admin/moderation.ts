@@ -80,6 +80,8 @@ async function moderateOne(tx: Tx, admin: Caller, id: string, input: ModerationI
   // Guarded on the status read above, so a provider's concurrent withdraw or edit is not overwritten.
   const { count } = await tx.machine.updateMany({ where: { id, status: current.status }, data });
   if (count === 0) throw new ApiError(409, "conflict", `Listing ${id} changed meanwhile; reload and try again.`);
+  // The status history utilization reads (the owner's changes record theirs in listings/mutations.ts).
+  if (to !== current.status) await tx.listingStatusChange.create({ data: { machineId: id, status: to, at: now } });
   const updated = await tx.machine.findUniqueOrThrow({ where: { id } });
   await writeAudit(tx, {
     admin,

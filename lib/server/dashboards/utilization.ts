@@ -7,11 +7,12 @@ import "server-only";
  * PAID), each taken to run for its `hours` from `fundedAt` (the order stores no start time; the
  * provider starts soon after funding), clipped to the window.
  *
- * Available (an approximation: listings keep no status history): a listing counts as LIVE from its
- * approval (`reviewedAt`, else `createdAt`) until now when it is LIVE now; when it is PAUSED,
- * SUSPENDED or ARCHIVED now, until its last change (`updatedAt`), taken to be when it left LIVE.
- * Listings never approved (DRAFT, PENDING_REVIEW, REJECTED) were never available. Booked time can
- * therefore exceed available time (e.g. paused mid-rental); the ratio is capped at 100 %.
+ * Available: the hours the listing was LIVE, from its status history (ListingStatusChange: every
+ * status it entered, with when). Listings written without a history (bulk-seeded benchmark data,
+ * some test fixtures) fall back to an estimate: LIVE from approval (`reviewedAt`, else `createdAt`)
+ * until now when LIVE now, or until the last change (`updatedAt`) when PAUSED, SUSPENDED or
+ * ARCHIVED now. Booked time can exceed available time (e.g. paused mid-rental); the ratio is capped
+ * at 100 %.
  */
 import type { ListingStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
@@ -31,7 +32,18 @@ export function overlapMs(a: Interval, b: Interval): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
-/** When the listing was (approximately) LIVE; null when it never was. */
+/** The spans a status history spends LIVE (changes oldest first), the last one open until `now`. */
+export function liveIntervals(changes: readonly { status: ListingStatus; at: Date }[], now: Date): Interval[] {
+  const out: Interval[] = [];
+  changes.forEach((change, i) => {
+    if (change.status !== "LIVE") return;
+    const end = (changes[i + 1]?.at ?? now).getTime();
+    if (end > change.at.getTime()) out.push({ start: change.at.getTime(), end });
+  });
+  return out;
+}
+
+/** For a listing without a status history: when it was (approximately) LIVE; null when it never was. */
 export function liveInterval(
   listing: { status: ListingStatus; reviewedAt: Date | null; createdAt: Date; updatedAt: Date },
   now: Date,
@@ -74,6 +86,7 @@ export async function machineUtilization(providerId: string, now = new Date(), d
       reviewedAt: true,
       createdAt: true,
       updatedAt: true,
+      statusChanges: { orderBy: { at: "asc" }, select: { status: true, at: true } },
       orders: {
         // Funded before the window ended and possibly still running when it began (a listing allows at most 8760 h).
         where: { status: { in: [...bookedStatuses] }, fundedAt: { lt: now, gte: new Date(window.start - 8760 * HOUR_MS) } },
@@ -82,8 +95,9 @@ export async function machineUtilization(providerId: string, now = new Date(), d
     },
   });
   return machines.map((m) => {
-    const live = liveInterval(m, now);
-    const availableMs = live ? overlapMs(live, window) : 0;
+    const estimate = liveInterval(m, now);
+    const live = m.statusChanges.length > 0 ? liveIntervals(m.statusChanges, now) : estimate ? [estimate] : [];
+    const availableMs = live.reduce((sum, span) => sum + overlapMs(span, window), 0);
     const bookedMs = m.orders.reduce((sum, o) => {
       const start = o.fundedAt!.getTime();
       return sum + overlapMs({ start, end: start + o.hours * HOUR_MS }, window);

@@ -42,6 +42,7 @@ export async function createListing(actor: Actor, input: ListingInput, opts: { s
       providerReliability: provider.reliability,
       status: opts.submit ? "PENDING_REVIEW" : "DRAFT",
       submittedAt: opts.submit ? now : null,
+      statusChanges: { create: { status: opts.submit ? "PENDING_REVIEW" : "DRAFT", at: now } },
     },
   });
 }
@@ -61,11 +62,18 @@ async function loadForWrite(actor: Actor, id: string, as: "owner" | "admin"): Pr
   throw new ApiError(403, "forbidden", as === "admin" ? "Only admins may do this." : "Only the listing's owner may change it.");
 }
 
-/** Writes `data` only if the status is still `from`; a concurrent change answers 409. */
-async function guardedUpdate(id: string, from: ListingStatus, data: Prisma.MachineUncheckedUpdateManyInput): Promise<Machine> {
-  const { count } = await db.machine.updateMany({ where: { id, status: from }, data });
-  if (count === 0) throw new ApiError(409, "conflict", "The listing changed meanwhile; reload and try again.");
-  return db.machine.findUniqueOrThrow({ where: { id } });
+/**
+ * Writes `data` (and the status `to`, if given) only if the status is still `from`; a concurrent
+ * change answers 409. A new status also goes into the listing's status history (utilization counts
+ * its LIVE hours), in the same transaction.
+ */
+async function guardedUpdate(id: string, from: ListingStatus, data: Prisma.MachineUncheckedUpdateManyInput, to?: ListingStatus): Promise<Machine> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.machine.updateMany({ where: { id, status: from }, data: to ? { ...data, status: to } : data });
+    if (count === 0) throw new ApiError(409, "conflict", "The listing changed meanwhile; reload and try again.");
+    if (to && to !== from) await tx.listingStatusChange.create({ data: { machineId: id, status: to } });
+    return tx.machine.findUniqueOrThrow({ where: { id } });
+  });
 }
 
 export interface UpdateResult {
@@ -90,10 +98,12 @@ export async function updateListing(actor: Actor, id: string, patch: ListingPatc
   }
   const hardwareChanged = hardwareFields.some((field) => patch[field] !== undefined && patch[field] !== current[field]);
   const sentToReview = hardwareChanged && (current.status === "LIVE" || current.status === "PAUSED");
-  const listing = await guardedUpdate(id, current.status, {
-    ...(storedFields(patch) as Prisma.MachineUncheckedUpdateManyInput),
-    ...(sentToReview ? { status: "PENDING_REVIEW", submittedAt: new Date() } : {}),
-  });
+  const listing = await guardedUpdate(
+    id,
+    current.status,
+    { ...(storedFields(patch) as Prisma.MachineUncheckedUpdateManyInput), ...(sentToReview ? { submittedAt: new Date() } : {}) },
+    sentToReview ? "PENDING_REVIEW" : undefined,
+  );
   return { listing, sentToReview };
 }
 
@@ -110,11 +120,11 @@ export async function changeStatus(actor: Actor, id: string, change: StatusChang
     );
   }
   const now = new Date();
-  const data: Prisma.MachineUncheckedUpdateManyInput = { status: to };
+  const data: Prisma.MachineUncheckedUpdateManyInput = {};
   if (change.action === "submit") Object.assign(data, { submittedAt: now, rejectionReason: null });
   if (change.action === "approve") Object.assign(data, { reviewedAt: now, rejectionReason: null });
   if (change.action === "reject") Object.assign(data, { reviewedAt: now, rejectionReason: change.reason });
-  return guardedUpdate(id, current.status, data);
+  return guardedUpdate(id, current.status, data, to);
 }
 
 /** The admin approval used until the admin console exists (and by it afterwards). */
