@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gpuCatalog, gpuSpec, shortGpuName } from "@/lib/gpu-catalog";
+import { gpuCatalog, gpuLabel, gpuSpec, shortGpuName } from "@/lib/gpu-catalog";
 
 describe("GPU catalog", () => {
   it("covers at least 25 current GPUs with unique ids", () => {
@@ -18,6 +18,8 @@ describe("GPU catalog", () => {
     expect(shortGpuName("NVIDIA A100 SXM 80 GB")).toBe("A100 SXM 80 GB");
     expect(shortGpuName("AMD Instinct MI300X")).toBe("Instinct MI300X");
     expect(new Set(gpuCatalog.map((g) => shortGpuName(g.name))).size).toBe(gpuCatalog.length);
+    expect(gpuLabel("A100-SXM-40")).toBe("A100 SXM 40 GB");
+    expect(gpuLabel("RETIRED-GPU")).toBe("RETIRED-GPU");
   });
 
   it("has plausible specifications", () => {

@@ -66,3 +66,9 @@ export function gpuSpec(id: string): GpuSpec | undefined {
 export function shortGpuName(name: string): string {
   return name.replace(/^(NVIDIA|AMD) (GeForce )?/, "");
 }
+
+/** A stored model id as people read it ("A100-SXM-40" → "A100 SXM 40 GB"); the id itself for a model no longer in the catalog. */
+export function gpuLabel(id: string): string {
+  const spec = byId.get(id);
+  return spec ? shortGpuName(spec.name) : id;
+}

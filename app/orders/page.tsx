@@ -8,6 +8,7 @@ import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { currentCaller } from "@/lib/server/auth/caller";
 import { listOrdersFor } from "@/lib/server/orders/view";
 import { tokenInfo } from "@/lib/server/token-info";
+import { gpuLabel } from "@/lib/gpu-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("title") };
@@ -46,7 +47,7 @@ export default async function OrdersPage() {
                     {o.id.slice(0, 8)}
                   </Link>
                 </td>
-                <td>{o.listing.gpuModel}</td>
+                <td>{gpuLabel(o.listing.gpuModel)}</td>
                 <td>{o.buyerId === caller.userId ? t("buyer") : t("provider")}</td>
                 <td className="tabular-nums">{o.hours}</td>
                 <td className="tabular-nums">

@@ -9,6 +9,7 @@ import { requirePageCaller } from "@/lib/server/auth/page-guards";
 import { listProviderMachines } from "@/lib/server/listings/queries";
 import { tokenInfo } from "@/lib/server/token-info";
 import { changeMachineStatus } from "./actions";
+import { gpuLabel } from "@/lib/gpu-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("provide"))("title") };
@@ -62,7 +63,7 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
                 <tr key={m.id} data-testid="my-machine" data-machine-id={m.id} className="border-t border-slate-100 align-top dark:border-slate-800">
                   <td className="px-3 py-2">
                     <Link href={`/listings/${m.id}`} className="font-medium hover:underline">
-                      {m.gpuCount}× {m.gpuModel}
+                      {m.gpuCount}× {gpuLabel(m.gpuModel)}
                     </Link>
                     <div className="text-xs text-slate-500">
                       {m.city}, {m.country}

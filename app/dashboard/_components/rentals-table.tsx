@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { OpenRental } from "@/lib/server/dashboards/rentals";
 import { Timeline } from "./timeline";
 import type { DashboardT, OrdersT, Token } from "./types";
+import { gpuLabel } from "@/lib/gpu-catalog";
 
 export function RentalsTable({ rentals, locale, token, t, tOrders, testId }: { rentals: OpenRental[]; locale: Locale; token: Token; t: DashboardT; tOrders: OrdersT; testId: string }) {
   if (rentals.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>;
@@ -18,7 +19,7 @@ export function RentalsTable({ rentals, locale, token, t, tOrders, testId }: { r
               {r.id.slice(0, 8)}
             </Link>
             <span>
-              {r.gpuCount}× {r.listing.gpuModel}, {r.listing.city}
+              {r.gpuCount}× {gpuLabel(r.listing.gpuModel)}, {r.listing.city}
             </span>
             <span className="tabular-nums">
               {r.hours} h · {formatToken(r.amount, locale, token.symbol, token.decimals)}

@@ -13,6 +13,7 @@ import { loadOrder, orderView, roleIn } from "@/lib/server/orders/view";
 import { tokenInfo } from "@/lib/server/token-info";
 import { DisputeStatements } from "./_components/dispute-statements";
 import { OrderActions } from "./_components/order-actions";
+import { gpuLabel } from "@/lib/gpu-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("orderTitle") };
@@ -39,7 +40,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <header className="space-y-1">
         <p className="text-sm text-slate-500">
           <Link href={`/listings/${view.listingId}`} className="underline">
-            {view.gpuCount}× {view.gpuModel}
+            {view.gpuCount}× {gpuLabel(view.gpuModel)}
           </Link>{" "}
           · {t("youAre", { role: t(role) })}
         </p>

@@ -4,6 +4,7 @@ import { formatDate, formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MachineHistoryEntry } from "@/lib/server/dashboards/rentals";
 import type { DashboardT, OrdersT, Token } from "../../_components/types";
+import { gpuLabel } from "@/lib/gpu-catalog";
 
 type Props = { machines: MachineHistoryEntry[]; locale: Locale; token: Token; t: DashboardT; tOrders: OrdersT };
 
@@ -15,7 +16,7 @@ export function MachineHistory({ machines, locale, token, t, tOrders }: Props) {
         <li key={m.id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid={`history-${m.id}`}>
           <details>
             <summary className="cursor-pointer">
-              {m.gpuCount}× {m.gpuModel}, {m.city} · {t("orderCount", { count: m.orderCount })}
+              {m.gpuCount}× {gpuLabel(m.gpuModel)}, {m.city} · {t("orderCount", { count: m.orderCount })}
             </summary>
             {m.orders.length === 0 ? (
               <p className="mt-2 text-slate-600 dark:text-slate-400">{t("none")}</p>

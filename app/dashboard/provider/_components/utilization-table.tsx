@@ -3,6 +3,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MachineUtilization } from "@/lib/server/dashboards/utilization";
 import type { DashboardT } from "../../_components/types";
+import { gpuLabel } from "@/lib/gpu-catalog";
 
 export function UtilizationTable({ rows, locale, t }: { rows: MachineUtilization[]; locale: Locale; t: DashboardT }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>;
@@ -21,7 +22,7 @@ export function UtilizationTable({ rows, locale, t }: { rows: MachineUtilization
           {rows.map((r) => (
             <tr key={r.machineId} className="border-t border-slate-100 dark:border-slate-800" data-testid={`utilization-${r.machineId}`}>
               <th scope="row" className="py-1 pr-3 font-normal">
-                {r.gpuCount}× {r.gpuModel}, {r.city}
+                {r.gpuCount}× {gpuLabel(r.gpuModel)}, {r.city}
               </th>
               <td className="pr-3 tabular-nums">{formatNumber(r.bookedHours, locale)}</td>
               <td className="pr-3 tabular-nums">{formatNumber(r.availableHours, locale)}</td>
