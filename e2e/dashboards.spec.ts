@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { createWalletClient, http, type Hex } from "viem";
 import { foundry } from "viem/chains";
 import { idlegridEscrowAbi } from "../lib/chain/generated/IdlegridEscrow";
+import { gpuLabel } from "../lib/gpu-catalog";
 import { fromBaseUnits } from "../lib/money";
 import { expect, test } from "./fixtures/stack";
 import { signInWithApi, walletAccount } from "./fixtures/wallet";
@@ -65,7 +66,7 @@ test("a paid order shows on the provider's dashboard and in the buyer's receipts
       await expect(providerPage.getByTestId(`earnings-chart-${today}`)).toHaveAttribute("data-amount", (before + order.providerAmount).toString());
       await expect(providerPage.getByRole("img", { name: /^Earned .+ after fees in the last 30 days/ })).toBeVisible();
       await expect(providerPage.getByTestId("earnings-total")).toHaveText(/\d.* tUSDC$/);
-      await expect(providerPage.getByTestId("utilization-table")).toContainText(listing.gpuModel);
+      await expect(providerPage.getByTestId("utilization-table")).toContainText(gpuLabel(listing.gpuModel));
       const history = providerPage.getByTestId(`history-${listing.id}`);
       await history.locator("summary").click();
       await expect(history.getByRole("link", { name: order.id.slice(0, 8) })).toBeVisible();
