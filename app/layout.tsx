@@ -8,8 +8,8 @@ import { WalletSlot } from "@/components/wallet/wallet-slot";
 import { Toaster } from "@/components/toast/toaster";
 import { TxMessagesProvider } from "@/components/toast/tx-messages";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { chainClientConfig } from "@/lib/server/client-config";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { chainClientConfig } from "@/lib/chain/server/client-config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

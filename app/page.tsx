@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDollars, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { getMarketStats } from "@/lib/server/market-stats";
+import { getMarketStats } from "@/lib/listings/server/market-stats";
 
 // Figures are read from the database on every request: a cached page would show yesterday's market.
 export const dynamic = "force-dynamic";

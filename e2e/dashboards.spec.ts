@@ -7,8 +7,8 @@ import { readFile } from "node:fs/promises";
 import { createWalletClient, http, type Hex } from "viem";
 import { foundry } from "viem/chains";
 import { idlegridEscrowAbi } from "../lib/chain/generated/IdlegridEscrow";
-import { gpuLabel } from "../lib/gpu-catalog";
-import { fromBaseUnits } from "../lib/money";
+import { gpuLabel } from "../lib/listings/gpu-catalog";
+import { fromBaseUnits } from "../lib/core/money";
 import { expect, test } from "./fixtures/stack";
 import { signInWithApi, walletAccount } from "./fixtures/wallet";
 

@@ -1,9 +1,9 @@
 /**
- * `npm run db:seed`: demo data for an empty database (see lib/server/demo-seed.ts).
+ * `npm run db:seed`: demo data for an empty database (see dev/demo-seed.ts).
  * Run with the react-server condition so server-only modules load outside Next.
  */
-import { db } from "@/lib/server/db";
-import { seedDemoData } from "@/lib/server/demo-seed";
+import { db } from "@/lib/core/server/db";
+import { seedDemoData } from "@/dev/demo-seed";
 
 try {
   const result = await seedDemoData();

@@ -3,7 +3,7 @@
  *
  * Measures the public search API of a running production server (`next build` first) over
  * HTTP (one keep-alive connection; --gzip to ask for compressed bodies) with a fixed mix of filter/sort combinations, and in the same run executes the very
- * same SQL statements (lib/server/listings/search-sql.ts: the page query and the capped count,
+ * same SQL statements (lib/listings/server/search-sql.ts: the page query and the capped count,
  * concurrently, as the API does) directly against DATABASE_URL as the floor. Prints
  * p50/p95/p99 per combination and overall, and the API/SQL ratio.
  *
@@ -17,8 +17,8 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { countSql, itemsSql, pruneModelsSql } from "../lib/server/listings/search-sql";
-import { parseSearchParams } from "../lib/validations/listing-search";
+import { countSql, itemsSql, pruneModelsSql } from "../lib/listings/server/search-sql";
+import { parseSearchParams } from "../lib/listings/search-schema";
 import { firstLoadJs, formatFirstLoad } from "./first-load-js";
 
 const { values } = parseArgs({

@@ -1,14 +1,14 @@
 /**
  * Run by `npm run dev` after seeding, when it started a fresh local chain (genesis 30 days back):
- * a month of rentals paid through the escrow at past block times (lib/server/demo-history.ts), so
+ * a month of rentals paid through the escrow at past block times (dev/demo-history.ts), so
  * the dashboards start with history. Local chain only: it sets the chain's block times.
- * Needs the react-server condition (tsx --conditions=react-server) to load lib/server.
+ * Needs the react-server condition (tsx --conditions=react-server) to load the domains' server/ parts.
  */
 import { env } from "@/env";
 import { isLocalChain } from "@/lib/chain/chains";
-import { demoAccounts } from "@/lib/chain/demo-roster";
-import { db } from "@/lib/server/db";
-import { demoParticipants, writeDemoHistory } from "@/lib/server/demo-history";
+import { demoAccounts } from "@/dev/demo-roster";
+import { db } from "@/lib/core/server/db";
+import { demoParticipants, writeDemoHistory } from "@/dev/demo-history";
 
 if (!isLocalChain(env.CHAIN_ID)) throw new Error(`demo history sets block times: chain ${env.CHAIN_ID} is not the local chain`);
 const buyer = demoAccounts.find((a) => a.role === "buyer");

@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { demoAccounts } from "../lib/chain/demo-roster";
+import { demoAccounts } from "../dev/demo-roster";
 import { deployLocal } from "./lib/deploy-local";
 import { generateClientIfStale, migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
 import { Supervisor, waitFor } from "./lib/supervisor";

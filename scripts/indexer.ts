@@ -1,15 +1,15 @@
 /**
- * `npm run indexer`: reads the escrow's events into the database (lib/server/indexer).
+ * `npm run indexer`: reads the escrow's events into the database (lib/indexer/server).
  * Started by `npm run dev` and the e2e stack as a supervised child; on a real deployment run it
  * as its own long-lived process next to `npm start`. SIGINT/SIGTERM stop it between ticks.
- * Needs the react-server condition (tsx --conditions=react-server) to load lib/server.
+ * Needs the react-server condition (tsx --conditions=react-server) to load the domains' server/ parts.
  */
 import { erc20Abi, getAddress } from "viem";
 import { env } from "@/env";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
-import { publicClient } from "@/lib/server/chain";
-import { db } from "@/lib/server/db";
-import { runIndexer } from "@/lib/server/indexer/run";
+import { publicClient } from "@/lib/chain/server/client";
+import { db } from "@/lib/core/server/db";
+import { runIndexer } from "@/lib/indexer/server/run";
 
 async function main() {
   if (!env.ESCROW_ADDRESS) throw new Error("ESCROW_ADDRESS is not set: there is no escrow to index (see README, Deploying the escrow).");

@@ -12,8 +12,8 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { gpuCatalog, type GpuModelId } from "../lib/gpu-catalog";
-import { reliabilityScore } from "../lib/reliability";
+import { gpuCatalog, type GpuModelId } from "../lib/listings/gpu-catalog";
+import { reliabilityScore } from "../lib/listings/reliability";
 
 const { values } = parseArgs({
   options: { listings: { type: "string", default: "100000" }, providers: { type: "string" }, reset: { type: "boolean", default: false } },

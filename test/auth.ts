@@ -6,8 +6,8 @@ import { randomInt } from "node:crypto";
 import type { LocalAccount } from "viem";
 import { createSiweMessage, type CreateSiweMessageParameters } from "viem/siwe";
 import { env } from "@/env";
-import { SESSION_COOKIE, createSession } from "@/lib/server/auth/sessions";
-import { db } from "@/lib/server/db";
+import { SESSION_COOKIE, createSession } from "@/lib/auth/server/sessions";
+import { db } from "@/lib/core/server/db";
 
 export const appUrl = new URL(env.APP_URL);
 

@@ -16,7 +16,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/core/server/db";
 import { browserHeaders, signedInHeaders } from "@/test/auth";
 import { createUser } from "@/test/factories";
 

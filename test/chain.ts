@@ -1,7 +1,7 @@
 /** viem clients on the test anvil started by test/global-setup.ts, with anvil's test accounts. */
 import { createPublicClient, createTestClient, createWalletClient, http, type Address } from "viem";
 import { foundry } from "viem/chains";
-import { demoAccount } from "@/lib/chain/dev-accounts";
+import { demoAccount } from "@/dev/dev-accounts";
 
 const transport = http(process.env.RPC_URL);
 

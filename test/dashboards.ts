@@ -5,9 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import type { OrderStatus, User } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
-import { createOrder } from "@/lib/server/orders/create";
+import { db } from "@/lib/core/server/db";
+import { createOrder } from "@/lib/orders/server/create";
 import { callerFor } from "@/test/payments";
+import { baseUnitsOf } from "@/lib/core/money";
 
 export const hex32 = () => `0x${randomBytes(32).toString("hex")}`;
 
@@ -55,7 +56,7 @@ export async function orderIn(
     where: { id },
     data: { status, fundedAt: times.fundedAt ? new Date(times.fundedAt) : null, settledAt: times.settledAt ? new Date(times.settledAt) : null },
   });
-  const amount = BigInt(order.amount.toFixed(0));
+  const amount = baseUnitsOf(order.amount);
   const tx: Record<string, string> = {};
   if (times.fundedAt) tx.opened = await chainEvent(order, "EscrowOpened", { amount: amount.toString() });
   let providerAmount = 0n;

@@ -2,8 +2,8 @@
 import { getAddress } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { gpuSpec } from "@/lib/gpu-catalog";
-import { db } from "@/lib/server/db";
+import { gpuSpec } from "@/lib/listings/gpu-catalog";
+import { db } from "@/lib/core/server/db";
 
 export function randomAddress() {
   return getAddress(privateKeyToAccount(generatePrivateKey()).address);

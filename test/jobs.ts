@@ -1,9 +1,9 @@
 /** Builders for the training-job tests: jobs and offers made through the real server functions. */
 import type { User } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
-import { createJob } from "@/lib/server/jobs/mutations";
-import { makeOffer } from "@/lib/server/jobs/offers";
-import { jobInputSchema, offerInputSchema } from "@/lib/validations/job";
+import { db } from "@/lib/core/server/db";
+import { createJob } from "@/lib/jobs/server/mutations";
+import { makeOffer } from "@/lib/jobs/server/offers";
+import { jobInputSchema, offerInputSchema } from "@/lib/jobs/schema";
 import { callerFor } from "@/test/payments";
 import { createMachine, createUser } from "@/test/factories";
 

@@ -9,12 +9,13 @@ import { foundry } from "viem/chains";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { testUsdcAbi } from "@/lib/chain/generated/TestUSDC";
 import type { User } from "@/lib/generated/prisma/client";
-import type { Caller } from "@/lib/server/auth/caller";
-import { db } from "@/lib/server/db";
-import { createIndexer, type IndexerOptions } from "@/lib/server/indexer/indexer";
-import { createOrder } from "@/lib/server/orders/create";
+import type { Caller } from "@/lib/auth/server/caller";
+import { db } from "@/lib/core/server/db";
+import { createIndexer, type IndexerOptions } from "@/lib/indexer/server/indexer";
+import { createOrder } from "@/lib/orders/server/create";
 import { testClient } from "@/test/chain";
 import { createMachine } from "@/test/factories";
+import { baseUnitsOf } from "@/lib/core/money";
 
 const transport = http(process.env.RPC_URL);
 /** Polls fast: anvil mines each transaction at once. */
@@ -62,7 +63,7 @@ export async function pay(
   o: { orderIdHex: string; providerAddress: string; amount: { toFixed(d: number): string }; startDeadline: Date },
   overrides: { amount?: bigint; escrow?: Address; token?: Address; orderIdHex?: Hex } = {},
 ) {
-  const amount = overrides.amount ?? BigInt(o.amount.toFixed(0));
+  const amount = overrides.amount ?? baseUnitsOf(o.amount);
   const to = overrides.escrow ?? escrow;
   await mined(await wallet.writeContract({ address: overrides.token ?? token, abi: erc20Abi, functionName: "approve", args: [to, amount] }));
   return mined(

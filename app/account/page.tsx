@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { listSshKeys } from "@/lib/server/ssh-keys";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { listSshKeys } from "@/lib/account/server/ssh-keys";
 import { SshKeyManager } from "./_components/ssh-key-manager";
 
 export async function generateMetadata(): Promise<Metadata> {

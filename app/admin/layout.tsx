@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "@/lib/i18n/server";
-import { requireAdminPage } from "@/lib/server/auth/page-guards";
+import { requireAdminPage } from "@/lib/auth/server/page-guards";
 
 const sections = [
   { href: "/admin", key: "overview" },

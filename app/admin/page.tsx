@@ -4,9 +4,9 @@ import { VolumeChart } from "@/app/admin/_components/volume-chart";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { adminOverview } from "@/lib/server/admin/overview";
-import { requireAdminPage } from "@/lib/server/auth/page-guards";
-import { tokenInfo } from "@/lib/server/token-info";
+import { adminOverview } from "@/lib/admin/server/overview";
+import { requireAdminPage } from "@/lib/auth/server/page-guards";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };

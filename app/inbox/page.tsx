@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { NotificationText } from "@/components/notifications/notification-text";
 import { getTranslations } from "@/lib/i18n/server";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
-import { listNotifications } from "@/lib/server/notifications-read";
-import { tokenInfo } from "@/lib/server/token-info";
-import { openNotification, readAllNotifications } from "./actions";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
+import { listNotifications } from "@/lib/notifications/server/read";
+import { tokenInfo } from "@/lib/chain/server/token-info";
+import { openNotification, readAllNotifications } from "@/components/notifications/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("inbox") };

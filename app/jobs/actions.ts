@@ -1,7 +1,7 @@
 "use server";
 /**
  * The buyer's job forms and buttons. Each action parses with the same zod schema as the v1 API,
- * then the lib/server/jobs function checks who may do it; refusals come back as words for the form.
+ * then the lib/jobs/server function checks who may do it; refusals come back as words for the form.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -9,13 +9,13 @@ import { z } from "zod";
 import type { FormState } from "@/components/jobs/form-fields";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { ApiError } from "@/lib/server/http/api-error";
-import { cancelJob, createJob, publishJob, updateJob } from "@/lib/server/jobs/mutations";
-import { acceptOffer } from "@/lib/server/jobs/offers";
-import { postProgress } from "@/lib/server/jobs/run";
-import { fieldErrorsOf } from "@/lib/validations/listing";
-import { jobIdPattern, jobInputSchema, offerIdPattern, progressNoteSchema } from "@/lib/validations/job";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { ApiError } from "@/lib/core/server/api-error";
+import { cancelJob, createJob, publishJob, updateJob } from "@/lib/jobs/server/mutations";
+import { acceptOffer } from "@/lib/jobs/server/offers";
+import { postProgress } from "@/lib/jobs/server/run";
+import { jobIdPattern, jobInputSchema, offerIdPattern, progressNoteSchema } from "@/lib/jobs/schema";
+import { fieldErrorsOf } from "@/lib/core/fields";
 
 const listFields = new Set(["gpuModels"]);
 

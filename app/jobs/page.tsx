@@ -3,9 +3,9 @@ import Link from "next/link";
 import { JobCardView } from "@/components/jobs/job-summary";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import { searchJobs } from "@/lib/server/jobs/queries";
-import { tokenInfo } from "@/lib/server/token-info";
-import { jobSearchToParams, parseJobSearchParams } from "@/lib/validations/job";
+import { searchJobs } from "@/lib/jobs/server/queries";
+import { tokenInfo } from "@/lib/chain/server/token-info";
+import { jobSearchToParams, parseJobSearchParams } from "@/lib/jobs/schema";
 import { BoardFilters } from "./_components/board-filters";
 
 export async function generateMetadata(): Promise<Metadata> {

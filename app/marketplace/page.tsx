@@ -4,7 +4,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import { searchListings, suggestRelaxation, type ListingTotal } from "@/lib/server/listings/search";
+import { searchListings, suggestRelaxation, type ListingTotal } from "@/lib/listings/server/search";
 import {
   activeFilters,
   filtersToParams,
@@ -13,7 +13,7 @@ import {
   type FilterName,
   type ListingFilters,
   type SearchQuery,
-} from "@/lib/validations/listing-search";
+} from "@/lib/listings/search-schema";
 import { FilterForm } from "./_components/filter-form";
 import { ListingTable } from "./_components/listing-table";
 

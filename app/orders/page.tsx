@@ -5,10 +5,11 @@ import { WithdrawPanel } from "@/components/orders/withdraw-panel";
 import { env } from "@/env";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { listOrdersFor } from "@/lib/server/orders/view";
-import { tokenInfo } from "@/lib/server/token-info";
-import { gpuLabel } from "@/lib/gpu-catalog";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { listOrdersFor } from "@/lib/orders/server/view";
+import { tokenInfo } from "@/lib/chain/server/token-info";
+import { gpuLabel } from "@/lib/listings/gpu-catalog";
+import { baseUnitsOf } from "@/lib/core/money";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("title") };
@@ -51,7 +52,7 @@ export default async function OrdersPage() {
                 <td>{o.buyerId === caller.userId ? t("buyer") : t("provider")}</td>
                 <td className="tabular-nums">{o.hours}</td>
                 <td className="tabular-nums">
-                  {formatToken(BigInt(o.amount.toFixed(0)), locale, symbol, decimals)}
+                  {formatToken(baseUnitsOf(o.amount), locale, symbol, decimals)}
                 </td>
                 <td className="font-mono">{o.status}</td>
               </tr>

@@ -5,12 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getTranslations, getLocale } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { ApiError } from "@/lib/server/http/api-error";
-import { changeStatus, createListing, updateListing } from "@/lib/server/listings/mutations";
-import { listingIdPattern } from "@/lib/server/listings/queries";
-import { createListingSchema, fieldErrorsOf, ownerActions, updateListingSchema } from "@/lib/validations/listing";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { ApiError } from "@/lib/core/server/api-error";
+import { changeStatus, createListing, updateListing } from "@/lib/listings/server/mutations";
+import { listingIdPattern } from "@/lib/listings/server/queries";
+import { createListingSchema, ownerActions, updateListingSchema } from "@/lib/listings/schema";
 import type { MachineFormState } from "./form-state";
+import { fieldErrorsOf } from "@/lib/core/fields";
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -4,12 +4,12 @@ import { WithdrawPanel } from "@/components/orders/withdraw-panel";
 import { env } from "@/env";
 import { formatDollars } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { ownerActionsFor } from "@/lib/listing-lifecycle";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
-import { listProviderMachines } from "@/lib/server/listings/queries";
-import { tokenInfo } from "@/lib/server/token-info";
+import { ownerActionsFor } from "@/lib/listings/lifecycle";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
+import { listProviderMachines } from "@/lib/listings/server/queries";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 import { changeMachineStatus } from "./actions";
-import { gpuLabel } from "@/lib/gpu-catalog";
+import { gpuLabel } from "@/lib/listings/gpu-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("provide"))("title") };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInPrompt } from "@/components/wallet/sign-in-prompt";
 import { getMessages, getTranslations } from "@/lib/i18n/server";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { safeNextPath } from "@/lib/server/auth/page-guards";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { safeNextPath } from "@/lib/auth/server/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("signInTitle") };

@@ -1,13 +1,13 @@
 /**
  * A job's requirements and money, as the board card, the job page and the provider's offer page
- * show them. Server-rendered; amounts arrive as base-unit strings and are formatted with lib/money.
+ * show them. Server-rendered; amounts arrive as base-unit strings and are formatted with lib/core/money.
  */
 import Link from "next/link";
-import { gpuSpec } from "@/lib/gpu-catalog";
+import { gpuSpec } from "@/lib/listings/gpu-catalog";
 import { formatDateTime, formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { formatTokenAmount } from "@/lib/money";
-import { frameworkLabels, type JobFrameworkName } from "@/lib/validations/job";
+import { formatTokenAmount } from "@/lib/core/money";
+import { frameworkLabels, type JobFrameworkName } from "@/lib/jobs/schema";
 
 export interface JobSummaryData {
   id: string;

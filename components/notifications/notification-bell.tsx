@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { openNotification } from "@/app/inbox/actions";
+import { openNotification } from "@/components/notifications/actions";
 import { getTranslations } from "@/lib/i18n/server";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { listNotifications, unreadCount } from "@/lib/server/notifications-read";
-import { tokenInfo } from "@/lib/server/token-info";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { listNotifications, unreadCount } from "@/lib/notifications/server/read";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 import { BellMenu } from "./bell-menu";
 import { NotificationText } from "./notification-text";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TxStep } from "@/hooks/use-wallet-tx";
+import type { TxStep } from "@/lib/chain/tx-step";
 import { useTxTranslator } from "@/components/toast/tx-messages";
 
 /** One line per wallet step in the page's language, with the hash linked to the chain's explorer when it has one. */

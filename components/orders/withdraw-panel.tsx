@@ -3,7 +3,7 @@
 import { useConnection, useReadContract } from "wagmi";
 import type { Address } from "viem";
 import { TxStatus } from "@/components/orders/tx-status";
-import { useWalletTx } from "@/hooks/use-wallet-tx";
+import { useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { encodeFunctionData } from "viem";
 import { formatToken } from "@/lib/i18n/format";

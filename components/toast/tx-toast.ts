@@ -4,7 +4,7 @@
  * so the wording is tested without a browser.
  */
 import { useEffect, useRef } from "react";
-import type { TxStep } from "@/hooks/use-wallet-tx";
+import type { TxStep } from "@/lib/chain/tx-step";
 import { showToast, updateToast, type ToastInput } from "@/components/toast/toast-store";
 import { useTxTranslator } from "@/components/toast/tx-messages";
 import type { TxAction, TxMessages } from "@/lib/i18n/messages/tx-en";

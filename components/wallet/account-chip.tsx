@@ -1,5 +1,5 @@
 import { walletSecondary } from "@/components/wallet/button-styles";
-import type { SessionInfo } from "@/hooks/use-session";
+import type { SessionInfo } from "@/lib/auth/client/use-session";
 import type { Messages } from "@/lib/i18n/messages/en";
 
 export function shortAddress(address: string): string {

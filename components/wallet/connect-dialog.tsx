@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 import { useConnect, useConnectors, type Connector } from "wagmi";
 import { walletEntries } from "@/components/wallet/wallet-list";
-import { useSignIn } from "@/hooks/use-session";
+import { useSignIn } from "@/lib/auth/client/use-session";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { WalletIsland } from "@/components/providers/web3-provider";
-import { useSession } from "@/hooks/use-session";
+import { useSession } from "@/lib/auth/client/use-session";
 
 type Labels = { signedInBack: string; waiting: string };
 

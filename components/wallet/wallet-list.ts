@@ -1,6 +1,6 @@
 import type { Connector } from "wagmi";
 import { isLocalChain } from "@/lib/chain/chains";
-import { DEV_WALLET_TYPE } from "@/lib/chain/dev-wallet";
+import { DEV_WALLET_TYPE } from "@/dev/dev-wallet";
 
 type Listed = Pick<Connector, "id" | "type">;
 

@@ -3,7 +3,7 @@ import { coinbaseWallet } from "wagmi/connectors/coinbaseWallet";
 import { walletConnect } from "wagmi/connectors/walletConnect";
 import type { ChainClientConfig } from "@/lib/chain/client-config";
 import { chainById, isLocalChain } from "@/lib/chain/chains";
-import { devWallet, devWalletAccounts } from "@/lib/chain/dev-wallet";
+import { devWallet, devWalletAccounts } from "@/dev/dev-wallet";
 
 /**
  * The wallets the connect dialog offers. Wallet code loads late: this config is built only inside the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toBaseUnits } from "@/lib/money";
+import { toBaseUnits } from "@/lib/core/money";
 import { formatAmount, formatDate, formatDateTime, formatDollars, formatNumber, formatToken } from "./format";
 
 describe("formatToken per locale", () => {

@@ -2,7 +2,7 @@
  * Numbers, token amounts and dates for a locale. Safe for client and server.
  *
  * Token amounts (rules chosen for Idlegrid):
- * - input is integer base units (bigint); the digits come from lib/money's `fromBaseUnits`, so
+ * - input is integer base units (bigint); the digits come from lib/core/money's `fromBaseUnits`, so
  *   nothing is rounded and nothing passes through a float: every significant fraction digit is
  *   shown, with at least two ("1.85", "2.00", "0.000001");
  * - the whole part is grouped by Intl.NumberFormat, which formats bigints exactly, so amounts
@@ -11,7 +11,7 @@
  * - the symbol follows the amount in both languages ("1.85 USDC", "1,85 USDC"); the dollar form
  *   used for prices follows each language's custom: en "$1.85", de "1,85 $".
  */
-import { DEFAULT_TOKEN_DECIMALS, fromBaseUnits } from "@/lib/money";
+import { DEFAULT_TOKEN_DECIMALS, fromBaseUnits } from "@/lib/core/money";
 import type { Locale } from "./locales";
 
 function decimalSeparator(locale: Locale): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notificationMessage } from "@/lib/notification-messages";
+import { notificationMessage } from "@/lib/notifications/messages";
 
 describe("notification messages in German", () => {
   it.each([

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { createReportSchema } from "@/lib/validations/admin";
-import { disputeStatementSchema } from "@/lib/validations/dispute";
-import { jobInputSchema, offerInputSchema, parseJobSearchParams } from "@/lib/validations/job";
-import { parseSearchParams } from "@/lib/validations/listing-search";
-import { createListingSchema, fieldErrorsOf, updateListingSchema } from "@/lib/validations/listing";
-import { createOrderSchema } from "@/lib/validations/order";
-import { createSshKeySchema } from "@/lib/validations/ssh-key";
+import { createReportSchema } from "@/lib/admin/schema";
+import { disputeStatementSchema } from "@/lib/orders/dispute-schema";
+import { jobInputSchema, offerInputSchema, parseJobSearchParams } from "@/lib/jobs/schema";
+import { parseSearchParams } from "@/lib/listings/search-schema";
+import { createListingSchema, updateListingSchema } from "@/lib/listings/schema";
+import { createOrderSchema } from "@/lib/orders/schema";
+import { createSshKeySchema } from "@/lib/account/ssh-key";
 import { translateFieldErrors, translateMessage } from "./validation";
+import { fieldErrorsOf } from "@/lib/core/fields";
 
 const valid = {
   gpuModel: "H100-SXM",
@@ -105,7 +106,7 @@ describe("translateFieldErrors", () => {
     expect(Object.keys(keys).sort()).toEqual(["label", "publicKey"]);
     expect(Object.keys(report).sort()).toEqual(["category", "note"]);
     expect([...untranslated(rent), ...untranslated(keys), ...untranslated(report), ...untranslated(statement)]).toEqual([]);
-    // The server's own per-listing check on hours (lib/server/orders/create.ts).
+    // The server's own per-listing check on hours (lib/orders/server/create.ts).
     expect(translateMessage("must be between 2 and 1000 for this listing", "de")).toBe("muss bei diesem Angebot zwischen 2 und 1.000 liegen");
   });
 

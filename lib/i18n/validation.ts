@@ -1,7 +1,7 @@
 /**
  * Field errors in the visitor's language.
  *
- * The zod schemas in lib/validations stay English: the API answers in English and the schemas are
+ * The zod schemas in the domains' schema.ts files stay English: the API answers in English and the schemas are
  * shared by client, actions and routes. Forms translate at the edge, keyed by field:
  * - a server action passes its `{ field: [messages] }` through `translateFieldErrors(errors, locale)`;
  * - a client form that posts to the API does the same with the `fieldErrors` it gets back (this

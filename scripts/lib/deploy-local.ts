@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createPublicClient, createWalletClient, getAddress, http, parseUnits, type Address, type PublicClient } from "viem";
 import { foundry } from "viem/chains";
-import { demoAccounts } from "../../lib/chain/demo-roster";
-import { demoAccount } from "../../lib/chain/dev-accounts";
+import { demoAccounts } from "../../dev/demo-roster";
+import { demoAccount } from "../../dev/dev-accounts";
 import { idlegridEscrowAbi, idlegridEscrowBytecode } from "../../lib/chain/generated/IdlegridEscrow";
 import { testUsdcAbi, testUsdcBytecode } from "../../lib/chain/generated/TestUSDC";
 

@@ -94,7 +94,7 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv, opts: { quiet?: 
 }
 
 export function runTs(script: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<string> {
-  // react-server resolves `server-only` to its empty build, so scripts can use lib/server.
+  // react-server resolves `server-only` to its empty build, so scripts can use the domains' server/ parts.
   return runNode([tsxCli, "--conditions=react-server", path.join(root, script), ...args], env, { quiet: true });
 }
 

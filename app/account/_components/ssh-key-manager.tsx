@@ -5,7 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import type { SshKeyView } from "@/lib/server/ssh-keys";
+import type { SshKeyView } from "@/lib/account/server/ssh-keys";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900";
 

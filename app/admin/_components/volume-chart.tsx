@@ -3,7 +3,7 @@
  * shared components/charts/bar-chart.tsx; this file only maps the admin's days onto it.
  */
 import { BarChart } from "@/components/charts/bar-chart";
-import type { VolumeDay } from "@/lib/server/admin/volume";
+import type { VolumeDay } from "@/lib/admin/server/volume";
 import { formatNumber, formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 

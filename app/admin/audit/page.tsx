@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAudit } from "@/lib/server/admin/audit";
-import { requireAdminPage } from "@/lib/server/auth/page-guards";
+import { listAudit } from "@/lib/admin/server/audit";
+import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import { auditActions, auditFilterSchema, searchParamsObject } from "@/lib/validations/admin";
-import { fieldErrorsOf } from "@/lib/validations/listing";
+import { auditActions, auditFilterSchema, searchParamsObject } from "@/lib/admin/schema";
+import { fieldErrorsOf } from "@/lib/core/fields";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPages"))("auditTitle") };

@@ -4,9 +4,9 @@ import { formatNumber, formatToken } from "@/lib/i18n/format";
 import Link from "next/link";
 import { env } from "@/env";
 import { chainById } from "@/lib/chain/chains";
-import { listDisputes } from "@/lib/server/admin/disputes";
-import { requireAdminPage } from "@/lib/server/auth/page-guards";
-import { tokenInfo } from "@/lib/server/token-info";
+import { listDisputes } from "@/lib/admin/server/disputes";
+import { requireAdminPage } from "@/lib/auth/server/page-guards";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 import { ResolveDispute } from "./_components/resolve-dispute";
 
 export async function generateMetadata(): Promise<Metadata> {

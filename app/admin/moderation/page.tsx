@@ -3,8 +3,8 @@ import Link from "next/link";
 import { formatDateTime, formatDollars, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { moderationQueue, suspendedListings } from "@/lib/server/admin/moderation";
-import { requireAdminPage } from "@/lib/server/auth/page-guards";
+import { moderationQueue, suspendedListings } from "@/lib/admin/server/moderation";
+import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { ActionForm } from "../_components/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { openReportGroups } from "@/lib/server/admin/reports";
+import { openReportGroups } from "@/lib/admin/server/reports";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { requireAdminPage } from "@/lib/server/auth/page-guards";
-import { reportCategories } from "@/lib/validations/admin";
+import { requireAdminPage } from "@/lib/auth/server/page-guards";
+import { reportCategories } from "@/lib/admin/schema";
 import { ActionForm } from "../_components/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {

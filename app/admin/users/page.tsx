@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { searchUsers } from "@/lib/server/admin/users";
+import { searchUsers } from "@/lib/admin/server/users";
 import { formatNumber } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { requireAdminPage } from "@/lib/server/auth/page-guards";
+import { requireAdminPage } from "@/lib/auth/server/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("usersTitle") };

@@ -10,7 +10,7 @@ import { GET as session } from "@/app/api/auth/session/route";
 import { POST as report } from "@/app/api/v1/reports/route";
 import { GET as publicListing } from "@/app/api/v1/listings/[id]/route";
 import type { User } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/core/server/db";
 import { appUrl, signedInHeaders } from "@/test/auth";
 import { createMachine, createUser } from "@/test/factories";
 
@@ -54,7 +54,7 @@ describe("bans", () => {
     const configured = await createUser({ roles: ["ADMIN"] });
     vi.resetModules();
     vi.stubEnv("ADMIN_ADDRESSES", configured.address);
-    const { applyUserAction } = await import("@/lib/server/admin/users");
+    const { applyUserAction } = await import("@/lib/admin/server/users");
     const { admin } = await adminHeaders();
     const caller = { userId: admin.id, address: admin.address as `0x${string}`, roles: ["ADMIN" as const], isAdmin: true, sessionId: "s" };
     await expect(applyUserAction(caller, configured.id, { action: "revoke_admin", reason: undefined })).rejects.toMatchObject({ status: 409, code: "configured_admin" });

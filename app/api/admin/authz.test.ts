@@ -8,7 +8,7 @@ import { POST as resolve } from "@/app/api/admin/reports/resolve/route";
 import { GET as usersGet } from "@/app/api/admin/users/route";
 import { GET as userGet, POST as userAction } from "@/app/api/admin/users/[id]/route";
 import { POST as report } from "@/app/api/v1/reports/route";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/core/server/db";
 import { appUrl } from "@/test/auth";
 import { authzRow, describeAuthzMatrix } from "@/test/authz-matrix";
 import { createMachine, createUser } from "@/test/factories";

@@ -5,9 +5,9 @@ import { GET as getNonce } from "@/app/api/auth/nonce/route";
 import { POST as logout } from "@/app/api/auth/logout/route";
 import { GET as getSession } from "@/app/api/auth/session/route";
 import { POST as verify } from "@/app/api/auth/verify/route";
-import { NONCE_RATE_LIMIT } from "@/lib/server/auth/nonces";
-import { SESSION_COOKIE, sessionRowId } from "@/lib/server/auth/sessions";
-import { db } from "@/lib/server/db";
+import { NONCE_RATE_LIMIT } from "@/lib/auth/server/nonces";
+import { SESSION_COOKIE, sessionRowId } from "@/lib/auth/server/sessions";
+import { db } from "@/lib/core/server/db";
 import { appUrl, browserHeaders, createNonce, signedInHeaders, signedSiweBody, siweMessageFor } from "@/test/auth";
 import { createUser } from "@/test/factories";
 

@@ -2,7 +2,7 @@
 import { BarChart } from "@/components/charts/bar-chart";
 import { formatDate, formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import type { AmountBucket, Granularity } from "@/lib/server/dashboards/periods";
+import type { AmountBucket, Granularity } from "@/lib/dashboards/periods";
 
 interface Props {
   buckets: AmountBucket[];

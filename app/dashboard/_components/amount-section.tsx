@@ -1,6 +1,6 @@
 /** A dashboard section for money over time (the buyer's spend, the provider's earnings): heading, range switch, chart, note. */
 import type { Locale } from "@/lib/i18n/locales";
-import type { AmountBucket, Granularity } from "@/lib/server/dashboards/periods";
+import type { AmountBucket, Granularity } from "@/lib/dashboards/periods";
 import { AmountChart } from "./amount-chart";
 import { RangeToggle } from "./range-toggle";
 import type { DashboardT, Token } from "./types";

@@ -1,6 +1,6 @@
 /** Daily or monthly: two links that keep the choice in the URL, so the toggle needs no client JavaScript. */
 import Link from "next/link";
-import type { Granularity } from "@/lib/server/dashboards/periods";
+import type { Granularity } from "@/lib/dashboards/periods";
 
 export function RangeToggle({ path, current, labels }: { path: string; current: Granularity; labels: { range: string; daily: string; monthly: string } }) {
   const options = [

@@ -3,7 +3,7 @@
  * the daily view rather than an error: it is a view setting, not input that changes anything.
  */
 import { z } from "zod";
-import type { Granularity } from "@/lib/server/dashboards/periods";
+import type { Granularity } from "@/lib/dashboards/periods";
 
 const rangeSchema = z.object({ range: z.enum(["day", "month"]).catch("day") });
 

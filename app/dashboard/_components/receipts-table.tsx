@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { formatDate, formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Receipt } from "@/lib/server/dashboards/receipts";
+import type { Receipt } from "@/lib/dashboards/server/receipts";
 import type { DashboardT, OrdersT, Token } from "./types";
 
 function TxHash({ hash, label }: { hash: string | null; label: string }) {

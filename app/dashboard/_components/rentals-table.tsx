@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import type { OpenRental } from "@/lib/server/dashboards/rentals";
+import type { OpenRental } from "@/lib/dashboards/server/rentals";
 import { Timeline } from "./timeline";
 import type { DashboardT, OrdersT, Token } from "./types";
-import { gpuLabel } from "@/lib/gpu-catalog";
+import { gpuLabel } from "@/lib/listings/gpu-catalog";
 
 export function RentalsTable({ rentals, locale, token, t, tOrders, testId }: { rentals: OpenRental[]; locale: Locale; token: Token; t: DashboardT; tOrders: OrdersT; testId: string }) {
   if (rentals.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>;

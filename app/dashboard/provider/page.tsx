@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
-import { escrowBalance } from "@/lib/server/dashboards/balance";
-import { providerEarnings, providerEarningsTotal } from "@/lib/server/dashboards/earnings";
-import { machineHistory, openRentals } from "@/lib/server/dashboards/rentals";
-import { machineUtilization } from "@/lib/server/dashboards/utilization";
-import { tokenInfo } from "@/lib/server/token-info";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
+import { escrowBalance } from "@/lib/dashboards/server/balance";
+import { providerEarnings, providerEarningsTotal } from "@/lib/dashboards/server/earnings";
+import { machineHistory, openRentals } from "@/lib/dashboards/server/rentals";
+import { machineUtilization } from "@/lib/dashboards/server/utilization";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 import { AmountSection } from "../_components/amount-section";
 import { parseRange } from "../_components/range";
 import { RentalsTable } from "../_components/rentals-table";

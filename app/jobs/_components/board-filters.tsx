@@ -4,10 +4,10 @@
  */
 import Link from "next/link";
 import { FieldError, inputClass } from "@/components/jobs/form-fields";
-import { gpuCatalog } from "@/lib/gpu-catalog";
+import { gpuCatalog } from "@/lib/listings/gpu-catalog";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
-import { frameworkLabels, jobFrameworks, jobSorts } from "@/lib/validations/job";
+import { frameworkLabels, jobFrameworks, jobSorts } from "@/lib/jobs/schema";
 
 type Raw = Record<string, string | string[] | undefined>;
 

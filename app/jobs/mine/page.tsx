@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JobCardView } from "@/components/jobs/job-summary";
 import { getTranslations } from "@/lib/i18n/server";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
-import { jobsForBuyer } from "@/lib/server/jobs/queries";
-import { tokenInfo } from "@/lib/server/token-info";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
+import { jobsForBuyer } from "@/lib/jobs/server/queries";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("jobs"))("myJobs") };

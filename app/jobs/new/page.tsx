@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { JobForm } from "@/components/jobs/job-form";
+import { JobForm } from "@/app/jobs/_components/job-form";
 import { datetimeLocalFromNow } from "@/components/jobs/job-summary";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("jobForm"))("newTitle") };

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { gpuCatalog, shortGpuName } from "@/lib/gpu-catalog";
+import { gpuCatalog, shortGpuName } from "@/lib/listings/gpu-catalog";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
-import { fromBaseUnits } from "@/lib/money";
-import { formatCuda, sorts, type ListingFilters, type Sort } from "@/lib/validations/listing-search";
+import { fromBaseUnits } from "@/lib/core/money";
+import { formatCuda, sorts, type ListingFilters, type Sort } from "@/lib/listings/search-schema";
 import { SubmitOnChange } from "./submit-on-change";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { shortGpuName } from "@/lib/gpu-catalog";
+import { shortGpuName } from "@/lib/listings/gpu-catalog";
 import { formatDecimalText, formatDollars, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
-import type { PublicListing } from "@/lib/server/listings/dto";
+import type { PublicListing } from "@/lib/listings/server/dto";
 
 /**
  * [message key, width of a fixed column (undefined: the machine column takes the rest), numeric,

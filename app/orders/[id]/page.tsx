@@ -7,13 +7,13 @@ import { env } from "@/env";
 import { chainById, isLocalChain } from "@/lib/chain/chains";
 import { formatDateTime, formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { availableActions } from "@/lib/server/orders/transitions";
-import { loadOrder, orderView, roleIn } from "@/lib/server/orders/view";
-import { tokenInfo } from "@/lib/server/token-info";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { availableActions } from "@/lib/orders/server/transitions";
+import { loadOrder, orderView, roleIn } from "@/lib/orders/server/view";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 import { DisputeStatements } from "./_components/dispute-statements";
 import { OrderActions } from "./_components/order-actions";
-import { gpuLabel } from "@/lib/gpu-catalog";
+import { gpuLabel } from "@/lib/listings/gpu-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("orderTitle") };

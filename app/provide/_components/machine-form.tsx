@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { gpuCatalog, gpuSpec } from "@/lib/gpu-catalog";
+import { gpuCatalog, gpuSpec } from "@/lib/listings/gpu-catalog";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";

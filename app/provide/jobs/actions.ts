@@ -6,11 +6,11 @@ import { z } from "zod";
 import type { FormState } from "@/components/jobs/form-fields";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import { currentCaller } from "@/lib/server/auth/caller";
-import { ApiError } from "@/lib/server/http/api-error";
-import { makeOffer, withdrawOffer } from "@/lib/server/jobs/offers";
-import { fieldErrorsOf } from "@/lib/validations/listing";
-import { offerIdPattern, offerInputSchema } from "@/lib/validations/job";
+import { currentCaller } from "@/lib/auth/server/caller";
+import { ApiError } from "@/lib/core/server/api-error";
+import { makeOffer, withdrawOffer } from "@/lib/jobs/server/offers";
+import { offerIdPattern, offerInputSchema } from "@/lib/jobs/schema";
+import { fieldErrorsOf } from "@/lib/core/fields";
 
 export async function makeOfferAction(previous: FormState, formData: FormData): Promise<FormState> {
   const values: Record<string, string> = {};

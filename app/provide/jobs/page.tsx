@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JobCardView } from "@/components/jobs/job-summary";
 import { Notice } from "@/components/jobs/notices";
-import { gpuSpec } from "@/lib/gpu-catalog";
+import { gpuSpec } from "@/lib/listings/gpu-catalog";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
-import { matchingJobsForProvider, offersForProvider } from "@/lib/server/jobs/queries";
-import { tokenInfo } from "@/lib/server/token-info";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
+import { matchingJobsForProvider, offersForProvider } from "@/lib/jobs/server/queries";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 import { withdrawOfferAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { MachineForm } from "../_components/machine-form";
 
 export async function generateMetadata(): Promise<Metadata> {

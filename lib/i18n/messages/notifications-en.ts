@@ -1,4 +1,4 @@
-/** Inbox and bell notices, by kind (lib/notification-messages.ts fills them from the stored params). */
+/** Inbox and bell notices, by kind (lib/notifications/messages.ts fills them from the stored params). */
 export const notificationsEn = {
   "offer.new": "New offer on “{job}”{price}.",
   "offer.accepted": "Your offer on “{job}” was accepted. The buyer pays into escrow next.",

@@ -1,4 +1,4 @@
-/** Listing statuses and the owner/admin actions on them (lib/listing-lifecycle), by enum value. */
+/** Listing statuses and the owner/admin actions on them (lib/listings/lifecycle), by enum value. */
 export const listingStatusEn = {
   DRAFT: "Draft",
   PENDING_REVIEW: "In review",

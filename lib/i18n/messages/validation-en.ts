@@ -1,6 +1,6 @@
 /**
  * Field validation messages, keyed so lib/i18n/validation.ts can re-say the English messages of
- * lib/validations in another language. English here mirrors those schemas' wording.
+ * the domains' schema.ts files in another language. English here mirrors those schemas' wording.
  */
 export const validationEn = {
   required: "{label} is required",
@@ -40,7 +40,7 @@ export const validationEn = {
   statementMissing: "Write what happened",
   statementShort: "Say a little more (at least 10 characters)",
   statementLong: "At most 4,000 characters",
-  // Training jobs and offers (lib/validations/job.ts).
+  // Training jobs and offers (lib/jobs/schema.ts).
   dataUrl: "{label} must be an http(s), s3:// or gs:// URL like s3://bucket/path (no credentials in it)",
   notList: "{label} must be a list",
   tooManyEntries: "{label} may name at most 40 entries",
@@ -55,7 +55,7 @@ export const validationEn = {
   vramUnreachable: "None of the chosen GPU models has {vram} GB of VRAM (the most is {best} GB)",
   chooseMachine: "Choose one of your machines",
   startPast: "Earliest start must not be in the past",
-  // URL parameters of the marketplace and the job board (lib/validations/listing-search.ts, job.ts):
+  // URL parameters of the marketplace and the job board (lib/listings/search-schema.ts, job.ts):
   // `{param}` is the parameter's name in the URL, so it stays as it is.
   paramWhole: "{param} must be a whole number",
   paramBetween: "{param} must be between {min} and {max}",

@@ -7,12 +7,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TxStatus } from "@/components/orders/tx-status";
-import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
+import { useWalletTx, WalletStepError, type PreparedTx } from "@/components/wallet/use-wallet-tx";
 import { formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { interpolate } from "@/lib/i18n/translate";
 import { withWalletIsland } from "@/components/providers/web3-provider";
-import { waitForStatusChange } from "@/lib/wait-for-status";
+import { waitForStatusChange } from "@/lib/core/wait-for-status";
 
 interface Props {
   orderId: string;

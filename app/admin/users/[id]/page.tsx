@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDollars } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { userDetail } from "@/lib/server/admin/users";
-import { requireAdminPage } from "@/lib/server/auth/page-guards";
+import { userDetail } from "@/lib/admin/server/users";
+import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { ActionForm } from "../../_components/action-form";
+import { baseUnitsOf } from "@/lib/core/money";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPages"))("userTitle") };
@@ -89,7 +90,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               <Link href={`/listings/${m.id}`} className="font-medium hover:underline">
                 {t("machineIn", { count: m.gpuCount, model: m.gpuModel, city: m.city, country: m.country })}
               </Link>
-              <span>{t("perGpuHour", { price: formatDollars(BigInt(m.pricePerGpuHour.toFixed(0)), locale) })}</span>
+              <span>{t("perGpuHour", { price: formatDollars(baseUnitsOf(m.pricePerGpuHour), locale) })}</span>
               <span className="rounded bg-slate-100 px-1.5 dark:bg-slate-800">{tStatus(m.status)}</span>
               {(m.status === "LIVE" || m.status === "PAUSED") && (
                 <ActionForm endpoint="/api/admin/listings/moderation" hidden={{ ids: [m.id], action: "suspend" }} label={t("suspendLabel", { id: m.id })} className="flex gap-2">

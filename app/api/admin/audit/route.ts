@@ -1,8 +1,8 @@
-import { listAudit } from "@/lib/server/admin/audit";
-import { adminFrom, json } from "@/lib/server/admin/http";
-import { handle } from "@/lib/server/http/api-error";
-import { parseOr400 } from "@/lib/server/listings/http";
-import { auditFilterSchema, searchParamsObject } from "@/lib/validations/admin";
+import { listAudit } from "@/lib/admin/server/audit";
+import { adminFrom } from "@/lib/admin/server/http";
+import { handle } from "@/lib/core/server/api-error";
+import { auditFilterSchema, searchParamsObject } from "@/lib/admin/schema";
+import { json, parseOr400 } from "@/lib/core/server/http";
 
 /** `?admin=0x…&action=listing.approve&from=2026-11-01&to=2026-11-30&cursor=…`, newest first. */
 export const GET = handle(async (request: Request) => {

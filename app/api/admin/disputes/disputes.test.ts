@@ -10,13 +10,14 @@ import { describe, expect, it } from "vitest";
 import { POST as resolvePost } from "@/app/api/admin/disputes/[id]/resolve/route";
 import { GET as disputesGet } from "@/app/api/admin/disputes/route";
 import { POST as statementPost } from "@/app/api/v1/orders/[id]/statement/route";
-import { demoAccount } from "@/lib/chain/dev-accounts";
-import { db } from "@/lib/server/db";
-import { createOrder } from "@/lib/server/orders/create";
+import { demoAccount } from "@/dev/dev-accounts";
+import { db } from "@/lib/core/server/db";
+import { createOrder } from "@/lib/orders/server/create";
 import { appUrl, signedInHeaders } from "@/test/auth";
 import { authzRow, describeAuthzMatrix, type AuthzWorld } from "@/test/authz-matrix";
 import { createMachine, createUser } from "@/test/factories";
 import { callerFor, escrowWrite, indexer, mined, order, pay, rental, statusOf } from "@/test/payments";
+import { baseUnitsOf } from "@/lib/core/money";
 
 const url = (path: string) => `${appUrl.origin}${path}`;
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -120,7 +121,7 @@ describe("resolving a dispute", () => {
     await indexer().catchUp();
     expect(await statusOf(o.id)).toBe("RESOLVED");
     const event = await db.chainEvent.findFirstOrThrow({ where: { orderId: o.id, eventName: "DisputeResolved" } });
-    const amount = BigInt(o.amount.toFixed(0));
+    const amount = baseUnitsOf(o.amount);
     const providerGross = (amount * 7_000n) / 10_000n;
     const fee = (providerGross * 250n) / 10_000n;
     expect(event.args).toMatchObject({ providerBps: 7_000, buyerAmount: (amount - providerGross).toString(), providerAmount: (providerGross - fee).toString(), fee: fee.toString() });

@@ -1,6 +1,7 @@
-import { listDisputes } from "@/lib/server/admin/disputes";
-import { adminFrom, json } from "@/lib/server/admin/http";
-import { handle } from "@/lib/server/http/api-error";
+import { listDisputes } from "@/lib/admin/server/disputes";
+import { adminFrom } from "@/lib/admin/server/http";
+import { handle } from "@/lib/core/server/api-error";
+import { json } from "@/lib/core/server/http";
 
 /** Open disputes with timeline, statements and the escrow's on-chain record. */
 export const GET = handle(async (request: Request) => {

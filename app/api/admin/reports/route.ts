@@ -1,6 +1,7 @@
-import { adminFrom, json } from "@/lib/server/admin/http";
-import { openReportGroups } from "@/lib/server/admin/reports";
-import { handle } from "@/lib/server/http/api-error";
+import { adminFrom } from "@/lib/admin/server/http";
+import { openReportGroups } from "@/lib/admin/server/reports";
+import { handle } from "@/lib/core/server/api-error";
+import { json } from "@/lib/core/server/http";
 
 /** Open reports grouped by target, most reported first. */
 export const GET = handle(async (request: Request) => {

@@ -1,6 +1,7 @@
-import { adminFrom, json } from "@/lib/server/admin/http";
-import { searchUsers } from "@/lib/server/admin/users";
-import { handle } from "@/lib/server/http/api-error";
+import { adminFrom } from "@/lib/admin/server/http";
+import { searchUsers } from "@/lib/admin/server/users";
+import { handle } from "@/lib/core/server/api-error";
+import { json } from "@/lib/core/server/http";
 
 /** `?q=0x7099` searches addresses (case-insensitive); no q lists the newest users. */
 export const GET = handle(async (request: Request) => {

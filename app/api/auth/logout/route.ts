@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { revokeSession, SESSION_COOKIE, sessionTokenFromCookieHeader } from "@/lib/server/auth/sessions";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
+import { revokeSession, SESSION_COOKIE, sessionTokenFromCookieHeader } from "@/lib/auth/server/sessions";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
 
 /** Ends the session: deletes its row (so the cookie is dead even if a copy survives) and clears the cookie. Idempotent. */
 export const POST = handle(async (request: Request) => {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { clientKey, issueNonce } from "@/lib/server/auth/nonces";
-import { handle } from "@/lib/server/http/api-error";
+import { clientKey, issueNonce } from "@/lib/auth/server/nonces";
+import { handle } from "@/lib/core/server/api-error";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest } from "@/lib/server/auth/caller";
-import { SESSION_COOKIE } from "@/lib/server/auth/sessions";
-import { handle } from "@/lib/server/http/api-error";
+import { callerFromRequest } from "@/lib/auth/server/caller";
+import { SESSION_COOKIE } from "@/lib/auth/server/sessions";
+import { handle } from "@/lib/core/server/api-error";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
-import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth/sessions";
-import { signInWithEthereum } from "@/lib/server/auth/siwe";
-import { ApiError, assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { siweVerifyBody } from "@/lib/validations/siwe";
+import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/server/sessions";
+import { signInWithEthereum } from "@/lib/auth/server/siwe";
+import { ApiError, assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { siweVerifyBody } from "@/lib/auth/siwe-message";
 
 /**
  * POST { message, signature }: checks the EIP-4361 message and its signature and starts a session.
- * Every sign-in failure is a 401 naming the reason (see lib/server/auth/siwe.ts); a banned account is a 403.
+ * Every sign-in failure is a 401 naming the reason (see lib/auth/server/siwe.ts); a banned account is a 403.
  */
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);

@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { env } from "@/env";
 import { isLocalChain } from "@/lib/chain/chains";
-import { ApiError, assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { sendFaucet } from "@/lib/server/faucet";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
+import { ApiError, assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { sendFaucet } from "@/dev/faucet";
+import { parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 const faucetSchema = z.object({ address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte address") });
 

@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { erc20Abi, getAddress } from "viem";
 import { env } from "@/env";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
-import { handle } from "@/lib/server/http/api-error";
-import { tokenInfo } from "@/lib/server/token-info";
+import { handle } from "@/lib/core/server/api-error";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 
 /** Chain id, token (decimals and symbol read from the chain) and escrow, with their ABIs. */
 export const GET = handle(async () => {

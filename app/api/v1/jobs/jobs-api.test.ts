@@ -5,7 +5,7 @@ import { GET as getJob, PATCH as patchJob } from "@/app/api/v1/jobs/[id]/route";
 import { GET as getBoard, POST as postJob } from "@/app/api/v1/jobs/route";
 import { POST as postOfferAction } from "@/app/api/v1/offers/[id]/[action]/route";
 import { GET as getOffers, POST as postOffer } from "@/app/api/v1/offers/route";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/core/server/db";
 import { browserHeaders, signedInHeaders } from "@/test/auth";
 import { createUser } from "@/test/factories";
 import { jobForm, matchingProvider, offerOn, openJob } from "@/test/jobs";

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { booleanFlag, jobForResponse } from "@/lib/server/jobs/http";
-import { createJob } from "@/lib/server/jobs/mutations";
-import { searchJobs } from "@/lib/server/jobs/queries";
-import { invalidParameters, parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { jobInputSchema, parseJobSearchParams } from "@/lib/validations/job";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { jobForResponse } from "@/lib/jobs/server/http";
+import { createJob } from "@/lib/jobs/server/mutations";
+import { searchJobs } from "@/lib/jobs/server/queries";
+import { jobInputSchema, parseJobSearchParams } from "@/lib/jobs/schema";
+import { booleanFlag, invalidParameters, parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /** The public job board: open jobs with the board's filters, sorts and cursor. */
 export const GET = handle(async (request: Request) => {

@@ -9,8 +9,8 @@ import { POST as postStatus } from "@/app/api/v1/listings/[id]/status/route";
 import { GET as searchListings, POST as createListing } from "@/app/api/v1/listings/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import type { ListingStatus } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
-import { encodeCursor } from "@/lib/validations/listing-search";
+import { db } from "@/lib/core/server/db";
+import { encodeCursor } from "@/lib/listings/search-schema";
 import { appUrl, browserHeaders, signedInHeaders } from "@/test/auth";
 import { createMachine, createUser } from "@/test/factories";
 

@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { invalidParameters, listingForResponse, parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { createListing } from "@/lib/server/listings/mutations";
-import { searchListings } from "@/lib/server/listings/search";
-import { createListingSchema } from "@/lib/validations/listing";
-import { parseSearchParams } from "@/lib/validations/listing-search";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { listingForResponse } from "@/lib/listings/server/http";
+import { createListing } from "@/lib/listings/server/mutations";
+import { searchListings } from "@/lib/listings/server/search";
+import { createListingSchema } from "@/lib/listings/schema";
+import { parseSearchParams } from "@/lib/listings/search-schema";
+import { invalidParameters, parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /** Public search: the same filters, sorts and cursor as the marketplace page. */
 export const GET = handle(async (request: Request) => {

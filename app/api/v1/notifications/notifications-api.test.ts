@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as postRead } from "@/app/api/v1/notifications/[id]/read/route";
 import { GET as getNotifications } from "@/app/api/v1/notifications/route";
-import { notificationMessage } from "@/lib/notification-messages";
+import { notificationMessage } from "@/lib/notifications/messages";
 import { browserHeaders, signedInHeaders } from "@/test/auth";
 import { createUser } from "@/test/factories";
 import { matchingProvider, offerOn, openJob } from "@/test/jobs";

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { handle } from "@/lib/server/http/api-error";
-import { parseOr400 } from "@/lib/server/listings/http";
-import { listNotifications, unreadCount } from "@/lib/server/notifications-read";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { handle } from "@/lib/core/server/api-error";
+import { listNotifications, unreadCount } from "@/lib/notifications/server/read";
+import { parseOr400 } from "@/lib/core/server/http";
 
 const querySchema = z.object({
   unread: z.enum(["0", "1"], { error: "must be 0 or 1" }).optional(),

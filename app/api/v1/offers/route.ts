@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { makeOffer } from "@/lib/server/jobs/offers";
-import { getOfferForViewer, offersForProvider } from "@/lib/server/jobs/queries";
-import { invalidParameters, parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { offerInputSchema } from "@/lib/validations/job";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { makeOffer } from "@/lib/jobs/server/offers";
+import { getOfferForViewer, offersForProvider } from "@/lib/jobs/server/queries";
+import { offerInputSchema } from "@/lib/jobs/schema";
+import { invalidParameters, parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /** `?mine=1`: the caller's own offers, newest first (offers on one job: GET /api/v1/jobs/{id}/offers). */
 export const GET = handle(async (request: Request) => {

@@ -3,8 +3,8 @@
  * readable; route.ts passes in its helpers so both halves describe bodies and errors the same way.
  */
 import type { z } from "zod";
-import { gpuModelIds } from "@/lib/gpu-catalog";
-import { jobFrameworks, jobInputSchema, jobPatchSchema, jobResultSchema, jobSorts, JOB_PAGE_SIZE, offerInputSchema, progressNoteSchema } from "@/lib/validations/job";
+import { gpuModelIds } from "@/lib/listings/gpu-catalog";
+import { jobFrameworks, jobInputSchema, jobPatchSchema, jobResultSchema, jobSorts, JOB_PAGE_SIZE, offerInputSchema, progressNoteSchema } from "@/lib/jobs/schema";
 
 interface Helpers {
   body: (schema: z.ZodType) => Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** The inbox part of the OpenAPI document (issue 6); route.ts passes in its helpers like jobs-paths.ts. */
-import { notificationKinds } from "@/lib/server/notifications";
+import { notificationKinds } from "@/lib/notifications/server/notify";
 
 interface Helpers {
   json: (schema: unknown) => Record<string, unknown>;

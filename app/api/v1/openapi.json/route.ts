@@ -4,12 +4,12 @@
  */
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { gpuModelIds } from "@/lib/gpu-catalog";
-import { createListingSchema, statusChangeSchema, updateListingSchema } from "@/lib/validations/listing";
-import { DEFAULT_LIMIT, MAX_LIMIT, sorts } from "@/lib/validations/listing-search";
-import { disputeStatementSchema } from "@/lib/validations/dispute";
-import { createOrderSchema, startOrderSchema, transitionSchema } from "@/lib/validations/order";
-import { createSshKeySchema } from "@/lib/validations/ssh-key";
+import { gpuModelIds } from "@/lib/listings/gpu-catalog";
+import { createListingSchema, statusChangeSchema, updateListingSchema } from "@/lib/listings/schema";
+import { DEFAULT_LIMIT, MAX_LIMIT, sorts } from "@/lib/listings/search-schema";
+import { disputeStatementSchema } from "@/lib/orders/dispute-schema";
+import { createOrderSchema, startOrderSchema, transitionSchema } from "@/lib/orders/schema";
+import { createSshKeySchema } from "@/lib/account/ssh-key";
 import { jobPaths, jobSchemas } from "@/app/api/v1/openapi.json/jobs-paths";
 import { notificationPaths, notificationSchema } from "@/app/api/v1/openapi.json/notifications-paths";
 

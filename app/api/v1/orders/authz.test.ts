@@ -2,8 +2,8 @@
 import { POST as postTransition } from "@/app/api/v1/orders/[id]/[action]/route";
 import { GET as getOrder } from "@/app/api/v1/orders/[id]/route";
 import { POST as postOrder } from "@/app/api/v1/orders/route";
-import { db } from "@/lib/server/db";
-import { createOrder } from "@/lib/server/orders/create";
+import { db } from "@/lib/core/server/db";
+import { createOrder } from "@/lib/orders/server/create";
 import { authzRow, describeAuthzMatrix, type AuthzWorld } from "@/test/authz-matrix";
 import { createMachine } from "@/test/factories";
 import { callerFor } from "@/test/payments";

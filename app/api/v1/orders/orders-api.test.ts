@@ -7,7 +7,7 @@ import { POST as postOrder } from "@/app/api/v1/orders/route";
 import { POST as postFaucet } from "@/app/api/dev/faucet/route";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { permitTokenAbi } from "@/lib/chain/permit";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/core/server/db";
 import { signedInHeaders, browserHeaders } from "@/test/auth";
 import { createUser } from "@/test/factories";
 import { chainClient, escrow, indexer, mined, rental, token, type Rental } from "@/test/payments";

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { createOrder } from "@/lib/server/orders/create";
-import { orderForCaller } from "@/lib/server/orders/http";
-import { permitAlternative } from "@/lib/server/orders/permit";
-import { createOrderSchema } from "@/lib/validations/order";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { createOrder } from "@/lib/orders/server/create";
+import { orderForCaller } from "@/lib/orders/server/http";
+import { permitAlternative } from "@/lib/orders/server/permit";
+import { createOrderSchema } from "@/lib/orders/schema";
+import { parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /**
  * Creates an order (PENDING_PAYMENT) for the signed-in buyer. The amount is computed here from the

@@ -1,9 +1,8 @@
-import { json } from "@/lib/server/admin/http";
-import { createReport } from "@/lib/server/admin/reports";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { createReportSchema } from "@/lib/validations/admin";
+import { createReport } from "@/lib/admin/server/reports";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { createReportSchema } from "@/lib/admin/schema";
+import { json, parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /**
  * A signed-in user reports a listing or a user: `{ targetType: "LISTING" | "USER", targetId, category, note }`

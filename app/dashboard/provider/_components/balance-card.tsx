@@ -1,7 +1,7 @@
 /** Credited and withdrawn escrow balance, as read from the chain on this request. */
 import { formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import type { EscrowBalance } from "@/lib/server/dashboards/balance";
+import type { EscrowBalance } from "@/lib/dashboards/server/balance";
 import type { DashboardT, Token } from "../../_components/types";
 
 type Props = { balance: EscrowBalance | null | "unavailable"; locale: Locale; token: Token; t: DashboardT };

@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { formatDate, formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import type { MachineHistoryEntry } from "@/lib/server/dashboards/rentals";
+import type { MachineHistoryEntry } from "@/lib/dashboards/server/rentals";
 import type { DashboardT, OrdersT, Token } from "../../_components/types";
-import { gpuLabel } from "@/lib/gpu-catalog";
+import { gpuLabel } from "@/lib/listings/gpu-catalog";
 
 type Props = { machines: MachineHistoryEntry[]; locale: Locale; token: Token; t: DashboardT; tOrders: OrdersT };
 

@@ -1,9 +1,9 @@
 /** Booked over live hours per machine; the bar is decoration, the percentage is the figure. */
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import type { MachineUtilization } from "@/lib/server/dashboards/utilization";
+import type { MachineUtilization } from "@/lib/dashboards/server/utilization";
 import type { DashboardT } from "../../_components/types";
-import { gpuLabel } from "@/lib/gpu-catalog";
+import { gpuLabel } from "@/lib/listings/gpu-catalog";
 
 export function UtilizationTable({ rows, locale, t }: { rows: MachineUtilization[]; locale: Locale; t: DashboardT }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>;

@@ -2,10 +2,10 @@
  * The buyer's view of the offers, side by side: price, total, the machine and its provider's track
  * record, with Accept on each pending offer while the job is open.
  */
-import { gpuSpec } from "@/lib/gpu-catalog";
+import { gpuSpec } from "@/lib/listings/gpu-catalog";
 import { formatDateTime, formatNumber, formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import type { OfferView } from "@/lib/server/jobs/dto";
+import type { OfferView } from "@/lib/jobs/server/dto";
 import { acceptOfferAction } from "../../actions";
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;

@@ -1,7 +1,7 @@
 "use client";
 /**
  * The accepted provider's controls: Start and Complete ask the job API for the escrow call, have the
- * wallet sign it (hooks/use-wallet-tx.ts, as the order actions do), then wait for the indexer to move
+ * wallet sign it (components/wallet/use-wallet-tx.ts, as the order actions do), then wait for the indexer to move
  * the job; progress notes are a plain server action. The page shows a new status only once the
  * chain says so.
  */
@@ -9,10 +9,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { Field, FieldError, type FormState } from "@/components/jobs/form-fields";
 import { TxStatus } from "@/components/orders/tx-status";
-import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
+import { useWalletTx, WalletStepError, type PreparedTx } from "@/components/wallet/use-wallet-tx";
 import { postProgressAction } from "../../actions";
 import { withWalletIsland } from "@/components/providers/web3-provider";
-import { waitForStatusChange } from "@/lib/wait-for-status";
+import { waitForStatusChange } from "@/lib/core/wait-for-status";
 
 interface Props {
   jobId: string;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { JobForm } from "@/components/jobs/job-form";
-import { fromBaseUnits } from "@/lib/money";
+import { JobForm } from "@/app/jobs/_components/job-form";
+import { fromBaseUnits } from "@/lib/core/money";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
-import { getJobForViewer } from "@/lib/server/jobs/queries";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
+import { getJobForViewer } from "@/lib/jobs/server/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("jobForm"))("editTitle") };

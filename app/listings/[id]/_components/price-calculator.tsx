@@ -5,7 +5,7 @@ import { formatDollars } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
-import { priceForHours } from "@/lib/listing-price";
+import { priceForHours } from "@/lib/listings/price";
 
 type Props = { pricePerGpuHour: string; gpuCount: number; minHours: number; maxHours: number; messages: Messages["listing"]; locale: Locale };
 

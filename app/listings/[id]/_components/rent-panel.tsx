@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import { rentalCost } from "@/lib/money";
+import { rentalCost } from "@/lib/core/money";
 
 interface Props {
   listingId: string;

@@ -5,7 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
 import { translateFieldErrors } from "@/lib/i18n/validation";
-import { reportCategories } from "@/lib/validations/admin";
+import { reportCategories } from "@/lib/admin/schema";
 
 /** "Report" for a listing or its provider: a disclosure with a category and a note, posted to /api/v1/reports. */
 export function ReportButton(props: { targetType: "LISTING" | "USER"; targetId: string; label: string; messages: Messages["listing"]; locale: Locale }) {

@@ -1,7 +1,7 @@
 /** The dispute's statements on the order page; the parties may add one while it is disputed. */
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { listDisputeStatements } from "@/lib/server/orders/statements";
+import { listDisputeStatements } from "@/lib/orders/server/statements";
 import { StatementForm } from "./statement-form";
 
 export async function DisputeStatements({ orderId, status, canPost }: { orderId: string; status: string; canPost: boolean }) {

@@ -7,11 +7,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TxStatus } from "@/components/orders/tx-status";
-import { useEscrowPayment, type PayableOrder } from "@/hooks/use-escrow-payment";
-import { useWalletTx, WalletStepError, type PreparedTx } from "@/hooks/use-wallet-tx";
-import { fromBaseUnits } from "@/lib/money";
+import { useEscrowPayment, type PayableOrder } from "@/components/orders/use-escrow-payment";
+import { useWalletTx, WalletStepError, type PreparedTx } from "@/components/wallet/use-wallet-tx";
+import { fromBaseUnits } from "@/lib/core/money";
 import { withWalletIsland } from "@/components/providers/web3-provider";
-import { waitForStatusChange } from "@/lib/wait-for-status";
+import { waitForStatusChange } from "@/lib/core/wait-for-status";
 
 type Action = "start" | "complete" | "release" | "refund" | "dispute" | "cancel";
 

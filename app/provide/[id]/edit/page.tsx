@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { isEditable } from "@/lib/listing-lifecycle";
-import { fromBaseUnits } from "@/lib/money";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
-import { getListingForViewer } from "@/lib/server/listings/queries";
+import { isEditable } from "@/lib/listings/lifecycle";
+import { fromBaseUnits } from "@/lib/core/money";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
+import { getListingForViewer } from "@/lib/listings/server/queries";
 import { MachineForm } from "../../_components/machine-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { datetimeLocalFromNow, JobRequirements } from "@/components/jobs/job-summary";
-import { gpuSpec } from "@/lib/gpu-catalog";
+import { gpuSpec } from "@/lib/listings/gpu-catalog";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { fromBaseUnits } from "@/lib/money";
-import { requirePageCaller } from "@/lib/server/auth/page-guards";
-import { getJobForViewer, matchingJobsForProvider } from "@/lib/server/jobs/queries";
-import { tokenInfo } from "@/lib/server/token-info";
+import { fromBaseUnits } from "@/lib/core/money";
+import { requirePageCaller } from "@/lib/auth/server/page-guards";
+import { getJobForViewer, matchingJobsForProvider } from "@/lib/jobs/server/queries";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 import { OfferForm } from "../_components/offer-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,8 +1,8 @@
-import { allAudit, AUDIT_CSV_HEADER, auditCsvLine } from "@/lib/server/admin/audit";
-import { adminFrom } from "@/lib/server/admin/http";
-import { handle } from "@/lib/server/http/api-error";
-import { parseOr400 } from "@/lib/server/listings/http";
-import { auditFilterSchema, searchParamsObject } from "@/lib/validations/admin";
+import { allAudit, AUDIT_CSV_HEADER, auditCsvLine } from "@/lib/admin/server/audit";
+import { adminFrom } from "@/lib/admin/server/http";
+import { handle } from "@/lib/core/server/api-error";
+import { auditFilterSchema, searchParamsObject } from "@/lib/admin/schema";
+import { parseOr400 } from "@/lib/core/server/http";
 
 /** The audit log as CSV with the same filters as the page (the cursor is ignored: the export is complete). */
 export const GET = handle(async (request: Request) => {

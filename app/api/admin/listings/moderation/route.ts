@@ -1,8 +1,8 @@
-import { adminFrom, json } from "@/lib/server/admin/http";
-import { moderateListings, moderationQueue } from "@/lib/server/admin/moderation";
-import { handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { moderationSchema } from "@/lib/validations/admin";
+import { adminFrom } from "@/lib/admin/server/http";
+import { moderateListings, moderationQueue } from "@/lib/admin/server/moderation";
+import { handle } from "@/lib/core/server/api-error";
+import { moderationSchema } from "@/lib/admin/schema";
+import { json, parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /** The review queue, oldest first, with the market median per GPU model and changes since the last approval. */
 export const GET = handle(async (request: Request) => {

@@ -1,8 +1,8 @@
-import { adminFrom, json } from "@/lib/server/admin/http";
-import { resolveReports } from "@/lib/server/admin/reports";
-import { handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { resolveReportsSchema } from "@/lib/validations/admin";
+import { adminFrom } from "@/lib/admin/server/http";
+import { resolveReports } from "@/lib/admin/server/reports";
+import { handle } from "@/lib/core/server/api-error";
+import { resolveReportsSchema } from "@/lib/admin/schema";
+import { json, parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /**
  * `{ targetType, targetId, resolution: "dismiss" | "suspend_listing" | "ban_user", note }` resolves every open

@@ -1,8 +1,8 @@
-import { adminFrom, json } from "@/lib/server/admin/http";
-import { applyUserAction, userDetail } from "@/lib/server/admin/users";
-import { ApiError, handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { entityId, userActionSchema } from "@/lib/validations/admin";
+import { adminFrom } from "@/lib/admin/server/http";
+import { applyUserAction, userDetail } from "@/lib/admin/server/users";
+import { ApiError, handle } from "@/lib/core/server/api-error";
+import { entityId, userActionSchema } from "@/lib/admin/schema";
+import { json, parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 type Context = { params: Promise<{ id: string }> };
 

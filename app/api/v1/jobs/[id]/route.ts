@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { checkJobId } from "@/lib/server/jobs/access";
-import { jobForResponse } from "@/lib/server/jobs/http";
-import { updateJob } from "@/lib/server/jobs/mutations";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { jobPatchSchema } from "@/lib/validations/job";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { checkJobId } from "@/lib/jobs/server/access";
+import { jobForResponse } from "@/lib/jobs/server/http";
+import { updateJob } from "@/lib/jobs/server/mutations";
+import { jobPatchSchema } from "@/lib/jobs/schema";
+import { parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 type Context = { params: Promise<{ id: string }> };
 

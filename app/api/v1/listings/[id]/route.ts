@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { listingForResponse, listingId, parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { updateListing } from "@/lib/server/listings/mutations";
-import { updateListingSchema } from "@/lib/validations/listing";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { listingForResponse, listingId } from "@/lib/listings/server/http";
+import { updateListing } from "@/lib/listings/server/mutations";
+import { updateListingSchema } from "@/lib/listings/schema";
+import { parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,8 +1,8 @@
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { buyerReceipts } from "@/lib/server/dashboards/receipts";
-import { receiptsCsv } from "@/lib/server/dashboards/receipts-csv";
-import { handle } from "@/lib/server/http/api-error";
-import { tokenInfo } from "@/lib/server/token-info";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { buyerReceipts } from "@/lib/dashboards/server/receipts";
+import { receiptsCsv } from "@/lib/dashboards/server/receipts-csv";
+import { handle } from "@/lib/core/server/api-error";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 
 /** The signed-in buyer's receipts as a CSV download (401 when signed out); only their own orders. */
 export const GET = handle(async (request: Request) => {

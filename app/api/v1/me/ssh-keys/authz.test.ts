@@ -1,6 +1,6 @@
 import { DELETE } from "@/app/api/v1/me/ssh-keys/[id]/route";
 import { GET, POST } from "@/app/api/v1/me/ssh-keys/route";
-import { db } from "@/lib/server/db";
+import { db } from "@/lib/core/server/db";
 import { authzRow, describeAuthzMatrix } from "@/test/authz-matrix";
 import { ed25519Key } from "@/test/ssh-keys";
 

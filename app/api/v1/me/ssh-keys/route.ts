@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { addSshKey, listSshKeys } from "@/lib/server/ssh-keys";
-import { createSshKeySchema } from "@/lib/validations/ssh-key";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { addSshKey, listSshKeys } from "@/lib/account/server/ssh-keys";
+import { createSshKeySchema } from "@/lib/account/ssh-key";
+import { parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /** The signed-in user's saved SSH public keys, oldest first. */
 export const GET = handle(async (request: Request) => {

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { handle } from "@/lib/server/http/api-error";
-import { orderForCaller } from "@/lib/server/orders/http";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { handle } from "@/lib/core/server/api-error";
+import { orderForCaller } from "@/lib/orders/server/http";
 
 /** Status, terms and the escrow events seen on chain, for the buyer, the provider and admins. */
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {

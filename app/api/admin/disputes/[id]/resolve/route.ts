@@ -1,8 +1,8 @@
-import { recordDisputeResolution } from "@/lib/server/admin/disputes";
-import { adminFrom, json } from "@/lib/server/admin/http";
-import { handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { resolveDisputeSchema } from "@/lib/validations/dispute";
+import { recordDisputeResolution } from "@/lib/admin/server/disputes";
+import { adminFrom } from "@/lib/admin/server/http";
+import { handle } from "@/lib/core/server/api-error";
+import { resolveDisputeSchema } from "@/lib/orders/dispute-schema";
+import { json, parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /**
  * `{ providerBps }`: audits the intended split and returns `{ transaction: { to, data } }`, the escrow's

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { ApiError, assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { checkJobId } from "@/lib/server/jobs/access";
-import { jobForResponse, readOptionalJsonObject } from "@/lib/server/jobs/http";
-import { cancelJob, publishJob } from "@/lib/server/jobs/mutations";
-import { completeJob, postProgress, startJob } from "@/lib/server/jobs/run";
-import { parseOr400 } from "@/lib/server/listings/http";
-import { jobActions, jobResultSchema, progressNoteSchema } from "@/lib/validations/job";
-import { transitionSchema } from "@/lib/validations/order";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { ApiError, assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { checkJobId } from "@/lib/jobs/server/access";
+import { jobForResponse } from "@/lib/jobs/server/http";
+import { cancelJob, publishJob } from "@/lib/jobs/server/mutations";
+import { completeJob, postProgress, startJob } from "@/lib/jobs/server/run";
+import { jobActions, jobResultSchema, progressNoteSchema } from "@/lib/jobs/schema";
+import { transitionSchema } from "@/lib/orders/schema";
+import { readOptionalJsonObject, parseOr400 } from "@/lib/core/server/http";
 
 /**
  * publish | cancel (the buyer), start | complete | progress (the provider whose offer was accepted).

@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
-import { moderateFromStatusChange } from "@/lib/server/admin/moderation";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { listingForResponse, listingId, parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { changeStatus } from "@/lib/server/listings/mutations";
-import { statusChangeSchema } from "@/lib/validations/listing";
+import { moderateFromStatusChange } from "@/lib/admin/server/moderation";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { listingForResponse, listingId } from "@/lib/listings/server/http";
+import { changeStatus } from "@/lib/listings/server/mutations";
+import { statusChangeSchema } from "@/lib/listings/schema";
+import { parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { ApiError, assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { markRead } from "@/lib/server/notifications-read";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { ApiError, assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { markRead } from "@/lib/notifications/server/read";
 
 /** Marks one of the caller's notifications read; another user's id answers 404 like an unknown one. */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {

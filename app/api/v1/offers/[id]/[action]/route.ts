@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { ApiError, assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { acceptOffer, withdrawOffer } from "@/lib/server/jobs/offers";
-import { orderForCaller } from "@/lib/server/orders/http";
-import { offerActions } from "@/lib/validations/job";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { ApiError, assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { acceptOffer, withdrawOffer } from "@/lib/jobs/server/offers";
+import { orderForCaller } from "@/lib/orders/server/http";
+import { offerActions } from "@/lib/jobs/schema";
 
 /**
  * withdraw (the provider, while pending) | accept (the buyer): accepting answers with the new order,

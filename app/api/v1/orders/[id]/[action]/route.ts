@@ -1,15 +1,15 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { ApiError, assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { orderForCaller } from "@/lib/server/orders/http";
-import { transitionOrder } from "@/lib/server/orders/transitions";
-import { orderActions, startOrderSchema, transitionSchema, type OrderAction } from "@/lib/validations/order";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { ApiError, assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { orderForCaller } from "@/lib/orders/server/http";
+import { transitionOrder } from "@/lib/orders/server/transitions";
+import { orderActions, startOrderSchema, transitionSchema, type OrderAction } from "@/lib/orders/schema";
+import { parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /**
  * start | complete | release | refund | dispute | cancel. Returns the order and the escrow call to
  * sign (`transaction`, or null); the status changes when the indexer sees the event on chain
- * (cancel is off-chain and immediate). See lib/server/orders/transitions.ts for who may do what.
+ * (cancel is off-chain and immediate). See lib/orders/server/transitions.ts for who may do what.
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string; action: string }> }) => {
   assertSameOrigin(request);

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/server/auth/caller";
-import { assertSameOrigin, handle } from "@/lib/server/http/api-error";
-import { parseOr400, readJsonObject } from "@/lib/server/listings/http";
-import { postDisputeStatement } from "@/lib/server/orders/statements";
-import { disputeStatementSchema } from "@/lib/validations/dispute";
+import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
+import { postDisputeStatement } from "@/lib/orders/server/statements";
+import { disputeStatementSchema } from "@/lib/orders/dispute-schema";
+import { parseOr400, readJsonObject } from "@/lib/core/server/http";
 
 /** The buyer or provider of a DISPUTED order tells the arbiter their side: `{ body }`, 201 with the statement. */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {

@@ -1,0 +1,72 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { env } from "@/env";
+import { fieldErrorsOf } from "@/lib/core/fields";
+
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+
+/** A failure the client caused and may be told about: becomes `{ error: code, message, fieldErrors }` with its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ApiErrorStatus,
+    readonly code: string,
+    message?: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message ?? code);
+    this.name = "ApiError";
+  }
+}
+
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    const body: ApiErrorBody = { error: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    return NextResponse.json(body, { status: error.status });
+  }
+  if (error instanceof ZodError) {
+    const fieldErrors = fieldErrorsOf(error);
+    const names = Object.keys(fieldErrors).join(", ");
+    const body: ApiErrorBody = { error: "invalid_request", message: `Invalid parameters: ${names}`, fieldErrors };
+    return NextResponse.json(body, { status: 400 });
+  }
+  // Logged here, once, because the client only ever sees the generic code.
+  console.error("Unhandled error in route handler", error);
+  return NextResponse.json({ error: "internal", message: "Something went wrong on our side." }, { status: 500 });
+}
+
+/**
+ * Wraps a route handler: ApiError -> its status with `{ error, message, fieldErrors }`;
+ * ZodError -> 400 naming each parameter; anything else is logged and becomes 500 `{ error: "internal" }`.
+ */
+export function handle<C>(fn: (req: Request, ctx: C) => Promise<Response>): (req: Request, ctx: C) => Promise<Response> {
+  return async (req, ctx) => {
+    try {
+      return await fn(req, ctx);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** The origin browsers send for this deployment, e.g. "https://idlegrid.example.com". */
+export function appOrigin(): string {
+  return new URL(env.APP_URL).origin;
+}
+
+/**
+ * Mutating handlers call this first. SameSite=Lax already keeps the session cookie off most
+ * cross-site POSTs; checking Origin also stops same-site attackers and old browsers.
+ * Rejects (403 "bad_origin") a request whose Origin is missing, "null", or not APP_URL's origin.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null") throw new ApiError(403, "bad_origin", "The request has no Origin header.");
+  if (origin !== appOrigin()) throw new ApiError(403, "bad_origin", `Requests from ${origin} are not accepted.`);
+}

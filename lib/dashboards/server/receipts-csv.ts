@@ -1,0 +1,45 @@
+/**
+ * Receipts as CSV (RFC 4180): CRLF line ends, every field that holds a comma, a double quote, CR or
+ * LF is quoted with inner quotes doubled. Amounts are exact decimal strings from base units (no
+ * float, no thousands separator, "." as the decimal point, whatever the viewer's language) and
+ * times are ISO 8601 in UTC, so spreadsheets and scripts read the same values the chain holds.
+ */
+import { fromBaseUnits } from "@/lib/core/money";
+import type { Receipt } from "./receipts";
+
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvRow(fields: string[]): string {
+  return fields.map(csvField).join(",") + "\r\n";
+}
+
+const header = ["order_id", "listing", "hours", "gpus", "amount", "token", "status", "created_at", "funded_at", "settled_at", "opened_tx", "released_tx", "refunded_tx"];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : "");
+
+export function receiptsCsv(receipts: Receipt[], token: { decimals: number; symbol: string }): string {
+  return (
+    csvRow(header) +
+    receipts
+      .map((r) =>
+        csvRow([
+          r.orderId,
+          r.listing,
+          String(r.hours),
+          String(r.gpuCount),
+          fromBaseUnits(r.amount, token.decimals, 0),
+          token.symbol,
+          r.status,
+          iso(r.createdAt),
+          iso(r.fundedAt),
+          iso(r.settledAt),
+          r.openedTx ?? "",
+          r.releasedTx ?? "",
+          r.refundedTx ?? "",
+        ]),
+      )
+      .join("")
+  );
+}

@@ -1,0 +1,71 @@
+import "server-only";
+/**
+ * The long-running indexer: takes the advisory lock, then ticks forever. RPC and database
+ * errors are logged and retried with exponential backoff (1 s doubling to 30 s); nothing is
+ * lost by a failed tick because nothing of it was committed. Stops when `signal` aborts.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Address, PublicClient } from "viem";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createIndexer } from "@/lib/indexer/server/indexer";
+import { tryIndexerLock, type IndexerLock } from "@/lib/indexer/server/lock";
+import { expireJobs } from "@/lib/jobs/server/expiry";
+
+export interface RunOptions {
+  db: PrismaClient;
+  client: PublicClient;
+  databaseUrl: string;
+  chainId: number;
+  escrow: Address;
+  confirmations: number;
+  startBlock: bigint;
+  pollMs?: number;
+  signal: AbortSignal;
+  log?: (message: string) => void;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+const EXPIRY_SWEEP_MS = 15_000;
+
+async function pause(ms: number, signal: AbortSignal) {
+  await sleep(ms, undefined, { signal }).catch(() => {});
+}
+
+export async function runIndexer(opts: RunOptions): Promise<void> {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const pollMs = opts.pollMs ?? 1_000;
+  const indexer = createIndexer(opts);
+  let lock: IndexerLock | null = null;
+  let backoff = 1_000;
+  let lastExpirySweep = 0;
+
+  while (!opts.signal.aborted) {
+    try {
+      if (!lock || lock.lost) {
+        lock = await tryIndexerLock(opts.databaseUrl, opts.chainId, opts.escrow);
+        if (!lock) {
+          log("another indexer holds the lock for this escrow; waiting");
+          await pause(5_000, opts.signal);
+          continue;
+        }
+        log(`indexing escrow ${opts.escrow} on chain ${opts.chainId} (${opts.confirmations} confirmation(s))`);
+      }
+      const result = await indexer.tick();
+      // Training jobs past their offer deadline (issue 6); the lock holder alone sweeps, every 15 s at most.
+      if (Date.now() - lastExpirySweep >= EXPIRY_SWEEP_MS) {
+        lastExpirySweep = Date.now();
+        const expired = await expireJobs(new Date(), opts.db);
+        if (expired > 0) log(`expired ${expired} job(s) past their offer deadline`);
+      }
+      backoff = 1_000;
+      if (result.kind === "applied" && result.events > 0) log(`blocks ${result.from}-${result.to}: ${result.events} event(s)`);
+      if (result.kind === "reorg") log(`reorg: rewound to block ${result.forkBlock}, ${result.removedEvents} event(s) removed`);
+      if (result.kind === "idle") await pause(pollMs, opts.signal);
+    } catch (error) {
+      log(`tick failed, retrying in ${backoff / 1000} s: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      await pause(backoff, opts.signal);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+  }
+  await lock?.release();
+}

@@ -1,0 +1,64 @@
+/** The server functions behind the lifecycle, called directly as the admin console and payments will. */
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/core/server/db";
+import { approveListing, changeStatus, createListing, rejectListing, updateListing } from "@/lib/listings/server/mutations";
+import { recordRentalOutcome } from "@/lib/listings/server/reliability";
+import { createListingSchema } from "@/lib/listings/schema";
+import { createMachine, createUser } from "@/test/factories";
+
+const input = createListingSchema.parse({
+  gpuModel: "L40S", gpuCount: 4, cpuCores: 64, ramGb: 512, diskGb: 4000, uploadMbps: 2500, downloadMbps: 2500,
+  country: "NL", city: "Amsterdam", cudaVersion: "12.4", driverVersion: "550.127", pricePerGpuHour: "0.87", minHours: 1, maxHours: 720,
+});
+
+describe("approveListing", () => {
+  it("lets an admin take a submitted listing live and records the review time", async () => {
+    const owner = await createUser();
+    const admin = await createUser({ roles: ["ADMIN"] });
+    const listing = await createListing({ userId: owner.id, isAdmin: false }, input, { submit: true });
+    expect(listing).toMatchObject({ status: "PENDING_REVIEW", vramGb: 48 });
+    expect(listing.submittedAt).toBeInstanceOf(Date);
+
+    const approved = await approveListing({ userId: admin.id, isAdmin: true }, listing.id);
+    expect(approved.status).toBe("LIVE");
+    expect(approved.reviewedAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses non-admins, including the owner, and listings that are not in review", async () => {
+    const owner = await createUser();
+    const draft = await createListing({ userId: owner.id, isAdmin: false }, input);
+    await expect(approveListing({ userId: owner.id, isAdmin: false }, draft.id)).rejects.toMatchObject({ status: 403 });
+    await expect(approveListing({ userId: owner.id, isAdmin: true }, draft.id)).rejects.toMatchObject({ status: 409, code: "invalid_transition" });
+    await expect(approveListing({ userId: owner.id, isAdmin: true }, "no-such-listing")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a rejection keeps its reason until the owner resubmits", async () => {
+    const owner = await createUser();
+    const admin = { userId: (await createUser({ roles: ["ADMIN"] })).id, isAdmin: true };
+    const ownerActor = { userId: owner.id, isAdmin: false };
+    const { id } = await createListing(ownerActor, input, { submit: true });
+    await rejectListing(admin, id, "Photos of the rack please");
+    await updateListing(ownerActor, id, { description: "Rack photos in the description" });
+    expect(await db.machine.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REJECTED", rejectionReason: "Photos of the rack please" });
+    expect(await changeStatus(ownerActor, id, { action: "submit" })).toMatchObject({ status: "PENDING_REVIEW", rejectionReason: null });
+  });
+
+  it("a hardware edit of a paused listing also needs a new review, so it cannot simply resume", async () => {
+    const owner = await createUser();
+    const actor = { userId: owner.id, isAdmin: false };
+    const machine = await createMachine(owner.id, { status: "PAUSED" });
+    const { sentToReview, listing } = await updateListing(actor, machine.id, { ramGb: 256 });
+    expect({ sentToReview, status: listing.status }).toEqual({ sentToReview: true, status: "PENDING_REVIEW" });
+    await expect(changeStatus(actor, machine.id, { action: "resume" })).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe("recordRentalOutcome", () => {
+  it("moves the provider's reliability with completed and failed rentals", async () => {
+    const provider = await createUser();
+    await recordRentalOutcome(provider.id, "completed");
+    expect(await db.user.findUniqueOrThrow({ where: { id: provider.id } })).toMatchObject({ completedRentals: 1, reliability: 83 });
+    await recordRentalOutcome(provider.id, "failed");
+    expect(await db.user.findUniqueOrThrow({ where: { id: provider.id } })).toMatchObject({ completedRentals: 1, failedRentals: 1, reliability: 71 });
+  });
+});

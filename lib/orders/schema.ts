@@ -1,0 +1,50 @@
+/**
+ * Order inputs, shared by the rent panel, the order page forms and the v1 route handlers.
+ */
+import { z } from "zod";
+import { recordIdPattern } from "@/lib/core/fields";
+
+export const orderActions = ["start", "complete", "release", "refund", "dispute", "cancel"] as const;
+export type OrderAction = (typeof orderActions)[number];
+
+/** OpenSSH public key line: type, base64 body, optional comment. Private keys are refused by shape. */
+export const sshPublicKeyField = z
+  .string()
+  .trim()
+  .max(4000, "is too long for a public key")
+  .regex(
+    /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\r\n]{0,200})?$/,
+    'must be one OpenSSH public key line, e.g. "ssh-ed25519 AAAA… you@laptop"',
+  );
+
+export const createOrderSchema = z.object({
+  listingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a listing id"),
+  hours: z.number({ error: "must be a whole number of hours" }).int("must be a whole number of hours").min(1, "must be at least 1").max(8760, "must be at most 8760"),
+  sshPublicKey: sshPublicKeyField.optional(),
+});
+export type CreateOrderInput = z.output<typeof createOrderSchema>;
+
+const txHash = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte transaction hash");
+
+/** Every transition may carry the hash of the transaction the wallet sent: a hint to show, never proof. */
+export const transitionSchema = z.object({ txHash: txHash.optional() });
+
+const hostname = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(255)
+  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:]+\]?$/, "must be a host name or IP address");
+
+export const startOrderSchema = transitionSchema.extend({
+  host: hostname,
+  port: z.number({ error: "must be a port number" }).int().min(1, "must be 1-65535").max(65535, "must be 1-65535"),
+  user: z.string().trim().min(1, "is required").max(64).regex(/^[a-z_][a-z0-9_-]*$/i, "must be a Unix user name"),
+  jupyterUrl: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(2000)
+    .optional(),
+});
+export type StartOrderInput = z.output<typeof startOrderSchema>;
+
+export const orderIdPattern = recordIdPattern;

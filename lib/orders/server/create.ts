@@ -1,0 +1,100 @@
+import "server-only";
+/** Creating an order: the server alone computes the amount, from the listing as it is now. */
+import { randomUUID } from "node:crypto";
+import { getAddress, type Address } from "viem";
+import { env } from "@/env";
+import { computeEscrowId, orderIdToBytes32 } from "@/lib/chain/escrow";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { rentalCost, baseUnitsOf } from "@/lib/core/money";
+import type { Caller } from "@/lib/auth/server/caller";
+import { db } from "@/lib/core/server/db";
+import { ApiError } from "@/lib/core/server/api-error";
+import type { CreateOrderInput } from "@/lib/orders/schema";
+
+/** How long the provider has to start after the order is made, before the buyer may take a refund. */
+export const START_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+export async function createOrder(caller: Caller, input: CreateOrderInput): Promise<string> {
+  if (!env.ESCROW_ADDRESS) throw new ApiError(409, "payments_unavailable", "No escrow contract is configured (ESCROW_ADDRESS).");
+  const listing = await db.machine.findUnique({
+    where: { id: input.listingId },
+    select: {
+      id: true,
+      status: true,
+      providerId: true,
+      pricePerGpuHour: true,
+      gpuCount: true,
+      minHours: true,
+      maxHours: true,
+      provider: { select: { address: true, banned: true } },
+    },
+  });
+  // Hidden listings are "not found" for buyers, as on the listing page.
+  if (!listing || (listing.status !== "LIVE" && listing.providerId !== caller.userId && !caller.isAdmin) || listing.provider.banned) {
+    throw new ApiError(404, "not_found", "No listing with this id.");
+  }
+  if (listing.providerId === caller.userId) throw new ApiError(403, "own_listing", "You cannot rent your own listing.");
+  if (listing.status !== "LIVE") throw new ApiError(409, "listing_not_live", "This listing is not open for rentals.");
+  if (input.hours < listing.minHours || input.hours > listing.maxHours) {
+    throw new ApiError(400, "invalid_parameter", "Invalid parameters: hours", {
+      hours: [`must be between ${listing.minHours} and ${listing.maxHours} for this listing`],
+    });
+  }
+
+  return insertOrder(db, {
+    listingId: listing.id,
+    buyer: caller,
+    providerId: listing.providerId,
+    providerAddress: listing.provider.address,
+    hours: input.hours,
+    gpuCount: listing.gpuCount,
+    pricePerGpuHour: baseUnitsOf(listing.pricePerGpuHour),
+    sshPublicKey: input.sshPublicKey ?? null,
+  });
+}
+
+export interface NewOrderTerms {
+  listingId: string;
+  buyer: Pick<Caller, "userId" | "address">;
+  providerId: string;
+  providerAddress: string;
+  hours: number;
+  gpuCount: number;
+  /** Base units per GPU-hour; the amount is always computed here from it. */
+  pricePerGpuHour: bigint;
+  sshPublicKey?: string | null;
+}
+
+/**
+ * Writes an order with its escrow identity and amount: the one place both are computed, used for
+ * rentals and for training jobs' accepted offers (lib/jobs/server/offers.ts, inside its transaction).
+ */
+export async function insertOrder(tx: Prisma.TransactionClient, terms: NewOrderTerms): Promise<string> {
+  if (!env.ESCROW_ADDRESS) throw new ApiError(409, "payments_unavailable", "No escrow contract is configured (ESCROW_ADDRESS).");
+  const id = randomUUID();
+  const escrow = getAddress(env.ESCROW_ADDRESS);
+  const buyer = getAddress(terms.buyer.address);
+  const orderIdHex = orderIdToBytes32(id);
+  await tx.order.create({
+    data: {
+      id,
+      listingId: terms.listingId,
+      buyerId: terms.buyer.userId,
+      providerId: terms.providerId,
+      buyerAddress: buyer,
+      providerAddress: getAddress(terms.providerAddress),
+      hours: terms.hours,
+      gpuCount: terms.gpuCount,
+      pricePerGpuHour: terms.pricePerGpuHour.toString(),
+      amount: rentalCost(terms.pricePerGpuHour, terms.gpuCount, terms.hours).toString(),
+      chainId: env.CHAIN_ID,
+      tokenAddress: getAddress(env.TOKEN_ADDRESS),
+      escrowAddress: escrow,
+      orderIdHex,
+      escrowId: computeEscrowId(env.CHAIN_ID, escrow, buyer as Address, orderIdHex),
+      startDeadline: new Date(Date.now() + START_WINDOW_MS),
+      sshPublicKey: terms.sshPublicKey ?? null,
+    },
+  });
+  return id;
+}

@@ -1,0 +1,124 @@
+import "server-only";
+/**
+ * How an order's status follows from the escrow events seen for it. The status is always
+ * recomputed from the stored events (never stepped one event at a time), so applying a range
+ * twice changes nothing and deleting the events above a reorg's fork point rewinds the order.
+ *
+ * On-chain-confirmed (set only here, from events the indexer read): FUNDED (EscrowOpened that
+ * matches the order exactly), ACTIVE (EscrowStarted), COMPLETED (EscrowCompleted), DISPUTED
+ * (EscrowDisputed), PAID (EscrowReleased), REFUNDED (EscrowRefunded), RESOLVED (DisputeResolved).
+ * Off-chain (set by lib/orders/server/transitions.ts, no money moves): PENDING_PAYMENT and
+ * CANCELLED, and the connection details a provider supplies when starting.
+ */
+import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
+import { recordRentalOutcome } from "@/lib/listings/server/reliability";
+
+/** What an order must match for an EscrowOpened to fund it. */
+export interface OrderTerms {
+  chainId: number;
+  escrowAddress: string;
+  orderIdHex: string;
+  buyerAddress: string;
+  providerAddress: string;
+  amount: bigint;
+}
+
+export interface OpenedLog {
+  chainId: number;
+  contract: string;
+  orderId: string;
+  buyer: string;
+  provider: string;
+  amount: bigint;
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Why an EscrowOpened does not fund this order, or null when it matches on every term. */
+export function openedMismatch(order: OrderTerms, log: OpenedLog): string | null {
+  if (log.chainId !== order.chainId) return `chain ${log.chainId}, order is on ${order.chainId}`;
+  if (!same(log.contract, order.escrowAddress)) return `escrow ${log.contract}, order uses ${order.escrowAddress}`;
+  if (!same(log.orderId, order.orderIdHex)) return "order id differs";
+  if (!same(log.buyer, order.buyerAddress)) return `buyer ${log.buyer} is not the order's buyer`;
+  if (!same(log.provider, order.providerAddress)) return `provider ${log.provider} is not the order's provider`;
+  if (log.amount !== order.amount) return `amount ${log.amount}, order is for ${order.amount}`;
+  return null;
+}
+
+const statusAfter: Record<string, OrderStatus> = {
+  EscrowStarted: "ACTIVE",
+  EscrowCompleted: "COMPLETED",
+  EscrowDisputed: "DISPUTED",
+  EscrowReleased: "PAID",
+  EscrowRefunded: "REFUNDED",
+  DisputeResolved: "RESOLVED",
+};
+
+export const finalStatuses: readonly OrderStatus[] = ["PAID", "REFUNDED", "RESOLVED"];
+
+export interface FoldableEvent {
+  eventName: string;
+  applied: boolean;
+  /** The block's timestamp: an order is funded and settled when the chain says, not when the indexer read it. */
+  blockTime: Date;
+  args: Prisma.JsonValue;
+}
+
+/** The status an order has after `events` (in chain order), starting from its off-chain status. */
+export function foldStatus(offChain: OrderStatus, events: readonly FoldableEvent[]): { status: OrderStatus; fundedAt: Date | null; settledAt: Date | null } {
+  let status: OrderStatus = offChain === "CANCELLED" ? "CANCELLED" : "PENDING_PAYMENT";
+  let fundedAt: Date | null = null;
+  let settledAt: Date | null = null;
+  for (const event of events) {
+    if (!event.applied) continue;
+    if (event.eventName === "EscrowOpened") {
+      // Money arrived even if the buyer had cancelled: the order must show it so it can be refunded.
+      if (!fundedAt) {
+        status = "FUNDED";
+        fundedAt = event.blockTime;
+      }
+      continue;
+    }
+    const next = statusAfter[event.eventName];
+    if (!fundedAt || !next || finalStatuses.includes(status)) continue;
+    status = next;
+    if (finalStatuses.includes(next)) settledAt = event.blockTime;
+  }
+  return { status, fundedAt, settledAt };
+}
+
+/** A provider "delivered" unless refunded or awarded less than half in a dispute. */
+function outcomeOf(status: OrderStatus, events: readonly FoldableEvent[]): "completed" | "failed" {
+  if (status === "PAID") return "completed";
+  if (status === "REFUNDED") return "failed";
+  const resolved = events.find((e) => e.applied && e.eventName === "DisputeResolved");
+  const bps = Number((resolved?.args as { providerBps?: string } | null)?.providerBps ?? 0);
+  return bps >= 5_000 ? "completed" : "failed";
+}
+
+/**
+ * Recomputes one order from its stored events inside the indexer's transaction. The provider's
+ * reliability counts the first final state once; a reorg that later undoes it does not take the
+ * count back (rare with enough confirmations, and reliability is only a placeholder score).
+ * Returns the new status and the events, so the caller can move what follows an order (a job).
+ */
+export async function refoldOrder(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+): Promise<{ status: OrderStatus; events: FoldableEvent[] } | null> {
+  const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true, providerId: true, outcomeRecorded: true } });
+  if (!order) return null;
+  const events = await tx.chainEvent.findMany({
+    where: { orderId },
+    orderBy: [{ blockNumber: "asc" }, { logIndex: "asc" }],
+    select: { eventName: true, applied: true, blockTime: true, args: true },
+  });
+  const next = foldStatus(order.status, events);
+  const recordOutcome = finalStatuses.includes(next.status) && !order.outcomeRecorded;
+  await tx.order.update({
+    where: { id: orderId },
+    data: { ...next, ...(recordOutcome ? { outcomeRecorded: true } : {}) },
+  });
+  if (recordOutcome) await recordRentalOutcome(order.providerId, outcomeOf(next.status, events), tx);
+  return { status: next.status, events };
+}
