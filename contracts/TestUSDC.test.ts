@@ -1,6 +1,6 @@
 import { BaseError, decodeErrorResult, parseSignature, parseUnits, RpcRequestError, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { demoAccount } from "@/lib/chain/dev-accounts";
+import { demoAccount } from "@/dev/dev-accounts";
 import { testUsdcAbi, testUsdcBytecode } from "@/lib/chain/generated/TestUSDC";
 import { permitTypes } from "@/lib/chain/permit";
 import { publicClient, testClient, tokenAddress, walletFor } from "@/test/chain";

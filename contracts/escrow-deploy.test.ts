@@ -8,7 +8,7 @@ import path from "node:path";
 import { createPublicClient, getAddress, http, type Address } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoAccount } from "@/lib/chain/dev-accounts";
+import { demoAccount } from "@/dev/dev-accounts";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { testUsdcAbi } from "@/lib/chain/generated/TestUSDC";
 import { deployLocal, LOCAL_DISPUTE_WINDOW_SECONDS, LOCAL_ESCROW_FEE_BPS, type LocalDeployment } from "@/scripts/lib/deploy-local";

@@ -2,7 +2,7 @@ import { encodeDeployData, parseSignature, zeroAddress, type Address, type Hex }
 import { describe, expect, it } from "vitest";
 import { computeEscrowId } from "@/lib/chain/escrow";
 import { idlegridEscrowBytecode } from "@/lib/chain/generated/IdlegridEscrow";
-import { mockErc20Abi } from "@/lib/chain/generated/MockERC20";
+import { mockErc20Abi } from "@/contracts/generated/MockERC20";
 import { permitTypes } from "@/lib/chain/permit";
 import {
   admin,

@@ -20,9 +20,9 @@ import {
   type Log,
 } from "viem";
 import { afterAll, describe, expect, it } from "vitest";
-import { demoAccount } from "@/lib/chain/dev-accounts";
+import { demoAccount } from "@/dev/dev-accounts";
 import { computeEscrowId } from "@/lib/chain/escrow";
-import { mockErc20Abi } from "@/lib/chain/generated/MockERC20";
+import { mockErc20Abi } from "@/contracts/generated/MockERC20";
 import { walletFor } from "@/test/chain";
 import { EscrowModel, S, type EscrowAction, type Op } from "./escrow-model";
 import { approve, deployEscrow, deployToken, escrowAbi, isolateFile, mint } from "./test-helpers";

@@ -1,9 +1,9 @@
 import { encodeDeployData, encodeFunctionData, zeroAddress, type Address, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { releaseSplit } from "@/lib/chain/escrow";
-import { blacklistTokenAbi } from "@/lib/chain/generated/BlacklistToken";
-import { mockErc20Abi, mockErc20Bytecode } from "@/lib/chain/generated/MockERC20";
-import { reentrantTokenAbi } from "@/lib/chain/generated/ReentrantToken";
+import { blacklistTokenAbi } from "@/contracts/generated/BlacklistToken";
+import { mockErc20Abi, mockErc20Bytecode } from "@/contracts/generated/MockERC20";
+import { reentrantTokenAbi } from "@/contracts/generated/ReentrantToken";
 import { walletFor } from "@/test/chain";
 import {
   act,

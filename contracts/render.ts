@@ -1,4 +1,17 @@
+import path from "node:path";
 import type { CompiledContract } from "./compile";
+
+const root = path.resolve(import.meta.dirname, "..");
+/** Where the app's contracts render: production code imports these. */
+export const appArtifactDir = path.join(root, "lib", "chain", "generated");
+/** Where test-only contracts (contracts/src/mocks/) render: only tests import these. */
+export const testArtifactDir = path.join(root, "contracts", "generated");
+
+/** The generated module of one contract: mocks stay beside the tests, out of the app's tree. */
+export function artifactFile(contract: CompiledContract): string {
+  const dir = contract.source.startsWith("mocks/") ? testArtifactDir : appArtifactDir;
+  return path.join(dir, `${contract.name}.ts`);
+}
 
 /** TestUSDC -> testUsdc, IdlegridEscrow -> idlegridEscrow. */
 export function artifactExportName(name: string): string {

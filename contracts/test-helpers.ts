@@ -20,12 +20,12 @@ import {
 } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll } from "vitest";
-import { demoAccount } from "@/lib/chain/dev-accounts";
-import { blacklistTokenAbi, blacklistTokenBytecode } from "@/lib/chain/generated/BlacklistToken";
-import { feeOnTransferTokenAbi, feeOnTransferTokenBytecode } from "@/lib/chain/generated/FeeOnTransferToken";
+import { demoAccount } from "@/dev/dev-accounts";
+import { blacklistTokenAbi, blacklistTokenBytecode } from "@/contracts/generated/BlacklistToken";
+import { feeOnTransferTokenAbi, feeOnTransferTokenBytecode } from "@/contracts/generated/FeeOnTransferToken";
 import { idlegridEscrowAbi, idlegridEscrowBytecode } from "@/lib/chain/generated/IdlegridEscrow";
-import { mockErc20Abi, mockErc20Bytecode } from "@/lib/chain/generated/MockERC20";
-import { reentrantTokenAbi, reentrantTokenBytecode } from "@/lib/chain/generated/ReentrantToken";
+import { mockErc20Abi, mockErc20Bytecode } from "@/contracts/generated/MockERC20";
+import { reentrantTokenAbi, reentrantTokenBytecode } from "@/contracts/generated/ReentrantToken";
 import { testClient, walletFor } from "@/test/chain";
 
 /** Polls fast: anvil mines on every transaction, so receipts exist as soon as the send returns. */

@@ -8,8 +8,8 @@ import { encodeFunctionData, getAddress, keccak256, parseEventLogs, serializeErc
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as verify } from "@/app/api/auth/verify/route";
-import { mockSmartWalletAbi, mockSmartWalletBytecode } from "@/lib/chain/generated/MockSmartWallet";
-import { mockSmartWalletFactoryAbi, mockSmartWalletFactoryBytecode } from "@/lib/chain/generated/MockSmartWalletFactory";
+import { mockSmartWalletAbi, mockSmartWalletBytecode } from "@/contracts/generated/MockSmartWallet";
+import { mockSmartWalletFactoryAbi, mockSmartWalletFactoryBytecode } from "@/contracts/generated/MockSmartWalletFactory";
 import { db } from "@/lib/core/server/db";
 import { appUrl, browserHeaders, createNonce, siweMessageFor } from "@/test/auth";
 import { publicClient, walletFor } from "@/test/chain";

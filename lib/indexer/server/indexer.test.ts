@@ -1,7 +1,7 @@
 import { getAddress, keccak256, parseUnits, stringToHex } from "viem";
 import { describe, expect, it } from "vitest";
 import { idlegridEscrowAbi, idlegridEscrowBytecode } from "@/lib/chain/generated/IdlegridEscrow";
-import { mockErc20Abi, mockErc20Bytecode } from "@/lib/chain/generated/MockERC20";
+import { mockErc20Abi, mockErc20Bytecode } from "@/contracts/generated/MockERC20";
 import { db } from "@/lib/core/server/db";
 import { tryIndexerLock } from "@/lib/indexer/server/lock";
 import { openedMismatch } from "@/lib/orders/server/state";
