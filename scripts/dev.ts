@@ -8,9 +8,12 @@
  * - Next.js on http://localhost:3000 (PORT to change)
  *
  * Ctrl-C stops everything; a run that was killed is cleaned up by the next one.
+ * `npm run dev -- --fresh` starts over: it deletes .data/ (the embedded database, the chain state, logs)
+ * first. A database named by DATABASE_URL is never touched.
  */
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { z } from "zod";
 import { demoAccounts } from "../dev/demo-roster";
 import { deployLocal } from "./lib/deploy-local";
@@ -40,6 +43,7 @@ if (!parsed.success) {
   process.exit(1);
 }
 const config = parsed.data;
+const { values: flags } = parseArgs({ options: { fresh: { type: "boolean", default: false } } });
 const dataDir = path.join(root, ".data");
 const started = Date.now();
 const sup = new Supervisor(path.join(dataDir, "dev-pids.json"));
@@ -63,6 +67,11 @@ function step(message: string) {
 async function main() {
   const reaped = await sup.reapStale();
   if (reaped > 0) step(`stopped ${reaped} process(es) left by an earlier run`);
+  if (flags.fresh) {
+    // After the reap, so nothing still writes into the folder being deleted.
+    rmSync(dataDir, { recursive: true, force: true });
+    step("--fresh: deleted .data/ (embedded database, chain state, logs)");
+  }
   if (await generateClientIfStale()) step("Prisma client generated for the current schema");
 
   const databaseUrl =
