@@ -42,6 +42,12 @@ export const serverSchema = z.object({
   AUTH_NONCES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** First block the indexer reads when it has no cursor yet: the escrow's deployment block. */
   INDEXER_START_BLOCK: z.coerce.bigint().min(0n).default(0n),
+  /** Machine agent: a machine is marked offline (and its provider told) after this long without a heartbeat. */
+  AGENT_OFFLINE_AFTER_SECONDS: z.coerce.number().int().min(2).max(86_400).default(120),
+  /** Requests one agent credential may make per minute (heartbeats every 30 s need 2). */
+  AGENT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Days the 5-minute heartbeat samples are kept. */
+  AGENT_SAMPLE_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(14),
 });
 
 export const clientSchema = z.object({

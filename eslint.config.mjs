@@ -10,6 +10,7 @@ const domainLayers = [
   ["lib/auth", "lib/account"],
   ["lib/notifications"],
   ["lib/listings"],
+  ["lib/machines"],
   ["lib/orders"],
   ["lib/jobs"],
   ["lib/dashboards", "lib/health", "lib/indexer", "lib/admin"],
