@@ -19,7 +19,18 @@ const addressList = z
 
 const supportedChainIds = [31337, 8453, 84532, 1, 11155111];
 
-export const serverSchema = z.object({
+/**
+ * Confirmations the indexer waits for when INDEXER_CONFIRMATIONS is not set, per chain:
+ * - Ethereum (1) and Sepolia: 12 blocks (~2.4 min). Post-merge reorgs deeper than a block or two are
+ *   very rare; 12 is the long-standing exchange convention, well before finality (~64 blocks, 13 min).
+ * - Base and Base Sepolia: 5 blocks (10 s at 2 s blocks). One sequencer orders an OP Stack chain, so its
+ *   unsafe head reorgs only when the sequencer itself misbehaves or a batch fails to post; a few blocks
+ *   cover the hiccups seen in practice, and waiting for the L1 "safe" head would take minutes per payment.
+ * - the local anvil (31337): 1 block. One node, no peers: it never reorgs unless a test asks it to.
+ */
+export const defaultConfirmations = /** @type {Record<number, number>} */ ({ 1: 12, 11155111: 12, 8453: 5, 84532: 5, 31337: 1 });
+
+const serverFields = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
     .string({ error: "is required (npm run dev sets it for the embedded database)" })
@@ -32,14 +43,27 @@ export const serverSchema = z.object({
   TOKEN_ADDRESS: address,
   ESCROW_ADDRESS: address.optional(),
   ADMIN_ADDRESSES: addressList,
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** Required in production: it binds Sign-In with Ethereum to the domain and turns Secure cookies on. */
+  APP_URL: z.url().optional(),
   /** An RPC URL browsers may use; RPC_URL can carry an API key and stays on the server. */
   PUBLIC_RPC_URL: z.url().optional(),
-  /** Blocks an escrow event must be buried under before the indexer applies it: 1 = the block that
-   * includes it (right for the local chain); use more on public chains, e.g. 3 on Base, 12 on Ethereum. */
-  INDEXER_CONFIRMATIONS: z.coerce.number().int().min(1).max(100).default(1),
+  /** Blocks an escrow event must be buried under before the indexer applies it (1 = the block that
+   * includes it). Unset: the chain's default above. */
+  INDEXER_CONFIRMATIONS: z.coerce.number().int().min(1).max(100).optional(),
   /** Sign-in nonces one client address may request per minute (the rate limit of GET /api/auth/nonce). */
   AUTH_NONCES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Sign-in attempts (POST /api/auth/verify) one client address may make per minute. */
+  AUTH_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Marketplace searches through the API (GET /api/v1/listings) one client address may make per minute. */
+  SEARCH_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  /**
+   * Reverse proxies in front of the app that append the address they saw to X-Forwarded-For. 0 (the
+   * default): the header is never trusted, since any client can send one, and all clients share one rate
+   * limit bucket. N: the N-th address from the right is the client (lib/core/server/client-address.ts).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** How long a new order holds its GPUs while the buyer pays; after that the capacity is free again. */
+  ORDER_PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** First block the indexer reads when it has no cursor yet: the escrow's deployment block. */
   INDEXER_START_BLOCK: z.coerce.bigint().min(0n).default(0n),
   /** Machine agent: a machine is marked offline (and its provider told) after this long without a heartbeat. */
@@ -49,6 +73,19 @@ export const serverSchema = z.object({
   /** Days the 5-minute heartbeat samples are kept. */
   AGENT_SAMPLE_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(14),
 });
+
+export const serverSchema = serverFields
+  .superRefine((value, ctx) => {
+    // A silent localhost default in production turns Secure cookies off and binds SIWE to the wrong domain.
+    if (value.NODE_ENV === "production" && !value.APP_URL) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production (the public URL, e.g. https://idlegrid.example.com)" });
+    }
+  })
+  .transform((value) => ({
+    ...value,
+    APP_URL: value.APP_URL ?? "http://localhost:3000",
+    INDEXER_CONFIRMATIONS: value.INDEXER_CONFIRMATIONS ?? defaultConfirmations[value.CHAIN_ID] ?? 12,
+  }));
 
 export const clientSchema = z.object({
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z.string().min(1).optional(),

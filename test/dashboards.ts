@@ -52,9 +52,18 @@ export async function orderIn(
   providerBps = 6000n,
 ) {
   const id = await createOrder(callerFor(buyer), { listingId, hours });
+  const fundedAt = times.fundedAt ? new Date(times.fundedAt) : null;
   const order = await db.order.update({
     where: { id },
-    data: { status, fundedAt: times.fundedAt ? new Date(times.fundedAt) : null, settledAt: times.settledAt ? new Date(times.settledAt) : null },
+    data: {
+      status,
+      fundedAt,
+      settledAt: times.settledAt ? new Date(times.settledAt) : null,
+      // History: a rental funded in the past ran its hours then, so it holds the machine no longer and
+      // the next fixture order on the same machine can be made.
+      ...(status !== "PENDING_PAYMENT" ? { holdExpiresAt: null } : {}),
+      ...(fundedAt ? { endsAt: new Date(fundedAt.getTime() + hours * 3_600_000) } : {}),
+    },
   });
   const amount = baseUnitsOf(order.amount);
   const tx: Record<string, string> = {};

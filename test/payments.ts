@@ -52,8 +52,15 @@ export async function rental(listing: { pricePerGpuHour?: string; gpuCount?: num
 }
 export type Rental = Awaited<ReturnType<typeof rental>>;
 
+/**
+ * An order for the rental's machine. A machine rents to one order at a time, so once the first order
+ * holds it, later ones rent a twin machine of the same provider at the same terms (as a provider with
+ * several identical machines offers them).
+ */
 export async function order(r: Rental, hours = 3) {
-  const id = await createOrder(callerFor(r.buyer), { listingId: r.machine.id, hours });
+  const held = await db.order.count({ where: { listingId: r.machine.id, status: { in: ["PENDING_PAYMENT", "FUNDED", "ACTIVE"] } } });
+  const listingId = held === 0 ? r.machine.id : (await createMachine(r.provider.id, { pricePerGpuHour: r.machine.pricePerGpuHour, gpuCount: r.machine.gpuCount })).id;
+  const id = await createOrder(callerFor(r.buyer), { listingId, hours });
   return db.order.findUniqueOrThrow({ where: { id } });
 }
 

@@ -20,6 +20,8 @@ export const sshPublicKeyField = z
 export const createOrderSchema = z.object({
   listingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a listing id"),
   hours: z.number({ error: "must be a whole number of hours" }).int("must be a whole number of hours").min(1, "must be at least 1").max(8760, "must be at most 8760"),
+  /** GPUs to rent; the whole machine when left out. Listings that cannot be split accept only all of them. */
+  gpus: z.number({ error: "must be a whole number of GPUs" }).int("must be a whole number of GPUs").min(1, "must be at least 1").max(1024, "must be at most 1024").optional(),
   sshPublicKey: sshPublicKeyField.optional(),
 });
 export type CreateOrderInput = z.output<typeof createOrderSchema>;

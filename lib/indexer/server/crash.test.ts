@@ -53,7 +53,8 @@ describe("indexer: kill and restart", () => {
   beforeAll(async () => {
     startBlock = (await chainClient.getBlockNumber({ cacheTime: 0 })) + 1n;
     r = await rental();
-    const [paid, funded, underpaid, refunded] = await Promise.all([order(r), order(r), order(r), order(r)]);
+    // One after another: each finds the machine the one before took, and rents a twin.
+    const [paid, funded, underpaid, refunded] = [await order(r), await order(r), await order(r), await order(r)];
     await pay(r.buyerWallet, paid);
     await pay(r.buyerWallet, funded);
     await pay(r.buyerWallet, underpaid, { amount: 1n });
@@ -146,7 +147,7 @@ describe("indexer: kill and restart", () => {
         for (const { j } of rows) await child.query(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_record(NULL::"${table}", $1::json)`, [j]);
       };
       await copy("User", "id = ANY($1)", [[r.provider.id, r.buyer.id]]);
-      await copy("Machine", "id = $1", [r.machine.id]);
+      await copy("Machine", `id IN (SELECT "listingId" FROM "Order" WHERE id = ANY($1))`, [ids]);
       await copy("Order", "id = ANY($1)", [ids]);
       // As if the indexer had never run for them.
       await child.query(`UPDATE "Order" SET status = 'PENDING_PAYMENT', "fundedAt" = NULL, "settledAt" = NULL, "outcomeRecorded" = false`);

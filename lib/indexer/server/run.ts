@@ -10,6 +10,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createIndexer } from "@/lib/indexer/server/indexer";
 import { tryIndexerLock, type IndexerLock } from "@/lib/indexer/server/lock";
 import { expireJobs } from "@/lib/jobs/server/expiry";
+import { agentSweepIntervalMs, sweepAgents } from "@/lib/machines/server/sweeper";
+import { sweepLapsedReservations } from "@/lib/orders/server/capacity";
 
 export interface RunOptions {
   db: PrismaClient;
@@ -38,6 +40,7 @@ export async function runIndexer(opts: RunOptions): Promise<void> {
   let lock: IndexerLock | null = null;
   let backoff = 1_000;
   let lastExpirySweep = 0;
+  let lastAgentSweep = 0;
 
   while (!opts.signal.aborted) {
     try {
@@ -56,6 +59,15 @@ export async function runIndexer(opts: RunOptions): Promise<void> {
         lastExpirySweep = Date.now();
         const expired = await expireJobs(new Date(), opts.db);
         if (expired > 0) log(`expired ${expired} job(s) past their offer deadline`);
+        // Payment holds and rentals that ran out free their GPUs in search too (orders read them exactly anyway).
+        const freed = await sweepLapsedReservations(opts.db);
+        if (freed > 0) log(`refreshed the free GPUs of ${freed} machine(s) whose holds ended`);
+      }
+      // Machine agents (issue 17): silent machines go offline, uptimes move on, old samples go.
+      if (Date.now() - lastAgentSweep >= agentSweepIntervalMs()) {
+        lastAgentSweep = Date.now();
+        const swept = await sweepAgents(new Date(), opts.db);
+        if (swept.wentOffline > 0) log(`${swept.wentOffline} machine(s) went offline (no agent heartbeat)`);
       }
       backoff = 1_000;
       if (result.kind === "applied" && result.events > 0) log(`blocks ${result.from}-${result.to}: ${result.events} event(s)`);

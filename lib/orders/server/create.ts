@@ -10,6 +10,8 @@ import type { Caller } from "@/lib/auth/server/caller";
 import { db } from "@/lib/core/server/db";
 import { ApiError } from "@/lib/core/server/api-error";
 import type { CreateOrderInput } from "@/lib/orders/schema";
+import { gpuChoiceError } from "@/lib/orders/capacity";
+import { paymentHoldEnds, refreshReservedGpus, reserveGpus } from "@/lib/orders/server/capacity";
 
 /** How long the provider has to start after the order is made, before the buyer may take a refund. */
 export const START_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -24,6 +26,7 @@ export async function createOrder(caller: Caller, input: CreateOrderInput): Prom
       providerId: true,
       pricePerGpuHour: true,
       gpuCount: true,
+      splittable: true,
       minHours: true,
       maxHours: true,
       provider: { select: { address: true, banned: true } },
@@ -41,16 +44,22 @@ export async function createOrder(caller: Caller, input: CreateOrderInput): Prom
     });
   }
 
-  return insertOrder(db, {
-    listingId: listing.id,
-    buyer: caller,
-    providerId: listing.providerId,
-    providerAddress: listing.provider.address,
-    hours: input.hours,
-    gpuCount: listing.gpuCount,
-    pricePerGpuHour: baseUnitsOf(listing.pricePerGpuHour),
-    sshPublicKey: input.sshPublicKey ?? null,
-  });
+  const gpus = input.gpus ?? listing.gpuCount;
+  const gpuError = gpuChoiceError(gpus, listing.gpuCount, listing.splittable);
+  if (gpuError) throw new ApiError(400, "invalid_parameter", "Invalid parameters: gpus", { gpus: [gpuError] });
+
+  return db.$transaction((tx) =>
+    insertOrder(tx, {
+      listingId: listing.id,
+      buyer: caller,
+      providerId: listing.providerId,
+      providerAddress: listing.provider.address,
+      hours: input.hours,
+      gpuCount: gpus,
+      pricePerGpuHour: baseUnitsOf(listing.pricePerGpuHour),
+      sshPublicKey: input.sshPublicKey ?? null,
+    }),
+  );
 }
 
 export interface NewOrderTerms {
@@ -68,9 +77,13 @@ export interface NewOrderTerms {
 /**
  * Writes an order with its escrow identity and amount: the one place both are computed, used for
  * rentals and for training jobs' accepted offers (lib/jobs/server/offers.ts, inside its transaction).
+ * `tx` must be a transaction: the order reserves its GPUs under the machine's row lock, and the
+ * reservation and the order commit together or not at all.
  */
 export async function insertOrder(tx: Prisma.TransactionClient, terms: NewOrderTerms): Promise<string> {
   if (!env.ESCROW_ADDRESS) throw new ApiError(409, "payments_unavailable", "No escrow contract is configured (ESCROW_ADDRESS).");
+  const now = new Date();
+  await reserveGpus(tx, terms.listingId, terms.gpuCount, now);
   const id = randomUUID();
   const escrow = getAddress(env.ESCROW_ADDRESS);
   const buyer = getAddress(terms.buyer.address);
@@ -92,9 +105,11 @@ export async function insertOrder(tx: Prisma.TransactionClient, terms: NewOrderT
       escrowAddress: escrow,
       orderIdHex,
       escrowId: computeEscrowId(env.CHAIN_ID, escrow, buyer as Address, orderIdHex),
-      startDeadline: new Date(Date.now() + START_WINDOW_MS),
+      startDeadline: new Date(now.getTime() + START_WINDOW_MS),
+      holdExpiresAt: paymentHoldEnds(now),
       sshPublicKey: terms.sshPublicKey ?? null,
     },
   });
+  await refreshReservedGpus(tx, terms.listingId, now);
   return id;
 }

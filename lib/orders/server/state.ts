@@ -11,7 +11,8 @@ import "server-only";
  * CANCELLED, and the connection details a provider supplies when starting.
  */
 import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
-import { recordRentalOutcome } from "@/lib/listings/server/reliability";
+import { syncRentalOutcome, type RentalOutcome } from "@/lib/listings/server/reliability";
+import { machineAvailability, refreshReservedGpus } from "@/lib/orders/server/capacity";
 
 /** What an order must match for an EscrowOpened to fund it. */
 export interface OrderTerms {
@@ -88,7 +89,7 @@ export function foldStatus(offChain: OrderStatus, events: readonly FoldableEvent
 }
 
 /** A provider "delivered" unless refunded or awarded less than half in a dispute. */
-function outcomeOf(status: OrderStatus, events: readonly FoldableEvent[]): "completed" | "failed" {
+function outcomeOf(status: OrderStatus, events: readonly FoldableEvent[]): RentalOutcome {
   if (status === "PAID") return "completed";
   if (status === "REFUNDED") return "failed";
   const resolved = events.find((e) => e.applied && e.eventName === "DisputeResolved");
@@ -97,16 +98,36 @@ function outcomeOf(status: OrderStatus, events: readonly FoldableEvent[]): "comp
 }
 
 /**
- * Recomputes one order from its stored events inside the indexer's transaction. The provider's
- * reliability counts the first final state once; a reorg that later undoes it does not take the
- * count back (rare with enough confirmations, and reliability is only a placeholder score).
+ * A payment that lands after the order's hold lapsed is still credited, unless the GPUs were taken by
+ * another order meanwhile: then the rental can never start, and the order says so, so the buyer is
+ * offered the whole amount back instead of waiting on a start that cannot come.
+ */
+async function paidTooLate(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  order: { status: OrderStatus; listingId: string; gpuCount: number; holdExpiresAt: Date | null },
+  next: { status: OrderStatus; fundedAt: Date | null },
+): Promise<boolean> {
+  if (order.status !== "PENDING_PAYMENT" || next.status !== "FUNDED" || !order.holdExpiresAt || !next.fundedAt) return false;
+  if (next.fundedAt <= order.holdExpiresAt) return false;
+  const free = await machineAvailability(tx, order.listingId, new Date(), { excludeOrderId: orderId });
+  return free.gpusFree < order.gpuCount;
+}
+
+/**
+ * Recomputes one order from its stored events inside the indexer's transaction. Its weight in the
+ * provider's reliability follows its status both ways: counted when it settles, taken out again when a
+ * reorg takes the settlement back (lib/listings/server/reliability.ts).
  * Returns the new status and the events, so the caller can move what follows an order (a job).
  */
 export async function refoldOrder(
   tx: Prisma.TransactionClient,
   orderId: string,
 ): Promise<{ status: OrderStatus; events: FoldableEvent[] } | null> {
-  const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true, providerId: true, outcomeRecorded: true } });
+  const order = await tx.order.findUnique({
+    where: { id: orderId },
+    select: { status: true, providerId: true, outcomeRecorded: true, listingId: true, gpuCount: true, holdExpiresAt: true, capacityLost: true },
+  });
   if (!order) return null;
   const events = await tx.chainEvent.findMany({
     where: { orderId },
@@ -115,10 +136,12 @@ export async function refoldOrder(
   });
   const next = foldStatus(order.status, events);
   const recordOutcome = finalStatuses.includes(next.status) && !order.outcomeRecorded;
+  const capacityLost = order.capacityLost || (await paidTooLate(tx, orderId, order, next));
   await tx.order.update({
     where: { id: orderId },
-    data: { ...next, ...(recordOutcome ? { outcomeRecorded: true } : {}) },
+    data: { ...next, capacityLost, ...(recordOutcome ? { outcomeRecorded: true } : {}) },
   });
-  if (recordOutcome) await recordRentalOutcome(order.providerId, outcomeOf(next.status, events), tx);
+  await refreshReservedGpus(tx, order.listingId);
+  await syncRentalOutcome(tx, orderId, order.providerId, finalStatuses.includes(next.status) ? outcomeOf(next.status, events) : null);
   return { status: next.status, events };
 }

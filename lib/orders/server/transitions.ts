@@ -20,6 +20,7 @@ import "server-only";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 import type { Caller } from "@/lib/auth/server/caller";
 import { db } from "@/lib/core/server/db";
+import { refreshReservedGpus } from "@/lib/orders/server/capacity";
 import { ApiError } from "@/lib/core/server/api-error";
 import { escrowCall, type TxRequest } from "@/lib/orders/server/transactions";
 import { loadOrder, roleIn, type LoadedOrder } from "@/lib/orders/server/view";
@@ -87,7 +88,12 @@ export async function transitionOrder(
   if (action === "cancel") {
     if (role !== "buyer") throw new ApiError(403, "forbidden", "Only the buyer can cancel this order.");
     // Conditional update: a payment the indexer applies meanwhile wins over the cancel.
-    const { count } = await db.order.updateMany({ where: { id, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED" } });
+    const count = await db.$transaction(async (tx) => {
+      const { count } = await tx.order.updateMany({ where: { id, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED" } });
+      // The cancelled order's GPUs are free again at once, not when its hold would have lapsed.
+      if (count > 0) await refreshReservedGpus(tx, order.listingId);
+      return count;
+    });
     if (count === 0) refuse(order, action);
     return { orderId: id, transaction: null };
   }
