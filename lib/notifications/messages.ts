@@ -21,7 +21,7 @@ const str = (params: NotificationParams, key: string, fallback = "") => {
   return typeof value === "string" || typeof value === "number" ? String(value) : fallback;
 };
 
-const kinds = ["offer.new", "offer.accepted", "offer.declined", "job.funded", "job.completed", "job.disputed", "job.resolved"] as const;
+const kinds = ["offer.new", "offer.accepted", "offer.declined", "job.funded", "job.completed", "job.disputed", "job.resolved", "machine.offline", "machine.review"] as const;
 const isKind = (kind: string): kind is (typeof kinds)[number] => (kinds as readonly string[]).includes(kind);
 const reasons = ["requirements_changed", "job_cancelled", "job_expired", "other_offer_accepted"] as const;
 
@@ -34,6 +34,8 @@ const fallbackTitle: Record<(typeof kinds)[number] | "unknown", Key> = {
   "job.completed": "yourJobStart",
   "job.disputed": "aJob",
   "job.resolved": "aJob",
+  "machine.offline": "yourJob",
+  "machine.review": "yourJob",
   unknown: "yourAccount",
 };
 
@@ -46,5 +48,8 @@ export function notificationMessage(kind: string, params: NotificationParams, sy
   const price = /^\d{1,30}$/.test(raw) ? interpolate(t.price, locale, { price: formatToken(BigInt(raw), locale, symbol) }) : "";
   const reasonCode = str(params, "reason");
   const reason = t[(reasons as readonly string[]).includes(reasonCode) ? (`reason.${reasonCode}` as Key) : "reason.other"];
-  return interpolate(t[key], locale, { job, price, reason });
+  // Machine notices name the machine as stored ("8× H100 SXM", a city): words no language changes.
+  const machine = str(params, "machine", t.yourMachine);
+  const city = str(params, "city");
+  return interpolate(t[key], locale, { job, price, reason, machine: city ? `${machine}, ${city}` : machine, seconds: str(params, "seconds", "120") });
 }

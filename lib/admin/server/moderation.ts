@@ -14,6 +14,7 @@ import { ApiError } from "@/lib/core/server/api-error";
 import type { ModerationInput } from "@/lib/admin/schema";
 import { hardwareFields, type StatusChange } from "@/lib/listings/schema";
 import { baseUnitsOf } from "@/lib/core/money";
+import { agentReviewsFor, type AgentReview } from "@/lib/machines/server/queries";
 
 /** What an approval vouches for: what the buyer rents and pays. A resubmission is compared against it. */
 const snapshotFields = [...hardwareFields, "pricePerGpuHour", "minHours", "maxHours", "description"] as const;
@@ -130,6 +131,8 @@ export interface QueueItem {
   vsMedianPercent: number | null;
   /** Set for a listing that was approved before: what differs from that approval. */
   changes: FieldChange[] | null;
+  /** What the machine agent measured and where it contradicts the listing; null without an agent. */
+  agent: AgentReview | null;
 }
 
 /** Live-market median per GPU model, as an exact listed price (percentile_disc), never a float. */
@@ -151,7 +154,7 @@ export async function moderationQueue(limit = 100): Promise<QueueItem[]> {
     take: limit,
     include: { provider: { select: { id: true, address: true, banned: true } } },
   });
-  const medians = await medianPrices([...new Set(rows.map((r) => r.gpuModel))]);
+  const [medians, agents] = await Promise.all([medianPrices([...new Set(rows.map((r) => r.gpuModel))]), agentReviewsFor(rows.map((r) => r.id))]);
   return rows.map((r) => {
     const price = baseUnitsOf(r.pricePerGpuHour);
     const market = medians.get(r.gpuModel);
@@ -176,6 +179,7 @@ export async function moderationQueue(limit = 100): Promise<QueueItem[]> {
       marketCount: market?.count ?? 0,
       vsMedianPercent: market && market.median > 0n ? Number(((price - market.median) * 100n) / market.median) : null,
       changes: r.approvedSnapshot ? changesSinceApproval(r) : null,
+      agent: agents.get(r.id) ?? null,
     };
   });
 }

@@ -8,6 +8,8 @@ export const notificationsDe: typeof notificationsEn = {
   "job.completed": "„{job}“ ist abgeschlossen: Prüfen Sie das Ergebnis und geben Sie die Zahlung frei.",
   "job.disputed": "Für „{job}“ wurde ein Streitfall eröffnet.",
   "job.resolved": "Der Streitfall zu „{job}“ wurde entschieden.",
+  "machine.offline": "Ihre Maschine „{machine}“ ist offline: ihr Agent hat seit {seconds} Sekunden kein Lebenszeichen gesendet.",
+  "machine.review": "Der Agent auf „{machine}“ hat andere Hardware gemessen, als das Angebot angibt; das Angebot wird erneut geprüft.",
   unknown: "Neuigkeiten zu „{job}“.",
   price: " zu {price} pro GPU-Stunde",
   "reason.requirements_changed": "Der Käufer hat die Anforderungen geändert und Ihre Maschine passt nicht mehr",
@@ -28,4 +30,5 @@ export const notificationsDe: typeof notificationsEn = {
   aJobStart: "Ein Auftrag",
   yourJobStart: "Ihr Auftrag",
   yourAccount: "Ihr Konto",
+  yourMachine: "Ihre Maschine",
 };

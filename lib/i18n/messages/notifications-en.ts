@@ -7,6 +7,8 @@ export const notificationsEn = {
   "job.completed": "“{job}” is complete: check the result and release the payment.",
   "job.disputed": "A dispute was opened on “{job}”.",
   "job.resolved": "The dispute on “{job}” was resolved.",
+  "machine.offline": "Your machine “{machine}” is offline: its agent sent no heartbeat for {seconds} seconds.",
+  "machine.review": "The agent on “{machine}” measured other hardware than the listing declares, so the listing is back in review.",
   unknown: "Update on “{job}”.",
   price: " at {price} per GPU-hour",
   "reason.requirements_changed": "the buyer changed the job's requirements and your machine no longer fits",
@@ -27,4 +29,5 @@ export const notificationsEn = {
   aJobStart: "A job",
   yourJobStart: "Your job",
   yourAccount: "your account",
+  yourMachine: "your machine",
 };

@@ -14,6 +14,8 @@ export const notificationKinds = [
   "job.completed",
   "job.disputed",
   "job.resolved",
+  "machine.offline",
+  "machine.review",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
