@@ -11,7 +11,6 @@ import { createIndexer } from "@/lib/indexer/server/indexer";
 import { tryIndexerLock, type IndexerLock } from "@/lib/indexer/server/lock";
 import { expireJobs } from "@/lib/jobs/server/expiry";
 import { agentSweepIntervalMs, sweepAgents } from "@/lib/machines/server/sweeper";
-import { agentSweepIntervalMs, sweepAgents } from "@/lib/machines/server/sweeper";
 import { sweepLapsedReservations } from "@/lib/orders/server/capacity";
 
 export interface RunOptions {
@@ -42,7 +41,6 @@ export async function runIndexer(opts: RunOptions): Promise<void> {
   let backoff = 1_000;
   let lastExpirySweep = 0;
   let lastAgentSweep = 0;
-  let lastAgentSweep = 0;
 
   while (!opts.signal.aborted) {
     try {
@@ -64,12 +62,6 @@ export async function runIndexer(opts: RunOptions): Promise<void> {
         // Payment holds and rentals that ran out free their GPUs in search too (orders read them exactly anyway).
         const freed = await sweepLapsedReservations(opts.db);
         if (freed > 0) log(`refreshed the free GPUs of ${freed} machine(s) whose holds ended`);
-      }
-      // Machine agents (issue 17): silent machines go offline, uptimes move on, old samples go.
-      if (Date.now() - lastAgentSweep >= agentSweepIntervalMs()) {
-        lastAgentSweep = Date.now();
-        const swept = await sweepAgents(new Date(), opts.db);
-        if (swept.wentOffline > 0) log(`${swept.wentOffline} machine(s) went offline (no agent heartbeat)`);
       }
       // Machine agents (issue 17): silent machines go offline, uptimes move on, old samples go.
       if (Date.now() - lastAgentSweep >= agentSweepIntervalMs()) {
