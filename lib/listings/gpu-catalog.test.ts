@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gpuCatalog, gpuLabel, gpuSpec, shortGpuName } from "@/lib/listings/gpu-catalog";
+import { gpuCatalog, gpuFamilies, gpuLabel, gpuSpec, modelsMatching, shortGpuName } from "@/lib/listings/gpu-catalog";
 
 describe("GPU catalog", () => {
   it("covers at least 25 current GPUs with unique ids", () => {
@@ -20,6 +20,26 @@ describe("GPU catalog", () => {
     expect(new Set(gpuCatalog.map((g) => shortGpuName(g.name))).size).toBe(gpuCatalog.length);
     expect(gpuLabel("A100-SXM-40")).toBe("A100 SXM 40 GB");
     expect(gpuLabel("RETIRED-GPU")).toBe("RETIRED-GPU");
+  });
+
+  it("groups variants into families buyers name, without a family id that means another model", () => {
+    expect(gpuFamilies.find((f) => f.id === "H100")?.models).toEqual(["H100-SXM", "H100-NVL", "H100-PCIE"]);
+    expect(gpuFamilies.find((f) => f.id === "A100")?.models).toEqual(["A100-SXM-80", "A100-SXM-40", "A100-PCIE-80", "A100-PCIE-40"]);
+    expect(gpuFamilies.flatMap((f) => f.models).sort()).toEqual(gpuCatalog.map((g) => g.id).sort());
+    for (const family of gpuFamilies) {
+      // A family named like a model is that model alone; otherwise "H200" could silently mean more than the H200.
+      if (gpuSpec(family.id)) expect(family.models, family.id).toEqual([family.id]);
+      // Variants share the vendor and architecture, so a family filter never mixes generations.
+      expect(new Set(family.models.map((m) => `${gpuSpec(m)?.vendor} ${gpuSpec(m)?.architecture}`)).size, family.id).toBe(1);
+    }
+  });
+
+  it("resolves a filter value to a model, a family's variants, or nothing", () => {
+    expect(modelsMatching("H100-PCIE")).toEqual(["H100-PCIE"]);
+    expect(modelsMatching("H100")).toEqual(["H100-SXM", "H100-NVL", "H100-PCIE"]);
+    expect(modelsMatching("L4")).toEqual(["L4"]);
+    expect(modelsMatching("H900")).toBeUndefined();
+    expect(modelsMatching("h100")).toBeUndefined();
   });
 
   it("has plausible specifications", () => {

@@ -44,6 +44,21 @@ describe("parseSearchParams", () => {
     expect(ok({ gpu: ["T4", "L4"], minVram: "16" }).filters).toMatchObject({ gpu: ["T4", "L4"], minVram: 16 });
   });
 
+  it("expands a GPU family to every variant in the catalog, alone or beside exact models", () => {
+    expect(ok("gpu=H100").filters.gpu).toEqual(["H100-SXM", "H100-NVL", "H100-PCIE"]);
+    expect(ok("gpu=A100").filters.gpu).toEqual(["A100-SXM-80", "A100-SXM-40", "A100-PCIE-80", "A100-PCIE-40"]);
+    // A variant named as well as its family, or a one-model family, is not listed twice.
+    expect(ok("gpu=H100-NVL,H100&gpu=L4").filters.gpu).toEqual(["H100-NVL", "H100-SXM", "H100-PCIE", "L4"]);
+    expect(ok({ gpu: ["H200", "V100"] }).filters.gpu).toEqual(["H200", "V100-SXM-32", "V100-PCIE-16"]);
+  });
+
+  it("still rejects an unknown model or family, naming gpu and the value", () => {
+    for (const qs of ["gpu=H900", "gpu=H100,h100", "gpu=A100-SXM"]) {
+      const result = parseSearchParams(new URLSearchParams(qs));
+      expect(result, qs).toMatchObject({ ok: false, fieldErrors: { gpu: [expect.stringMatching(/^unknown GPU model "(H900|h100|A100-SXM)"$/)] } });
+    }
+  });
+
   it("never parses prices through floats", () => {
     // 0.1 + 0.2 style values stay exact in base units.
     expect(ok("maxPrice=0.3").filters.maxPrice).toBe(300_000n);

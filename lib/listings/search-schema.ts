@@ -5,7 +5,7 @@
  * Empty values (a GET form's untouched inputs) mean "no filter".
  */
 import { z } from "zod";
-import { gpuModelIds, type GpuModelId } from "@/lib/listings/gpu-catalog";
+import { modelsMatching, type GpuModelId } from "@/lib/listings/gpu-catalog";
 import { fromBaseUnits, toBaseUnits } from "@/lib/core/money";
 
 export const sorts = ["price", "value", "vram", "tflops", "newest"] as const;
@@ -149,13 +149,14 @@ export function parseSearchParams(params: RawParams): ParseResult {
       continue;
     }
     const result = single[name].safeParse(raw[0]);
+  const gpu = [...new Set(requested.flatMap((g) => modelsMatching(g) ?? []))];
     if (result.success) values[name] = result.data;
     else fieldErrors[name] = result.error.issues.map((i) => i.message);
   }
 
-  // gpu may repeat (?gpu=A&gpu=B, what a checkbox form sends) or be comma-separated.
-  const gpu = [...new Set(read(params, "gpu").flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
-  const unknown = gpu.filter((g) => !(gpuModelIds as readonly string[]).includes(g));
+  // gpu may repeat (?gpu=A&gpu=B, what a checkbox form sends) or be comma-separated; a family ("H100") means every variant.
+  const requested = [...new Set(read(params, "gpu").flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+  const unknown = requested.filter((g) => modelsMatching(g) === undefined);
   if (unknown.length > 0) fieldErrors.gpu = [`unknown GPU model ${unknown.map((u) => `"${u}"`).join(", ")}`];
 
   const sort = (values.sort as Sort | undefined) ?? "price";
@@ -173,7 +174,7 @@ export function parseSearchParams(params: RawParams): ParseResult {
     ok: true,
     query: {
       filters: {
-        gpu: gpu as GpuModelId[],
+        gpu,
         minGpus: values.minGpus as number | undefined,
         minVram: values.minVram as number | undefined,
         maxPrice: values.maxPrice as bigint | undefined,

@@ -98,6 +98,29 @@ describe("GET /api/v1/listings parameter errors", () => {
   });
 });
 
+describe("GET /api/v1/listings?gpu=<family>", () => {
+  it("finds every variant of the family and nothing else", async () => {
+    const region = freshRegion();
+    const provider = await createUser();
+    const models = ["H100-SXM", "H100-PCIE", "H100-NVL", "H200", "A100-SXM-80"];
+    const [sxm, pcie, nvl, , a100] = await Promise.all(models.map((gpuModel) => createMachine(provider.id, { gpuModel, country: region })));
+
+    const h100 = await search(`gpu=H100&region=${region}`);
+    expect(h100.status).toBe(200);
+    expect(h100.body.items.map((i: { id: string }) => i.id).sort()).toEqual([sxm?.id, pcie?.id, nvl?.id].sort());
+    expect(h100.body.total).toEqual({ count: 3, capped: false });
+
+    const mixed = await search(`gpu=A100,H100-NVL&region=${region}`);
+    expect(mixed.body.items.map((i: { id: string }) => i.id).sort()).toEqual([nvl?.id, a100?.id].sort());
+  });
+
+  it("answers 400 naming gpu for a family the catalog does not have", async () => {
+    const { status, body } = await search("gpu=H900");
+    expect(status).toBe(400);
+    expect(body.fieldErrors).toEqual({ gpu: ['unknown GPU model "H900"'] });
+  });
+});
+
 describe("GET /api/v1/listings with extreme but valid values", () => {
   it.each([
     `cursor=${encodeCursor({ sort: "price", key: "9".repeat(30), id: "zzz" })}`,
@@ -290,5 +313,14 @@ describe("GET /api/v1/openapi.json", () => {
     const create = doc.paths["/api/v1/listings"].post.requestBody.content["application/json"].schema.allOf[0];
     expect(create.properties.gpuModel.enum).toContain("H100-SXM");
     expect(create.required).toContain("pricePerGpuHour");
+  });
+
+  it("lists the GPU families the search accepts beside the model ids", async () => {
+    const doc = await (await openApi()).json();
+    const gpu = doc.paths["/api/v1/listings"].get.parameters.find((p: { name: string }) => p.name === "gpu");
+    expect(gpu.schema.enum).toEqual(expect.arrayContaining(["H100", "A100", "V100", "H100-SXM", "L4"]));
+    // Every documented value is one the parser takes.
+    for (const value of gpu.schema.enum) expect((await search(`gpu=${value}`)).status, value).toBe(200);
+    expect(gpu.description).toMatch(/family/);
   });
 });
