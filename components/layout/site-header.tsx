@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { getThemePreference } from "@/components/theme/server";
+import { currentCaller } from "@/lib/auth/server/caller";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 
@@ -11,17 +12,20 @@ const nav = [
   { href: "/provide", key: "provide" },
   { href: "/orders", key: "orders" },
   { href: "/dashboard", key: "dashboard" },
-  { href: "/admin", key: "admin" },
+  { href: "/admin", key: "admin", adminOnly: true },
 ] as const;
 
 export async function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode }) {
-  const [t, locale, languageLabels, themeLabels, theme] = await Promise.all([
+  const [t, locale, languageLabels, themeLabels, theme, caller] = await Promise.all([
     getTranslations("nav"),
     getLocale(),
     getMessages("language"),
     getMessages("theme"),
     getThemePreference(),
+    currentCaller(),
   ]);
+  // The console answers 404 to everyone else, so a link to it would only be a dead end (and advertise it).
+  const links = nav.filter((item) => !("adminOnly" in item) || caller?.isAdmin);
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -35,7 +39,7 @@ export async function SiteHeader({ walletSlot }: { walletSlot?: React.ReactNode 
         <nav aria-label={t("main")} className="order-3 w-full xl:order-none xl:w-auto">
           {/* Wraps on a phone rather than pushing the page wider than the screen. */}
           <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
-            {nav.map((item) => (
+            {links.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="hover:text-slate-900 dark:hover:text-white">
                   {t(item.key)}
