@@ -7,14 +7,15 @@ import { themeAttribute } from "@/components/theme/theme-preference";
 import { WalletSlot } from "@/components/wallet/wallet-slot";
 import { Toaster } from "@/components/toast/toaster";
 import { TxMessagesProvider } from "@/components/toast/tx-messages";
-import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { env } from "@/env";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { siteMetadata } from "@/lib/i18n/page-metadata";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { chainClientConfig } from "@/lib/chain/server/client-config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("meta");
-  return { title: { default: t("title"), template: "%s · Idlegrid" }, description: t("description") };
+  return siteMetadata(env.APP_URL);
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { listSshKeys } from "@/lib/account/server/ssh-keys";
 import { SshKeyManager } from "./_components/ssh-key-manager";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("account"))("title") };
+  return pageMetadata((await getTranslations("account"))("title"), "account");
 }
 export const dynamic = "force-dynamic";
 

@@ -4,12 +4,13 @@ import { VolumeChart } from "@/app/admin/_components/volume-chart";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { adminOverview } from "@/lib/admin/server/overview";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin"))("title") };
+  return pageMetadata((await getTranslations("admin"))("title"), "admin");
 }
 
 function Stat({ label, value, href, testId, locale }: { label: string; value: number; href?: string; testId: string; locale: Locale }) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { activeJobs } from "@/lib/dashboards/server/buyer-jobs";
 import { buyerReceipts } from "@/lib/dashboards/server/receipts";
@@ -17,7 +18,7 @@ import { Timeline } from "./_components/timeline";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
-  return { title: `${t("title")}: ${t("buyerTab")}` };
+  return pageMetadata(`${t("title")}: ${t("buyerTab")}`, "dashboard");
 }
 export const dynamic = "force-dynamic";
 

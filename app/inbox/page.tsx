@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { NotificationText } from "@/components/notifications/notification-text";
 import { getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { listNotifications } from "@/lib/notifications/server/read";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 import { openNotification, readAllNotifications } from "@/components/notifications/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("notifications"))("inbox") };
+  return pageMetadata((await getTranslations("notifications"))("inbox"), "inbox");
 }
 export const dynamic = "force-dynamic";
 

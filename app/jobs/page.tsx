@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JobCardView } from "@/components/jobs/job-summary";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { translateFieldErrors } from "@/lib/i18n/validation";
 import { searchJobs } from "@/lib/jobs/server/queries";
 import { tokenInfo } from "@/lib/chain/server/token-info";
@@ -9,7 +10,7 @@ import { jobSearchToParams, parseJobSearchParams } from "@/lib/jobs/schema";
 import { BoardFilters } from "./_components/board-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobs"))("title") };
+  return pageMetadata((await getTranslations("jobs"))("title"), "jobs");
 }
 export const dynamic = "force-dynamic";
 

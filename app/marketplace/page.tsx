@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { translateFieldErrors } from "@/lib/i18n/validation";
 import { searchListings, suggestRelaxation, type ListingTotal } from "@/lib/listings/server/search";
 import {
@@ -18,7 +19,7 @@ import { FilterForm } from "./_components/filter-form";
 import { ListingTable } from "./_components/listing-table";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("marketplace"))("title") };
+  return pageMetadata((await getTranslations("marketplace"))("title"), "marketplace");
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -5,6 +5,7 @@ import { WithdrawPanel } from "@/components/orders/withdraw-panel";
 import { env } from "@/env";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { listOrdersFor } from "@/lib/orders/server/view";
 import { tokenInfo } from "@/lib/chain/server/token-info";
@@ -12,7 +13,7 @@ import { gpuLabel } from "@/lib/listings/gpu-catalog";
 import { baseUnitsOf } from "@/lib/core/money";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("orders"))("title") };
+  return pageMetadata((await getTranslations("orders"))("title"), "orders");
 }
 export const dynamic = "force-dynamic";
 

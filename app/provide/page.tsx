@@ -4,6 +4,7 @@ import { WithdrawPanel } from "@/components/orders/withdraw-panel";
 import { env } from "@/env";
 import { formatDollars } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { ownerActionsFor } from "@/lib/listings/lifecycle";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { listProviderMachines } from "@/lib/listings/server/queries";
@@ -12,7 +13,7 @@ import { changeMachineStatus } from "./actions";
 import { gpuLabel } from "@/lib/listings/gpu-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("provide"))("title") };
+  return pageMetadata((await getTranslations("provide"))("title"), "provide");
 }
 
 const notices = ["draft", "submitted", "saved", "review", "submit", "withdraw", "pause", "resume", "archive", "failed", "invalid"] as const;

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInPrompt } from "@/components/wallet/sign-in-prompt";
 import { getMessages, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { safeNextPath } from "@/lib/auth/server/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("account"))("signInTitle") };
+  return pageMetadata((await getTranslations("account"))("signInTitle"), "signIn");
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { listAudit } from "@/lib/admin/server/audit";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { translateFieldErrors } from "@/lib/i18n/validation";
 import { auditActions, auditFilterSchema, searchParamsObject } from "@/lib/admin/schema";
 import { fieldErrorsOf } from "@/lib/core/fields";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminPages"))("auditTitle") };
+  return pageMetadata((await getTranslations("adminPages"))("auditTitle"), "adminAudit");
 }
 
 const input = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";

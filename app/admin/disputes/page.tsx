@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { formatNumber, formatToken } from "@/lib/i18n/format";
 import Link from "next/link";
 import { env } from "@/env";
@@ -10,7 +11,7 @@ import { tokenInfo } from "@/lib/chain/server/token-info";
 import { ResolveDispute } from "./_components/resolve-dispute";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminPages"))("disputesTitle") };
+  return pageMetadata((await getTranslations("adminPages"))("disputesTitle"), "adminDisputes");
 }
 
 const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { formatDateTime, formatDollars, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { moderationQueue, suspendedListings } from "@/lib/admin/server/moderation";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { ActionForm } from "../_components/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin"))("modTitle") };
+  return pageMetadata((await getTranslations("admin"))("modTitle"), "adminModeration");
 }
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";

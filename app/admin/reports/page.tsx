@@ -3,12 +3,13 @@ import Link from "next/link";
 import { openReportGroups } from "@/lib/admin/server/reports";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { reportCategories } from "@/lib/admin/schema";
 import { ActionForm } from "../_components/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin"))("reportsTitle") };
+  return pageMetadata((await getTranslations("admin"))("reportsTitle"), "adminReports");
 }
 
 const isCategory = (c: string): c is (typeof reportCategories)[number] => (reportCategories as readonly string[]).includes(c);

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { searchUsers } from "@/lib/admin/server/users";
 import { formatNumber } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin"))("usersTitle") };
+  return pageMetadata((await getTranslations("admin"))("usersTitle"), "adminUsers");
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { escrowBalance } from "@/lib/dashboards/server/balance";
 import { providerEarnings, providerEarningsTotal } from "@/lib/dashboards/server/earnings";
@@ -17,7 +18,7 @@ import { UtilizationTable } from "./_components/utilization-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
-  return { title: `${t("title")}: ${t("providerTab")}` };
+  return pageMetadata(`${t("title")}: ${t("providerTab")}`, "providerDashboard");
 }
 export const dynamic = "force-dynamic";
 

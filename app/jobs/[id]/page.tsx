@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { JobRequirements, JobStatusBadge } from "@/components/jobs/job-summary";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { Notice } from "@/components/jobs/notices";
 import { env } from "@/env";
 import { chainById } from "@/lib/chain/chains";
@@ -16,7 +17,7 @@ import { OfferComparison } from "./_components/offer-comparison";
 import { ProviderJobActions } from "./_components/provider-job-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobs"))("jobTitle") };
+  return pageMetadata((await getTranslations("jobs"))("jobTitle"), "job");
 }
 export const dynamic = "force-dynamic";
 

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JobCardView } from "@/components/jobs/job-summary";
 import { getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { jobsForBuyer } from "@/lib/jobs/server/queries";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobs"))("myJobs") };
+  return pageMetadata((await getTranslations("jobs"))("myJobs"), "jobsMine");
 }
 export const dynamic = "force-dynamic";
 

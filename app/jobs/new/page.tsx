@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { JobForm } from "@/app/jobs/_components/job-form";
 import { datetimeLocalFromNow } from "@/components/jobs/job-summary";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobForm"))("newTitle") };
+  return pageMetadata((await getTranslations("jobForm"))("newTitle"), "jobNew");
 }
 
 export default async function NewJobPage() {

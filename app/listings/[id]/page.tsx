@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate, formatDecimalText, formatDollars, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { getListingForViewer, providerHistory } from "@/lib/listings/server/queries";
 import { PriceCalculator } from "./_components/price-calculator";
@@ -10,7 +11,7 @@ import { RentPanel } from "./_components/rent-panel";
 import { ReportButton } from "./_components/report-button";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("listing"))("title") };
+  return pageMetadata((await getTranslations("listing"))("title"), "listing");
 }
 
 function Spec({ label, value }: { label: string; value: React.ReactNode }) {

@@ -7,6 +7,7 @@ import { env } from "@/env";
 import { chainById, isLocalChain } from "@/lib/chain/chains";
 import { formatDateTime, formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { availableActions } from "@/lib/orders/server/transitions";
 import { loadOrder, orderView, roleIn } from "@/lib/orders/server/view";
@@ -16,7 +17,7 @@ import { OrderActions } from "./_components/order-actions";
 import { gpuLabel } from "@/lib/listings/gpu-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("orders"))("orderTitle") };
+  return pageMetadata((await getTranslations("orders"))("orderTitle"), "order");
 }
 export const dynamic = "force-dynamic";
 

@@ -5,13 +5,14 @@ import { Notice } from "@/components/jobs/notices";
 import { gpuSpec } from "@/lib/listings/gpu-catalog";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { matchingJobsForProvider, offersForProvider } from "@/lib/jobs/server/queries";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 import { withdrawOfferAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobs"))("matchingTitle") };
+  return pageMetadata((await getTranslations("jobs"))("matchingTitle"), "provideJobs");
 }
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { MachineForm } from "../_components/machine-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("provide"))("listMachine") };
+  return pageMetadata((await getTranslations("provide"))("listMachine"), "provideNew");
 }
 
 const defaults = { gpuCount: "1", minHours: "1", maxHours: "720", cudaVersion: "12.4", driverVersion: "550.127" };

@@ -16,6 +16,7 @@ import { notificationsDe } from "./notifications-de";
 import { txDe } from "./tx-de";
 import { adminPagesDe } from "./admin-pages-de";
 
+import { pageMetaDe } from "./page-meta-de";
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
   nav: {
@@ -81,3 +82,4 @@ export const de: Messages = {
   tx: txDe,
   adminPages: adminPagesDe,
 };
+  pageMeta: pageMetaDe,

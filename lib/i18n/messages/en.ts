@@ -20,6 +20,7 @@ import { notificationsEn } from "./notifications-en";
 import { txEn } from "./tx-en";
 import { adminPagesEn } from "./admin-pages-en";
 
+import { pageMetaEn } from "./page-meta-en";
 export const en = {
   nav: {
     main: "Main",
@@ -85,5 +86,6 @@ export const en = {
   adminPages: adminPagesEn,
 };
 
+  pageMeta: pageMetaEn,
 export type Messages = typeof en;
 export type Namespace = keyof Messages;

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDollars } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { userDetail } from "@/lib/admin/server/users";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { ActionForm } from "../../_components/action-form";
 import { baseUnitsOf } from "@/lib/core/money";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminPages"))("userTitle") };
+  return pageMetadata((await getTranslations("adminPages"))("userTitle"), "adminUser");
 }
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";

@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { JobForm } from "@/app/jobs/_components/job-form";
 import { fromBaseUnits } from "@/lib/core/money";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { getJobForViewer } from "@/lib/jobs/server/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobForm"))("editTitle") };
+  return pageMetadata((await getTranslations("jobForm"))("editTitle"), "jobEdit");
 }
 export const dynamic = "force-dynamic";
 

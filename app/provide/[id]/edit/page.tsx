@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { isEditable } from "@/lib/listings/lifecycle";
 import { fromBaseUnits } from "@/lib/core/money";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
@@ -8,7 +9,7 @@ import { getListingForViewer } from "@/lib/listings/server/queries";
 import { MachineForm } from "../../_components/machine-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("provide"))("editMachine") };
+  return pageMetadata((await getTranslations("provide"))("editMachine"), "provideEdit");
 }
 
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {

@@ -5,6 +5,7 @@ import { datetimeLocalFromNow, JobRequirements } from "@/components/jobs/job-sum
 import { gpuSpec } from "@/lib/listings/gpu-catalog";
 import { formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { fromBaseUnits } from "@/lib/core/money";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { getJobForViewer, matchingJobsForProvider } from "@/lib/jobs/server/queries";
@@ -12,7 +13,7 @@ import { tokenInfo } from "@/lib/chain/server/token-info";
 import { OfferForm } from "../_components/offer-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobs"))("offerTitle") };
+  return pageMetadata((await getTranslations("jobs"))("offerTitle"), "offer");
 }
 export const dynamic = "force-dynamic";
 
