@@ -65,8 +65,8 @@ describe("markStarted", () => {
     expect(await actReverts(buyer, escrow, "markStarted", escrowId)).toEqual({ errorName: "NotProvider", args: [escrowId, B()] });
     const unknown = newOrderId();
     expect(await actReverts(provider, escrow, "markStarted", unknown)).toEqual({ errorName: "EscrowNotFound", args: [unknown] });
-    const late = await openEscrow(escrow, { startIn: 60n });
-    await travel(61n);
+    const late = await openEscrow(escrow, { startIn: 600n });
+    await travel(601n);
     expect(await actReverts(provider, escrow, "markStarted", late.escrowId)).toEqual({
       errorName: "StartDeadlinePassed",
       args: [late.escrowId, late.startDeadline],

@@ -1,12 +1,13 @@
-import { encodeDeployData, parseSignature, zeroAddress, type Address, type Hex } from "viem";
+import { encodeDeployData, zeroAddress, type Address, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { computeEscrowId } from "@/lib/chain/escrow";
 import { idlegridEscrowBytecode } from "@/lib/chain/generated/IdlegridEscrow";
 import { mockErc20Abi } from "@/contracts/generated/MockERC20";
-import { permitTypes } from "@/lib/chain/permit";
+import { MAX_START_WINDOW } from "./escrow-model";
 import {
   admin,
   arbiter,
+  at,
   balanceOf,
   buyer,
   deployEscrow,
@@ -25,6 +26,7 @@ import {
   provider,
   publicClient,
   reverted,
+  signPermit,
   stranger,
   treasury,
   isolateFile,
@@ -32,19 +34,6 @@ import {
 } from "./test-helpers";
 
 isolateFile();
-
-async function signPermit(owner: Wallet, token: Address, spender: Address, value: bigint, deadline: bigint) {
-  const name = await publicClient.readContract({ address: token, abi: mockErc20Abi, functionName: "name" });
-  const nonce = await publicClient.readContract({ address: token, abi: mockErc20Abi, functionName: "nonces", args: [owner.account.address] });
-  const signature = await owner.signTypedData({
-    domain: { name, version: "1", chainId: 31337, verifyingContract: token },
-    types: permitTypes,
-    primaryType: "Permit",
-    message: { owner: owner.account.address, spender, value, nonce, deadline },
-  });
-  const { r, s, v } = parseSignature(signature);
-  return { v: Number(v), r, s };
-}
 
 /** Simulates a deployment of the escrow with constructor `args` and returns its custom error. */
 async function constructorRevert(args: readonly unknown[]) {
@@ -69,6 +58,12 @@ describe("IdlegridEscrow deployment", () => {
     expect(await hasRole(arbiterRole, arbiter.account.address)).toBe(true);
     expect(await hasRole(arbiterRole, admin.account.address)).toBe(false);
     expect(await hasRole(`0x${"00".repeat(32)}`, admin.account.address)).toBe(true);
+  });
+
+  it("fits EIP-170's 24,576-byte limit on deployed code, so it deploys on every chain", async () => {
+    const { escrow } = await escrowFixture();
+    const code = await publicClient.getCode({ address: escrow });
+    expect(((code?.length ?? 0) - 2) / 2).toBeLessThanOrEqual(24_576);
   });
 
   it("rejects a token without code, zero addresses, a fee above the cap and a bad dispute window", async () => {
@@ -102,10 +97,17 @@ describe("opening an escrow after approve", () => {
       startDeadline,
       status: 1,
       feeBps: FEE_BPS,
+      kind: 0,
       provider: provider.account.address,
       completedAt: 0n,
       amount: 1_234_567n,
       orderId,
+      ratePerSecond: 0n,
+      claimed: 0n,
+      startedAt: 0n,
+      endsAt: 0n,
+      stoppedAt: 0n,
+      disputedAt: 0n,
     });
     const [event] = eventsOf(escrowAbi, receipt);
     expect(event).toMatchObject({
@@ -153,6 +155,33 @@ describe("opening an escrow after approve", () => {
     expect(await simulateOpen([orderId, p, 1n, deadline])).toEqual({ errorName: "EscrowAlreadyExists", args: [escrowId] });
     // No allowance: the token's own error surfaces.
     expect((await simulateOpen([newOrderId(), p, 1n, deadline], stranger)).errorName).toBe("ERC20InsufficientAllowance");
+  });
+});
+
+describe("the start window", () => {
+  it("gives the provider at least MIN_START_WINDOW and locks money at most MAX_START_WINDOW, to the second, for both kinds", async () => {
+    const { escrow } = await escrowFixture();
+    const read = (functionName: "MIN_START_WINDOW" | "MAX_START_WINDOW") => publicClient.readContract({ address: escrow, abi: escrowAbi, functionName });
+    expect(await read("MIN_START_WINDOW")).toBe(600n);
+    expect(await read("MAX_START_WINDOW")).toBe(MAX_START_WINDOW);
+    const p = provider.account.address;
+    const base = { account: buyer.account, address: escrow, abi: escrowAbi } as const;
+    let t = (await now()) + 100n;
+    for (const deadline of [t + 599n, t + MAX_START_WINDOW + 1n]) {
+      const blockOverrides = { time: t };
+      const expected = { errorName: "InvalidStartDeadline", args: [deadline, t] };
+      expect(await reverted(publicClient.simulateContract({ ...base, functionName: "open", args: [newOrderId(), p, 1_000n, deadline], blockOverrides }))).toEqual(expected);
+      expect(
+        await reverted(publicClient.simulateContract({ ...base, functionName: "openRental", args: [newOrderId(), p, 1n, 1_000n, deadline], blockOverrides })),
+      ).toEqual(expected);
+    }
+    for (const window of [600n, MAX_START_WINDOW]) {
+      await at(t);
+      await mined(await buyer.writeContract({ ...base, functionName: "open", args: [newOrderId(), p, 1_000n, t + window] }));
+      await at((t += 1n));
+      await mined(await buyer.writeContract({ ...base, functionName: "openRental", args: [newOrderId(), p, 1n, 1_000n, t + window] }));
+      t += 1n;
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { blacklistTokenAbi } from "@/contracts/generated/BlacklistToken";
 import { mockErc20Abi, mockErc20Bytecode } from "@/contracts/generated/MockERC20";
 import { reentrantTokenAbi } from "@/contracts/generated/ReentrantToken";
 import { walletFor } from "@/test/chain";
+import { DISPUTE_TIMEOUT } from "./escrow-model";
 import {
   act,
   admin,
@@ -12,15 +13,19 @@ import {
   balanceOf,
   buyer,
   creditOf,
+  DISPUTE_WINDOW,
   escrowAbi,
   escrowFixture,
   eventsOf,
   FEE_BPS,
+  grantRole,
   isolateFile,
   mined,
+  monitor,
   newOrderId,
   now,
   openEscrow,
+  openRental,
   provider,
   publicClient,
   reverted,
@@ -65,13 +70,13 @@ describe("a USDC-style blacklist", () => {
   it("blocks only the blacklisted provider's own withdrawal, never settlement or others' funds", async () => {
     const { token, escrow } = await escrowFixture("blacklist");
     const paid = await openEscrow(escrow, { amount: AMOUNT });
-    const unstarted = await openEscrow(escrow, { amount: AMOUNT, startIn: 60n });
+    const unstarted = await openEscrow(escrow, { amount: AMOUNT, startIn: 600n });
     await mined(
       await admin.writeContract({ address: token, abi: blacklistTokenAbi, functionName: "setBlacklisted", args: [provider.account.address, true] }),
     );
 
     await act(buyer, escrow, "release", paid.escrowId); // settlement moves no tokens, so it cannot be blocked
-    await travel(61n);
+    await travel(601n);
     await act(buyer, escrow, "claimRefund", unstarted.escrowId);
 
     expect(await reverted(simulate(provider, escrow, "withdraw"))).toEqual({ errorName: "Blacklisted", args: [provider.account.address] });
@@ -118,6 +123,16 @@ describe("reentrancy", () => {
     );
     expect(error.errorName).toBe("ReentrancyGuardReentrantCall");
   });
+
+  it("a token calling back into stop while a rental is extended is stopped too", async () => {
+    const { token, escrow } = await escrowFixture("reentrant");
+    const rental = await openRental(escrow);
+    await act(provider, escrow, "markStarted", rental.escrowId);
+    const stopCall = encodeFunctionData({ abi: escrowAbi, functionName: "stop", args: [rental.escrowId] });
+    await mined(await admin.writeContract({ address: token, abi: reentrantTokenAbi, functionName: "arm", args: [escrow, stopCall] }));
+    const extend = publicClient.simulateContract({ account: buyer.account, address: escrow, abi: escrowAbi, functionName: "extend", args: [rental.escrowId, 1_000n] });
+    expect((await reverted(extend)).errorName).toBe("ReentrancyGuardReentrantCall");
+  });
 });
 
 describe("pause", () => {
@@ -158,6 +173,41 @@ describe("pause", () => {
     await mined(await admin.writeContract({ address: escrow, abi: escrowAbi, functionName: "unpause" }));
     await openEscrow(escrow);
     expect(await reverted(simulate(admin, escrow, "unpause"))).toEqual({ errorName: "ExpectedPause", args: [] });
+  });
+
+  it("stops rentals' opens and extensions too, never their claims, stops, monitor stops or dispute timeouts", async () => {
+    const { escrow } = await escrowFixture();
+    await grantRole(escrow, "MONITOR_ROLE", monitor.account.address);
+    const [a, b, c] = [await openRental(escrow), await openRental(escrow), await openRental(escrow)];
+    for (const r of [a, b, c]) await act(provider, escrow, "markStarted", r.escrowId);
+    await mined(await admin.writeContract({ address: escrow, abi: escrowAbi, functionName: "pause" }));
+    const base = { account: buyer.account, address: escrow, abi: escrowAbi } as const;
+    const deadline = (await now()) + 3600n;
+    const zero = `0x${"00".repeat(32)}` as const;
+    for (const call of [
+      () => publicClient.simulateContract({ ...base, functionName: "openRental", args: [newOrderId(), provider.account.address, 1n, 1n, deadline] }),
+      () =>
+        publicClient.simulateContract({
+          ...base,
+          functionName: "openRentalWithPermit",
+          args: [newOrderId(), provider.account.address, 1n, 1n, deadline, deadline, 27, zero, zero],
+        }),
+      () => publicClient.simulateContract({ ...base, functionName: "extend", args: [a.escrowId, 1n] }),
+      () => publicClient.simulateContract({ ...base, functionName: "extendWithPermit", args: [a.escrowId, 1n, deadline, 27, zero, zero] }),
+    ]) {
+      expect(await reverted(call())).toEqual({ errorName: "EnforcedPause", args: [] });
+    }
+    await travel(100n);
+    await act(provider, escrow, "claim", a.escrowId);
+    await act(buyer, escrow, "stop", a.escrowId);
+    const stoppedAt = await now();
+    await mined(await monitor.writeContract({ address: escrow, abi: escrowAbi, functionName: "monitorStop", args: [b.escrowId, stoppedAt] }));
+    await travel(DISPUTE_WINDOW + 1n);
+    await act(provider, escrow, "finalizeMonitorStop", b.escrowId);
+    await act(buyer, escrow, "openDispute", c.escrowId);
+    await travel(DISPUTE_TIMEOUT + 1n);
+    await act(buyer, escrow, "settleDisputeTimeout", c.escrowId);
+    await withdraw(provider, escrow);
   });
 
   it("is for the admin only", async () => {

@@ -1,6 +1,7 @@
 /**
  * Shared fixtures for the escrow tests: fresh deployments of the escrow and the mock tokens on
- * the test anvil, transactions that must succeed, and reverts decoded to their custom error.
+ * the test anvil, fixed-price and rental escrows, control of the chain's clock, transactions that
+ * must succeed, and reverts decoded to their custom error.
  */
 import {
   BaseError,
@@ -10,6 +11,7 @@ import {
   getAddress,
   http,
   parseEventLogs,
+  parseSignature,
   RpcRequestError,
   stringToHex,
   keccak256,
@@ -24,6 +26,7 @@ import { demoAccount } from "@/dev/dev-accounts";
 import { blacklistTokenAbi, blacklistTokenBytecode } from "@/contracts/generated/BlacklistToken";
 import { feeOnTransferTokenAbi, feeOnTransferTokenBytecode } from "@/contracts/generated/FeeOnTransferToken";
 import { idlegridEscrowAbi, idlegridEscrowBytecode } from "@/lib/chain/generated/IdlegridEscrow";
+import { permitTypes } from "@/lib/chain/permit";
 import { mockErc20Abi, mockErc20Bytecode } from "@/contracts/generated/MockERC20";
 import { reentrantTokenAbi, reentrantTokenBytecode } from "@/contracts/generated/ReentrantToken";
 import { testClient, walletFor } from "@/test/chain";
@@ -38,6 +41,8 @@ export const buyer = walletFor(2);
 export const provider = walletFor(3);
 export const stranger = walletFor(4);
 export const otherBuyer = walletFor(5);
+export const operator = walletFor(6);
+export const monitor = walletFor(7);
 export const treasury = demoAccount(9).address;
 
 export type Wallet = ReturnType<typeof walletFor>;
@@ -109,6 +114,20 @@ export async function mint(token: Address, to: Address, amount: bigint) {
 
 export async function approve(wallet: Wallet, token: Address, spender: Address, amount: bigint) {
   await mined(await wallet.writeContract({ address: token, abi: mockErc20Abi, functionName: "approve", args: [spender, amount] }));
+}
+
+/** An EIP-2612 permit from `owner` for `spender`, signed for the mock token's domain. */
+export async function signPermit(owner: Wallet, token: Address, spender: Address, value: bigint, deadline: bigint) {
+  const name = await publicClient.readContract({ address: token, abi: mockErc20Abi, functionName: "name" });
+  const nonce = await publicClient.readContract({ address: token, abi: mockErc20Abi, functionName: "nonces", args: [owner.account.address] });
+  const signature = await owner.signTypedData({
+    domain: { name, version: "1", chainId: 31337, verifyingContract: token },
+    types: permitTypes,
+    primaryType: "Permit",
+    message: { owner: owner.account.address, spender, value, nonce, deadline },
+  });
+  const { r, s, v } = parseSignature(signature);
+  return { v: Number(v), r, s };
 }
 
 export async function balanceOf(token: Address, account: Address): Promise<bigint> {
@@ -187,6 +206,41 @@ export async function openEscrow(
   return { escrowId, orderId, startDeadline, receipt };
 }
 
+/** Opens a metered rental from `from` for `provider` and returns its id and receipt. */
+export async function openRental(
+  escrow: Address,
+  opts: { from?: Wallet; rate?: bigint; amount?: bigint; startIn?: bigint; orderId?: Hex; to?: Address } = {},
+) {
+  const from = opts.from ?? buyer;
+  const orderId = opts.orderId ?? newOrderId();
+  const startDeadline = (await now()) + (opts.startIn ?? 3600n);
+  const args = [orderId, opts.to ?? provider.account.address, opts.rate ?? 100n, opts.amount ?? 360_000n, startDeadline] as const;
+  const receipt = await mined(await from.writeContract({ address: escrow, abi: escrowAbi, functionName: "openRental", args }));
+  const escrowId = await publicClient.readContract({
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "escrowIdOf",
+    args: [from.account.address, orderId],
+  });
+  return { escrowId, orderId, startDeadline, receipt };
+}
+
+/** The timestamp of the block a receipt was mined in. */
+export async function blockTime(receipt: TransactionReceipt): Promise<bigint> {
+  return (await publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp;
+}
+
+/** The next transaction is mined exactly at `timestamp`. */
+export async function at(timestamp: bigint) {
+  await testClient.setNextBlockTimestamp({ timestamp });
+}
+
+/** Grants `role` ("ARBITER_ROLE", "MONITOR_ROLE") on `escrow` to `to`. */
+export async function grantRole(escrow: Address, role: "ARBITER_ROLE" | "MONITOR_ROLE", to: Address) {
+  const id = await publicClient.readContract({ address: escrow, abi: escrowAbi, functionName: role });
+  await mined(await admin.writeContract({ address: escrow, abi: escrowAbi, functionName: "grantRole", args: [id, to] }));
+}
+
 export async function escrowState(escrow: Address, escrowId: Hex) {
   return publicClient.readContract({ address: escrow, abi: escrowAbi, functionName: "getEscrow", args: [escrowId] });
 }
@@ -195,7 +249,18 @@ export async function creditOf(escrow: Address, account: Address): Promise<bigin
   return publicClient.readContract({ address: escrow, abi: escrowAbi, functionName: "credits", args: [account] });
 }
 
-type EscrowAction = "markStarted" | "markCompleted" | "openDispute" | "release" | "claimPayment" | "refund" | "claimRefund";
+type EscrowAction =
+  | "markStarted"
+  | "markCompleted"
+  | "openDispute"
+  | "release"
+  | "claimPayment"
+  | "refund"
+  | "claimRefund"
+  | "claim"
+  | "stop"
+  | "finalizeMonitorStop"
+  | "settleDisputeTimeout";
 
 /** Sends one per-escrow action and returns the receipt; it must succeed. */
 export async function act(wallet: Wallet, escrow: Address, functionName: EscrowAction, escrowId: Hex) {

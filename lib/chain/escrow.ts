@@ -4,9 +4,24 @@
  */
 import { encodeAbiParameters, keccak256, stringToHex, type Address, type Hex } from "viem";
 
-/** IdlegridEscrow.Status, in declaration order (the contract returns the index). */
-export const escrowStatuses = ["None", "Funded", "Started", "Completed", "Disputed", "Released", "Refunded", "Resolved"] as const;
+/** IdlegridEscrow.Status, in declaration order (the contract returns the index; values are append-only). */
+export const escrowStatuses = [
+  "None",
+  "Funded",
+  "Started",
+  "Completed",
+  "Disputed",
+  "Released",
+  "Refunded",
+  "Resolved",
+  "MonitorStopped",
+  "Ended",
+] as const;
 export type EscrowStatus = (typeof escrowStatuses)[number];
+
+/** IdlegridEscrow.Kind: a fixed-price deliverable or a rental metered by the second. */
+export const escrowKinds = ["Fixed", "Rental"] as const;
+export type EscrowKind = (typeof escrowKinds)[number];
 
 export const BPS = 10_000n;
 
@@ -31,9 +46,45 @@ export function releaseSplit(amount: bigint, feeBps: number) {
   return { providerAmount: amount - fee, fee };
 }
 
-/** What `resolveDispute(providerBps)` pays; the three parts always add up to `amount`. */
-export function resolveSplit(amount: bigint, feeBps: number, providerBps: number) {
-  const providerGross = (amount * BigInt(providerBps)) / BPS;
-  const fee = (providerGross * BigInt(feeBps)) / BPS;
-  return { buyerAmount: amount - providerGross, providerAmount: providerGross - fee, fee };
+/**
+ * What paying the provider `gross` more costs in fee once it has been paid `claimedBefore` (fee
+ * included): the fee is taken on the running total, so many small rental claims pay exactly the
+ * fee of one payment of the same total.
+ */
+export function providerPayment(claimedBefore: bigint, gross: bigint, feeBps: number) {
+  const feeOf = (total: bigint) => (total * BigInt(feeBps)) / BPS;
+  const fee = feeOf(claimedBefore + gross) - feeOf(claimedBefore);
+  return { providerAmount: gross - fee, fee };
+}
+
+/**
+ * What `resolveDispute(providerBps)` pays: the split of what is still held (`amount` less what
+ * a rental's provider already `claimed`); the three parts always add up to it.
+ */
+export function resolveSplit(amount: bigint, feeBps: number, providerBps: number, claimed = 0n) {
+  const held = amount - claimed;
+  const providerGross = (held * BigInt(providerBps)) / BPS;
+  const { providerAmount, fee } = providerPayment(claimed, providerGross, feeBps);
+  return { buyerAmount: held - providerGross, providerAmount, fee };
+}
+
+const MAX_UINT64 = 2n ** 64n - 1n;
+
+/** When a rental started at `startedAt` has used up `amount`: startedAt + ceil(amount / rate), saturating at 2^64 - 1. */
+export function rentalEndsAt(startedAt: bigint, amount: bigint, ratePerSecond: bigint): bigint {
+  const end = startedAt + amount / ratePerSecond + (amount % ratePerSecond === 0n ? 0n : 1n);
+  return end > MAX_UINT64 ? MAX_UINT64 : end;
+}
+
+/**
+ * A rental's accrued value at unix time `t` (fee included): the rate for every whole second run,
+ * capped at the prepaid amount, i.e. min(rate × (t - startedAt), amount). 0 before a start.
+ */
+export function rentalAccrued(
+  rental: { startedAt: bigint; endsAt: bigint; amount: bigint; ratePerSecond: bigint },
+  t: bigint,
+): bigint {
+  if (rental.startedAt === 0n || t <= rental.startedAt) return 0n;
+  if (t >= rental.endsAt) return rental.amount;
+  return rental.ratePerSecond * (t - rental.startedAt);
 }
