@@ -20,3 +20,8 @@ export function useTxTranslator(): Translator<TxMessages> {
   const { messages, locale } = useContext(TxMessagesContext);
   return useMemo(() => createTranslator(messages, locale), [messages, locale]);
 }
+
+/** The page's language, as the root layout rendered it: for a wallet leaf's other words (lib/i18n/api-errors.ts). */
+export function useTxLocale(): Locale {
+  return useContext(TxMessagesContext).locale;
+}

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createReportSchema } from "@/lib/admin/schema";
 import { disputeStatementSchema } from "@/lib/orders/dispute-schema";
-import { jobInputSchema, offerInputSchema, parseJobSearchParams } from "@/lib/jobs/schema";
+import { jobInputSchema, jobResultSchema, offerInputSchema, parseJobSearchParams } from "@/lib/jobs/schema";
 import { parseSearchParams } from "@/lib/listings/search-schema";
 import { createListingSchema, updateListingSchema } from "@/lib/listings/schema";
-import { createOrderSchema } from "@/lib/orders/schema";
+import { createOrderSchema, startOrderSchema } from "@/lib/orders/schema";
 import { createSshKeySchema } from "@/lib/account/ssh-key";
 import { translateFieldErrors, translateMessage } from "./validation";
 import { fieldErrorsOf } from "@/lib/core/fields";
@@ -108,6 +108,17 @@ describe("translateFieldErrors", () => {
     expect([...untranslated(rent), ...untranslated(keys), ...untranslated(report), ...untranslated(statement)]).toEqual([]);
     // The server's own per-listing check on hours (lib/orders/server/create.ts).
     expect(translateMessage("must be between 2 and 1000 for this listing", "de")).toBe("muss bei diesem Angebot zwischen 2 und 1.000 liegen");
+  });
+
+  it("has German for what the order's start form and the job's completion form get back from the API", () => {
+    const start = errorsOf(startOrderSchema, [
+      { host: "", port: "22", user: "" },
+      { host: "a b", port: 0, user: "9x", jupyterUrl: "ftp://x" },
+    ]);
+    const result = errorsOf(jobResultSchema, [{}, { resultUrl: "ftp://x", resultSha256: "zz" }]);
+    expect(Object.keys(start).sort()).toEqual(["host", "jupyterUrl", "port", "user"]);
+    expect(Object.keys(result).sort()).toEqual(["resultSha256", "resultUrl"]);
+    expect([...untranslated(start), ...untranslated(result)]).toEqual([]);
   });
 
   it("has German for every message the job and offer forms can produce", () => {

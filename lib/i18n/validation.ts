@@ -39,6 +39,8 @@ const labels: Record<string, Key> = {
   Description: "labelDescription",
   Command: "labelCommand",
   "Dataset location": "labelDataset",
+  "Result location": "labelResult",
+  "SHA-256 checksum": "labelSha",
   "Output location": "labelOutput",
   "Container image": "labelImage",
   "GPU models": "labelGpuModels",
@@ -95,7 +97,7 @@ const paramRules: Rule[] = [
 
 const fixedKeys = [
   "gpuModel", "country", "cudaFormat", "cudaAmd", "cudaNvidia", "priceFormat", "priceRange", "hoursOrder", "description", "changeSomething",
-  "bareRequired", "bareWholeHours", "bareControlChars", "bareKeyTooLong", "bareKeyBase64", "bareRsaShort", "bareRsaLong",
+  "bareRequired", "bareHost", "barePort", "barePortRange", "bareUnixUser", "bareHttpUrl", "shaFormat", "bareWholeHours", "bareControlChars", "bareKeyTooLong", "bareKeyBase64", "bareRsaShort", "bareRsaLong",
   "reportCategory", "reportNoteShort", "reportNoteMissing", "reportNoteLong", "statementMissing", "statementShort", "statementLong",
   "image", "framework", "deadlinePast", "chooseMachine", "startPast",
   "budgetOrder", "bareCuda", "barePrice", "bareCountryCode", "bareOnce", "bareCursor",

@@ -8,6 +8,7 @@ import { ordersDe } from "./orders-de";
 import { accountDe } from "./account-de";
 import { walletDe } from "./wallet-de";
 import { errorsDe } from "./errors-de";
+import { apiErrorsDe } from "./api-errors-de";
 import { adminDe } from "./admin-de";
 import { dashboardDe } from "./dashboard-de";
 import { jobsDe } from "./jobs-de";
@@ -74,6 +75,7 @@ export const de: Messages = {
   account: accountDe,
   wallet: walletDe,
   errors: errorsDe,
+  apiErrors: apiErrorsDe,
   admin: adminDe,
   dashboard: dashboardDe,
   jobs: jobsDe,

@@ -12,6 +12,7 @@ import { ordersEn } from "./orders-en";
 import { accountEn } from "./account-en";
 import { walletEn } from "./wallet-en";
 import { errorsEn } from "./errors-en";
+import { apiErrorsEn } from "./api-errors-en";
 import { adminEn } from "./admin-en";
 import { dashboardEn } from "./dashboard-en";
 import { jobsEn } from "./jobs-en";
@@ -77,6 +78,7 @@ export const en = {
   account: accountEn,
   wallet: walletEn,
   errors: errorsEn,
+  apiErrors: apiErrorsEn,
   admin: adminEn,
   dashboard: dashboardEn,
   jobs: jobsEn,

@@ -52,6 +52,7 @@ export const txDe: typeof txEn = {
   revert_NotProvider: "Das kann nur die Wallet des Anbieters. Wechseln Sie zum Anbieterkonto.",
   revert_InvalidStatus: "Der Escrow ist nicht mehr in einem Zustand, der das erlaubt. Laden Sie die Seite neu.",
   revert_NothingToWithdraw: "Es gibt nichts auszuzahlen.",
+  notIndexed: "Die Transaktion ist durch, aber der Server hat sie noch nicht gesehen. Laden Sie die Seite in einer Minute neu.",
   faucet: "Test-USDC holen",
   faucetSending: "Sende…",
   faucetSent: "1.000 tUSDC und 1 Test-ETH gesendet",

@@ -55,6 +55,7 @@ export const txEn = {
   revert_NotProvider: "Only the provider's wallet can do this. Switch to the provider account.",
   revert_InvalidStatus: "The escrow is not in a state that allows this any more. Reload the page.",
   revert_NothingToWithdraw: "There is nothing to withdraw.",
+  notIndexed: "The transaction went through, but the server has not seen it yet. Reload the page in a minute.",
   faucet: "Get test USDC",
   faucetSending: "Sending…",
   faucetSent: "Sent 1,000 tUSDC and 1 test ETH",
