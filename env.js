@@ -72,6 +72,8 @@ const serverFields = z.object({
   AGENT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Days the 5-minute heartbeat samples are kept. */
   AGENT_SAMPLE_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(14),
+  /** Requests one API key may make per minute (issue 16), counted in the database so it holds across instances. */
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 
 export const serverSchema = serverFields

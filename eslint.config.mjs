@@ -7,8 +7,10 @@ import nextTs from "eslint-config-next/typescript";
  */
 const domainLayers = [
   ["lib/chain"],
+  // API keys sit under auth: the caller check (lib/auth) resolves a bearer key through them.
+  ["lib/apikeys"],
   ["lib/auth", "lib/account"],
-  ["lib/notifications"],
+  ["lib/notifications", "lib/webhooks"],
   ["lib/listings"],
   ["lib/machines"],
   ["lib/orders"],
@@ -36,6 +38,8 @@ const boundaryZones = [
   // faucet route behind it (it answers 404 unless the token is the project's own test token).
   { target: ["./app", "./components", "./lib"], from: "./dev", except: ["./dev-wallet.ts", "./demo-roster.ts", "./faucet.ts"], message: "dev/ is for npm run dev and tests, never production code." },
   { target: "./agent", from: ["./lib", "./dev"], except: ["./listings/gpu-catalog.ts"], message: "The agent talks to the app over HTTP only." },
+  // The idlegrid CLI parses answers with the domains' pure schemas, but reaches the app over HTTP only.
+  { target: "./cli", from: ["./app", "./components", "./dev", "./lib/*/server", "./lib/*/server/**", "./lib/core/server/**", "./lib/i18n/server.ts"], message: "The CLI talks to the app over HTTP only: import pure schemas, never server code." },
   ...domainZones,
 ];
 
@@ -63,7 +67,7 @@ const config = [
   ...nextTs,
   { ignores: [".next/**", ".data/**", "lib/generated/**", "lib/chain/generated/**", "contracts/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   {
-    files: ["app/**", "components/**", "lib/**", "dev/**", "agent/**"],
+    files: ["app/**", "components/**", "lib/**", "dev/**", "agent/**", "cli/**"],
     // Tests drive routes and domains end to end, so they may reach across the layers.
     ignores: ["**/*.test.ts", "**/*.test.tsx", "dev/dev-wallet.ts"],
     plugins: { idlegrid: { rules: { "no-server-in-client": noServerInClient } } },

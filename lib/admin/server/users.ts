@@ -4,7 +4,7 @@ import "server-only";
  * role. Every change and its audit row share one transaction.
  *
  * A ban: the user row is marked (callerFromToken refuses banned users on every request, so even a session
- * row that survived would stop working), their sessions are deleted in the same transaction, and their
+ * row that survived would stop working), their sessions are deleted and their API keys revoked in the same transaction, and their
  * listings leave the marketplace because public search and listing pages hide banned providers' listings;
  * the listings keep their status so an unban restores them. Open offers on jobs do not exist yet: when
  * the jobs issue adds them, withdraw them here, inside the same transaction.
@@ -12,6 +12,7 @@ import "server-only";
 import { isConfiguredAdmin } from "@/lib/auth/server/caller";
 import type { Caller } from "@/lib/auth/server/caller";
 import { writeAudit, type Tx } from "@/lib/admin/server/audit";
+import { revokeUserApiKeys } from "@/lib/apikeys/server/keys";
 import { db } from "@/lib/core/server/db";
 import { ApiError } from "@/lib/core/server/api-error";
 import type { UserAction } from "@/lib/admin/schema";
@@ -95,8 +96,12 @@ async function applyInTx(tx: Tx, admin: Caller, userId: string, change: UserActi
   // Guarded on the state read above, so two admins acting at once cannot both succeed on stale data.
   const { count } = await tx.user.updateMany({ where: { id: userId, banned: current.banned, roles: { equals: current.roles } }, data });
   if (count === 0) throw new ApiError(409, "conflict", "The user changed meanwhile; reload and try again.");
-  // Sessions end in the same transaction as the ban (revokeUserSessions does the same outside one).
-  if (change.action === "ban") await tx.session.deleteMany({ where: { userId } });
+  // Sessions end and API keys are revoked in the same transaction as the ban (revokeUserSessions does
+  // the same outside one): a ban that commits leaves no credential working, one that rolls back takes none.
+  if (change.action === "ban") {
+    await tx.session.deleteMany({ where: { userId } });
+    await revokeUserApiKeys(tx, userId);
+  }
   const updated = { ...current, ...data };
   await writeAudit(tx, {
     admin,

@@ -5,6 +5,9 @@ import { getAddress } from "viem";
 import { env } from "@/env";
 import { db } from "@/lib/core/server/db";
 import { ApiError } from "@/lib/core/server/api-error";
+import { RECENT_SIGN_IN_MS, type ApiKeyScope } from "@/lib/apikeys/schema";
+import { requiredScope } from "@/lib/apikeys/scopes";
+import { authenticateApiKey } from "@/lib/apikeys/server/keys";
 import { isWellFormedToken, SESSION_COOKIE, sessionRowId, sessionTokenFromCookieHeader } from "@/lib/auth/server/sessions";
 
 /**
@@ -21,7 +24,14 @@ export interface Caller {
   /** DB roles plus ADMIN for addresses in env.ADMIN_ADDRESSES */
   roles: Role[];
   isAdmin: boolean;
+  /** The session's cookie token, or `api-key:<id>` for a request made with an API key. */
   sessionId: string;
+  /** How the caller proved who they are; absent means a session cookie. */
+  via?: "session" | "apiKey";
+  /** What an API key may do (see lib/apikeys/scopes.ts); absent for a session, which may do all its user may. */
+  scopes?: readonly ApiKeyScope[];
+  /** When the session's sign-in happened; sessions only. Creating an API key needs a recent one. */
+  signedInAt?: Date;
 }
 
 const envAdmins = new Set(env.ADMIN_ADDRESSES.map((a) => getAddress(a)));
@@ -42,18 +52,67 @@ export async function callerFromToken(token: string | undefined | null): Promise
   if (!isWellFormedToken(token)) return null;
   const session = await db.session.findUnique({
     where: { id: sessionRowId(token) },
-    select: { expiresAt: true, user: { select: { id: true, address: true, roles: true, banned: true } } },
+    select: { expiresAt: true, createdAt: true, user: { select: { id: true, address: true, roles: true, banned: true } } },
   });
   // The ban check lives here, on every request, so a ban takes effect at once without waiting for session cleanup.
   if (!session || session.expiresAt <= new Date() || session.user.banned) return null;
   const address = getAddress(session.user.address);
   const roles = rolesFor(address, session.user.roles);
-  return { userId: session.user.id, address, roles, isAdmin: roles.includes("ADMIN"), sessionId: token };
+  return { userId: session.user.id, address, roles, isAdmin: roles.includes("ADMIN"), sessionId: token, via: "session", signedInAt: session.createdAt };
 }
 
-/** Who is calling, from the session cookie of a route handler's Request; null if no valid session (none, expired, revoked, banned user). */
+/**
+ * A request that sends `Authorization: Bearer <API key>`: the key must be valid (401 naming why
+ * otherwise) and hold the scope lib/apikeys/scopes.ts names for this method and path (403). Keys
+ * never make their holder an admin, whatever ADMIN_ADDRESSES says: admin work needs a session.
+ */
+async function callerFromApiKey(request: Request, authorization: string): Promise<Caller> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  if (!bearer) throw new ApiError(401, "invalid_key", "The Authorization header must be `Bearer <API key>`.");
+  const holder = await authenticateApiKey(bearer);
+  const caller: Caller = {
+    userId: holder.userId,
+    address: getAddress(holder.address),
+    roles: [],
+    isAdmin: false,
+    sessionId: `api-key:${holder.keyId}`,
+    via: "apiKey",
+    scopes: holder.scopes,
+  };
+  const path = new URL(request.url).pathname;
+  const scope = requiredScope(request.method, path);
+  if (!scope) throw new ApiError(403, "session_required", `API keys cannot be used for ${request.method} ${path}; it needs a signed-in browser session.`);
+  return requireScope(caller, scope);
+}
+
+/**
+ * Who is calling: an API key when the request has an Authorization header (see callerFromApiKey),
+ * else the session cookie. Null without either, or for an expired or revoked session or a banned user.
+ */
 export function callerFromRequest(request: Request): Promise<Caller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) return callerFromApiKey(request, authorization);
   return callerFromToken(sessionTokenFromCookieHeader(request.headers.get("cookie")));
+}
+
+/** Throws 403 `insufficient_scope` naming the scope when an API key lacks it; sessions pass. */
+export function requireScope(caller: Caller, scope: ApiKeyScope): Caller {
+  if (caller.via === "apiKey" && !caller.scopes?.includes(scope)) {
+    throw new ApiError(403, "insufficient_scope", `This API key lacks the "${scope}" scope; create a key that has it.`);
+  }
+  return caller;
+}
+
+/**
+ * For what must not be done with a cookie left in an unattended browser (creating API keys): a
+ * session signed in within RECENT_SIGN_IN_MS, else 403 `reauth_required`. API keys never qualify.
+ */
+export function requireRecentSignIn(caller: Caller, now = new Date()): Caller {
+  if (caller.via === "apiKey") throw new ApiError(403, "session_required", "This needs a signed-in browser session, not an API key.");
+  if (!caller.signedInAt || now.getTime() - caller.signedInAt.getTime() > RECENT_SIGN_IN_MS) {
+    throw new ApiError(403, "reauth_required", `Sign in again: this needs a sign-in within the last ${RECENT_SIGN_IN_MS / 60_000} minutes.`);
+  }
+  return caller;
 }
 
 /**

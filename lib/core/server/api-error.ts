@@ -64,8 +64,14 @@ export function appOrigin(): string {
  * Mutating handlers call this first. SameSite=Lax already keeps the session cookie off most
  * cross-site POSTs; checking Origin also stops same-site attackers and old browsers.
  * Rejects (403 "bad_origin") a request whose Origin is missing, "null", or not APP_URL's origin.
+ *
+ * A request that authenticates with `Authorization: Bearer` (an API key) and sends no cookie at all is
+ * exempt: it carries no ambient credential a forged request could ride on, and a browser cannot add an
+ * Authorization header to a cross-site request without a CORS preflight this app never answers. Any
+ * cookie keeps the check, so a browser's session is never let through on a header's say-so.
  */
 export function assertSameOrigin(request: Request): void {
+  if (/^Bearer\s/i.test(request.headers.get("authorization") ?? "") && !request.headers.get("cookie")) return;
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") throw new ApiError(403, "bad_origin", "The request has no Origin header.");
   if (origin !== appOrigin()) throw new ApiError(403, "bad_origin", `Requests from ${origin} are not accepted.`);
