@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatDollars, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { getMarketStats } from "@/lib/listings/server/market-stats";
+import { buttonClass } from "@/components/ui/button";
 
 // Figures are read from the database on every request: a cached page would show yesterday's market.
 export const dynamic = "force-dynamic";
@@ -32,10 +33,10 @@ export default async function LandingPage() {
           {t("intro")}
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/marketplace" className="rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700">
+          <Link href="/marketplace" className={buttonClass({ size: "lg" })}>
             {t("browse")}
           </Link>
-          <Link href="/provide" className="rounded-lg border border-slate-300 px-4 py-2.5 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+          <Link href="/provide" className={buttonClass({ variant: "secondary", size: "lg" })}>
             {t("listMachine")}
           </Link>
         </div>

@@ -6,6 +6,7 @@ import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { listNotifications } from "@/lib/notifications/server/read";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 import { openNotification, readAllNotifications } from "@/components/notifications/actions";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("notifications"))("inbox"), "inbox");
@@ -22,9 +23,9 @@ export default async function InboxPage() {
         <h1 className="text-2xl font-semibold">{t("inbox")}</h1>
         {unread > 0 && (
           <form action={readAllNotifications}>
-            <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
+            <Button type="submit" variant="secondary">
               {t("markAllRead")}
-            </button>
+            </Button>
           </form>
         )}
       </div>
@@ -36,13 +37,13 @@ export default async function InboxPage() {
             <li key={n.id} data-unread={n.readAt ? undefined : "true"}>
               <form action={openNotification}>
                 <input type="hidden" name="id" value={n.id} />
-                <button type="submit" className="flex w-full gap-3 px-4 py-3 text-left hover:bg-slate-50 dark:hover:bg-slate-900" data-testid="inbox-item">
-                  <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${n.readAt ? "bg-transparent" : "bg-brand-600"}`} />
+                <Button type="submit" variant="ghost" size="row" data-testid="inbox-item">
+                  <span aria-hidden className={`mt-1.5 size-2 shrink-0 self-start rounded-full ${n.readAt ? "bg-transparent" : "bg-brand-600"}`} />
                   <span className={n.readAt ? "text-slate-600 dark:text-slate-400" : "font-medium"}>
                     {!n.readAt && <span className="sr-only">{t("unread")} </span>}
                     <NotificationText kind={n.kind} params={n.params} createdAt={n.createdAt} symbol={symbol} />
                   </span>
-                </button>
+                </Button>
               </form>
             </li>
           ))}

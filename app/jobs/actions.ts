@@ -6,9 +6,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { FormState } from "@/components/jobs/form-fields";
+import type { FormState } from "@/lib/core/form-state";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
+import { apiErrorMessage } from "@/lib/i18n/api-errors";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { ApiError } from "@/lib/core/server/api-error";
 import { cancelJob, createJob, publishJob, updateJob } from "@/lib/jobs/server/mutations";
@@ -33,7 +34,9 @@ function formValues(formData: FormData): Record<string, string | string[]> {
 
 async function refusal(error: unknown, values: FormState["values"], attempt: number): Promise<FormState> {
   if (!(error instanceof ApiError)) throw error;
-  return { error: error.message, fieldErrors: translateFieldErrors(error.fieldErrors, await getLocale()), values, attempt };
+  const locale = await getLocale();
+  // The error's message is English, for the API; the form says it by its code.
+  return { error: apiErrorMessage(error.code, locale), fieldErrors: translateFieldErrors(error.fieldErrors, locale), values, attempt };
 }
 
 /** Posts a new job or saves an edit; `intent=publish` also publishes, `intent=draft` keeps (or makes) a draft. */
@@ -110,10 +113,10 @@ export async function postProgressAction(previous: FormState, formData: FormData
   const attempt = previous.attempt + 1;
   const values = { body: String(formData.get("body") ?? "") };
   const jobId = String(formData.get("jobId") ?? "");
-  const caller = await currentCaller();
-  if (!caller) return { error: "Your session has ended. Sign in again.", values, attempt };
+  const [caller, t, locale] = await Promise.all([currentCaller(), getTranslations("jobForm"), getLocale()]);
+  if (!caller) return { error: apiErrorMessage("unauthenticated", locale), values, attempt };
   const parsed = progressNoteSchema.safeParse(values);
-  if (!parsed.success) return { error: "The note needs attention.", fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()), values, attempt };
+  if (!parsed.success) return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), locale), values, attempt };
   try {
     await postProgress(caller, jobId, parsed.data.body);
   } catch (error) {

@@ -9,6 +9,7 @@ import { tokenInfo } from "@/lib/chain/server/token-info";
 import { jobSearchToParams, parseJobSearchParams } from "@/lib/jobs/schema";
 import { BoardFilters } from "./_components/board-filters";
 
+import { buttonClass } from "@/components/ui/button";
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("jobs"))("title"), "jobs");
 }
@@ -41,7 +42,7 @@ export default async function JobsBoardPage({ searchParams }: { searchParams: Pr
           <Link href="/provide/jobs" className="underline">
             {t("forMyMachines")}
           </Link>
-          <Link href="/jobs/new" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700" data-testid="post-job">
+          <Link href="/jobs/new" className={buttonClass()} data-testid="post-job">
             {t("postJob")}
           </Link>
         </div>

@@ -11,6 +11,7 @@ import { listOrdersFor } from "@/lib/orders/server/view";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 import { gpuLabel } from "@/lib/listings/gpu-catalog";
 import { baseUnitsOf } from "@/lib/core/money";
+import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("orders"))("title"), "orders");
@@ -30,36 +31,36 @@ export default async function OrdersPage() {
       {orders.length === 0 ? (
         <p className="text-slate-500">{t("empty")}</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="py-1">{t("colOrder")}</th>
-              <th>{t("colMachine")}</th>
-              <th>{t("colRole")}</th>
-              <th>{t("colHours")}</th>
-              <th>{t("colAmount")}</th>
-              <th>{t("colStatus")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((o) => (
-              <tr key={o.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1">
-                  <Link href={`/orders/${o.id}`} className="font-mono underline">
-                    {o.id.slice(0, 8)}
-                  </Link>
-                </td>
-                <td>{gpuLabel(o.listing.gpuModel)}</td>
-                <td>{o.buyerId === caller.userId ? t("buyer") : t("provider")}</td>
-                <td className="tabular-nums">{o.hours}</td>
-                <td className="tabular-nums">
-                  {formatToken(baseUnitsOf(o.amount), locale, symbol, decimals)}
-                </td>
-                <td className="font-mono">{o.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableFrame>
+          <Table>
+            <THead>
+              <Tr>
+                <Th>{t("colOrder")}</Th>
+                <Th>{t("colMachine")}</Th>
+                <Th>{t("colRole")}</Th>
+                <Th numeric>{t("colHours")}</Th>
+                <Th numeric>{t("colAmount")}</Th>
+                <Th>{t("colStatus")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {orders.map((o) => (
+                <Tr key={o.id}>
+                  <Td>
+                    <Link href={`/orders/${o.id}`} className="font-mono underline">
+                      {o.id.slice(0, 8)}
+                    </Link>
+                  </Td>
+                  <Td>{gpuLabel(o.listing.gpuModel)}</Td>
+                  <Td>{o.buyerId === caller.userId ? t("buyer") : t("provider")}</Td>
+                  <Td numeric>{o.hours}</Td>
+                  <Td numeric>{formatToken(baseUnitsOf(o.amount), locale, symbol, decimals)}</Td>
+                  <Td className="font-mono">{o.status}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </TableFrame>
       )}
     </article>
   );

@@ -5,12 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getTranslations, getLocale } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
+import { apiErrorMessage } from "@/lib/i18n/api-errors";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { ApiError } from "@/lib/core/server/api-error";
 import { changeStatus, createListing, updateListing } from "@/lib/listings/server/mutations";
 import { listingIdPattern } from "@/lib/listings/server/queries";
 import { createListingSchema, ownerActions, updateListingSchema } from "@/lib/listings/schema";
-import type { MachineFormState } from "./form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { fieldErrorsOf } from "@/lib/core/fields";
 
 function formValues(formData: FormData): Record<string, string> {
@@ -18,6 +19,8 @@ function formValues(formData: FormData): Record<string, string> {
   for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
   return values;
 }
+
+export type MachineFormState = FormState<Record<string, string>>;
 
 /** Creates (no `id`) or edits a machine; `intent=submit` also submits a new one for review. */
 export async function saveMachine(previous: MachineFormState, formData: FormData): Promise<MachineFormState> {
@@ -46,7 +49,8 @@ export async function saveMachine(previous: MachineFormState, formData: FormData
       notice = intent === "submit" ? "submitted" : "draft";
     }
   } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, fieldErrors: translateFieldErrors(error.fieldErrors, locale), values, attempt };
+    // The error's message is English, for the API; the form says it by its code.
+    if (error instanceof ApiError) return { error: apiErrorMessage(error.code, locale), fieldErrors: translateFieldErrors(error.fieldErrors, locale), values, attempt };
     throw error;
   }
   revalidatePath("/provide");

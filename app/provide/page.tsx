@@ -11,6 +11,9 @@ import { listProviderMachines } from "@/lib/listings/server/queries";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 import { changeMachineStatus } from "./actions";
 import { gpuLabel } from "@/lib/listings/gpu-catalog";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("provide"))("title"), "provide");
@@ -35,76 +38,69 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
         <Link href="/provide/jobs" className="ml-auto text-sm underline" data-testid="matching-jobs-link">
           Matching jobs
         </Link>
-        <Link href="/provide/new" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <Link href="/provide/new" className={buttonClass({ size: "lg" })}>
           {t("listMachine")}
         </Link>
       </div>
       {isNotice(notice) && (
-        <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
-          {t(`notice.${notice}`)}
-        </p>
+        <Alert tone="info">{t(`notice.${notice}`)}</Alert>
       )}
       {/* What renters paid and the escrow credited to this provider, withdrawn by a pull payment. */}
       {env.ESCROW_ADDRESS && token && <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={env.CHAIN_ID} decimals={token.decimals} symbol={token.symbol} locale={locale} labels={withdrawLabels} />}
       {machines.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-900 dark:text-slate-400">
-              <tr>
-                <th className="px-3 py-2">{t("colMachine")}</th>
-                <th className="px-3 py-2">{t("colStatus")}</th>
-                <th className="px-3 py-2 text-right">{t("colPrice")}</th>
-                <th className="px-3 py-2">{t("colNext")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <TableFrame>
+          <Table>
+            <THead>
+              <Tr>
+                <Th>{t("colMachine")}</Th>
+                <Th>{t("colStatus")}</Th>
+                <Th numeric>{t("colPrice")}</Th>
+                <Th>{t("colNext")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {machines.map((m) => (
-                <tr key={m.id} data-testid="my-machine" data-machine-id={m.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                  <td className="px-3 py-2">
+                <Tr key={m.id} data-testid="my-machine" data-machine-id={m.id} className="align-top">
+                  <Td>
                     <Link href={`/listings/${m.id}`} className="font-medium hover:underline">
                       {m.gpuCount}× {gpuLabel(m.gpuModel)}
                     </Link>
                     <div className="text-xs text-slate-500">
                       {m.city}, {m.country}
                     </div>
-                  </td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td>
                     <span data-testid="machine-status">{tStatus(m.status)}</span>
                     {m.status === "REJECTED" && m.rejectionReason && (
                       <p className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-400">{t("reason", { reason: m.rejectionReason })}</p>
                     )}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatDollars(m.pricePerGpuHour, locale)}</td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td numeric>{formatDollars(m.pricePerGpuHour, locale)}</Td>
+                  <Td>
                     <div className="flex flex-wrap gap-2">
                       {m.status !== "ARCHIVED" && m.status !== "SUSPENDED" && (
-                        <Link href={`/provide/${m.id}/edit`} className="rounded border px-2 py-1 text-xs">
+                        <Link href={`/provide/${m.id}/edit`} className={buttonClass({ variant: "secondary", size: "sm" })}>
                           {t("edit")}
                         </Link>
                       )}
                       {ownerActionsFor(m.status).map((action, i) => (
                         <form key={action} action={changeMachineStatus}>
                           <input type="hidden" name="id" value={m.id} />
-                          <button
-                            type="submit"
-                            name="action"
-                            value={action}
-                            className={i === 0 ? "rounded bg-brand-600 px-2 py-1 text-xs text-white" : "rounded border px-2 py-1 text-xs"}
-                          >
+                          <Button type="submit" name="action" value={action} variant={i === 0 ? "primary" : "secondary"} size="sm">
                             {m.status === "REJECTED" && action === "submit" ? t("resubmit") : tStatus(`action.${action}`)}
-                          </button>
+                          </Button>
                         </form>
                       ))}
                       {m.status === "PENDING_REVIEW" && <span className="text-xs text-slate-500">{t("waiting")}</span>}
                     </div>
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        </TableFrame>
       )}
     </div>
   );

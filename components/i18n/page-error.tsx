@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { errorsDe } from "@/lib/i18n/messages/errors-de";
 import { errorsEn } from "@/lib/i18n/messages/errors-en";
+import { Button } from "@/components/ui/button";
 
 const dictionaries = { en: errorsEn, de: errorsDe } satisfies Record<Locale, typeof errorsEn>;
 
@@ -23,9 +24,9 @@ export function PageError({ what, reset, tone = "plain" }: { what: "marketplace"
     return (
       <div role="alert" className="space-y-3 rounded-md bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-200">
         <p>{t[what]}</p>
-        <button type="button" onClick={reset} className="rounded border px-3 py-1 text-sm">
+        <Button variant="secondary" onClick={reset}>
           {t.tryAgain}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -33,9 +34,9 @@ export function PageError({ what, reset, tone = "plain" }: { what: "marketplace"
     <div role="alert" className="space-y-3">
       <h1 className="text-2xl font-semibold">{t[what]}</h1>
       <p className="text-slate-600 dark:text-slate-300">{t.body}</p>
-      <button type="button" onClick={reset} className="rounded-md border px-3 py-1.5 text-sm">
+      <Button variant="secondary" onClick={reset}>
         {t.tryAgain}
-      </button>
+      </Button>
     </div>
   );
 }

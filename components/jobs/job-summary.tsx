@@ -1,13 +1,14 @@
 /**
  * A job's requirements and money, as the board card, the job page and the provider's offer page
- * show them. Server-rendered; amounts arrive as base-unit strings and are formatted with lib/core/money.
+ * show them. Server-rendered; amounts arrive as base-unit strings and are formatted for the visitor's locale (lib/i18n/format).
  */
 import Link from "next/link";
 import { gpuSpec } from "@/lib/listings/gpu-catalog";
 import { formatDateTime, formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { formatTokenAmount } from "@/lib/core/money";
 import { frameworkLabels, type JobFrameworkName } from "@/lib/jobs/schema";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { cardClass } from "@/components/ui/card";
 
 export interface JobSummaryData {
   id: string;
@@ -26,21 +27,16 @@ export interface JobSummaryData {
   offerCount: number;
 }
 
-export const utc = (d: Date | string) => `${new Date(d).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-export const money = (units: string | bigint, symbol: string, decimals?: number) => formatTokenAmount(BigInt(units), symbol, decimals);
-export const modelNames = (ids: string[]) => (ids.length === 0 ? "Any model" : ids.map((id) => gpuSpec(id)?.name ?? id).join(", "));
+/** The catalog names of the given models; callers say "any model" for none in the page's language. */
+const modelNames = (ids: string[]) => ids.map((id) => gpuSpec(id)?.name ?? id).join(", ");
 
-const statusTone: Record<string, string> = {
-  DRAFT: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
-  OPEN: "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-200",
-  DISPUTED: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
-};
+const statusTone: Record<string, BadgeTone> = { DRAFT: "neutral", OPEN: "success", DISPUTED: "danger" };
 
 export function JobStatusBadge({ status, testId = "job-status" }: { status: string; testId?: string }) {
   return (
-    <span className={`rounded-md px-2 py-0.5 font-mono text-xs ${statusTone[status] ?? "bg-brand-50 text-brand-800 dark:bg-slate-800 dark:text-slate-100"}`} data-testid={testId}>
+    <Badge tone={statusTone[status] ?? "brand"} className="font-mono" data-testid={testId}>
       {status}
-    </span>
+    </Badge>
   );
 }
 
@@ -82,7 +78,7 @@ export async function JobCardView(props: { job: JobSummaryData; symbol: string; 
   const [t, locale] = await Promise.all([getTranslations("jobs"), getLocale()]);
   const models = job.gpuModels.length === 0 ? t("anyModel") : modelNames(job.gpuModels);
   return (
-    <article className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="job-card">
+    <article className={cardClass("space-y-2")} data-testid="job-card">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="font-semibold">
           <Link href={href ?? `/jobs/${job.id}`} className="hover:underline">

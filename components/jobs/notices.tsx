@@ -3,6 +3,7 @@
  * a crafted link cannot make the page say anything else), and the page shows the words for it.
  */
 import { getTranslations } from "@/lib/i18n/server";
+import { Alert } from "@/components/ui/alert";
 
 const codes = [
   "published",
@@ -34,12 +35,8 @@ export async function Notice({ code }: { code: string | undefined }) {
   const notice = await noticeText(code);
   if (!notice) return null;
   return (
-    <p
-      role={notice.isError ? "alert" : "status"}
-      className={`rounded-md px-3 py-2 text-sm ${notice.isError ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-green-50 text-green-800 dark:bg-green-950 dark:text-green-200"}`}
-      data-testid="notice"
-    >
+    <Alert tone={notice.isError ? "error" : "success"} data-testid="notice">
       {notice.text}
-    </p>
+    </Alert>
   );
 }

@@ -4,6 +4,7 @@
  * are rendered on the server and passed in as children.
  */
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 
 export function BellMenu({ label, count, children }: { label: string; count: number; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -23,13 +24,14 @@ export function BellMenu({ label, count, children }: { label: string; count: num
 
   return (
     <div ref={root} className="relative">
-      <button
-        type="button"
+      <Button
+        variant="ghost"
+        size="icon"
         aria-label={label}
         aria-expanded={open}
         aria-controls={open ? "notification-menu" : undefined}
         onClick={() => setOpen((o) => !o)}
-        className="relative grid size-9 place-items-center rounded-md hover:bg-slate-100 dark:hover:bg-slate-800"
+        className="relative"
         data-testid="notification-bell"
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
@@ -41,7 +43,7 @@ export function BellMenu({ label, count, children }: { label: string; count: num
             {count > 99 ? "99+" : count}
           </span>
         )}
-      </button>
+      </Button>
       {open && (
         <div id="notification-menu" className="absolute right-0 z-20 mt-2 w-80 rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-800 dark:bg-slate-900">
           {children}

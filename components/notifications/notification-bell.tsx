@@ -6,6 +6,7 @@ import { listNotifications, unreadCount } from "@/lib/notifications/server/read"
 import { tokenInfo } from "@/lib/chain/server/token-info";
 import { BellMenu } from "./bell-menu";
 import { NotificationText } from "./notification-text";
+import { Button } from "@/components/ui/button";
 
 /**
  * The header's bell: the unread count, rendered on the server with the page, and the latest unread
@@ -31,9 +32,9 @@ export async function NotificationBell() {
             <li key={n.id}>
               <form action={openNotification}>
                 <input type="hidden" name="id" value={n.id} />
-                <button type="submit" className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50 dark:hover:bg-slate-800" data-testid="bell-item">
+                <Button type="submit" variant="ghost" size="row" data-testid="bell-item">
                   <NotificationText kind={n.kind} params={n.params} createdAt={n.createdAt} symbol={symbol} />
-                </button>
+                </Button>
               </form>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { useConnection } from "wagmi";
 import { showToast } from "@/components/toast/toast-store";
 import { withWalletIsland } from "@/components/providers/web3-provider";
 import { useTxTranslator } from "@/components/toast/tx-messages";
+import { Button } from "@/components/ui/button";
 
 /** Local chain only (the page decides): 1 test ETH and 1,000 tUSDC for the connected wallet. */
 function FaucetButtonLeaf() {
@@ -14,9 +15,8 @@ function FaucetButtonLeaf() {
   if (!address) return null;
   return (
     <div className="text-sm">
-      <button
-        type="button"
-        className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700"
+      <Button
+        variant="secondary"
         disabled={state === "sending"}
         data-testid="faucet-button"
         onClick={async () => {
@@ -33,7 +33,7 @@ function FaucetButtonLeaf() {
         }}
       >
         {state === "sending" ? t("faucetSending") : t("faucet")}
-      </button>
+      </Button>
       {state === "done" && <span className="ml-2 text-green-700">{t("faucetSent")}.</span>}
       {state === "error" && <span role="alert" className="ml-2 text-red-600">{t("faucetFailedInline")}</span>}
     </div>

@@ -9,6 +9,8 @@ import { encodeFunctionData } from "viem";
 import { formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { withWalletIsland } from "@/components/providers/web3-provider";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
 
 type Props = { escrow: Address; chainId: number; decimals: number; symbol: string; locale: Locale; labels: { creditedBalance: string; withdraw: string } };
 
@@ -26,17 +28,15 @@ function WithdrawPanelLeaf({ escrow, chainId, decimals, symbol, locale, labels }
   if (!address) return null;
   const amount = credits.data ?? 0n;
   return (
-    <section aria-labelledby="credits" className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+    <section aria-labelledby="credits" className={cardClass("space-y-2")}>
       <h2 id="credits" className="font-semibold">
         {labels.creditedBalance}
       </h2>
       <p className="tabular-nums" data-testid="credited-balance">
         {formatToken(amount, locale, symbol, decimals)}
       </p>
-      <button
-        type="button"
+      <Button
         disabled={amount === 0n || tx.step.kind === "wallet" || tx.step.kind === "submitted"}
-        className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
         data-testid="withdraw-button"
         onClick={async () => {
           try {
@@ -50,7 +50,7 @@ function WithdrawPanelLeaf({ escrow, chainId, decimals, symbol, locale, labels }
         }}
       >
         {labels.withdraw}
-      </button>
+      </Button>
       <TxStatus step={tx.step} />
     </section>
   );

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 import { dismissToast, getServerToasts, getToasts, subscribeToasts, type Toast } from "@/components/toast/toast-store";
 import { explorerTxUrl } from "@/lib/chain/explorer";
 import { useTxTranslator } from "@/components/toast/tx-messages";
+import { Button } from "@/components/ui/button";
 
 const toneClass: Record<Toast["tone"], string> = {
   progress: "border-slate-300 dark:border-slate-600",
@@ -51,14 +52,9 @@ export function Toaster({ explorerUrl }: { explorerUrl?: string }) {
                   </code>
                 ))}
             </div>
-            <button
-              type="button"
-              onClick={() => dismissToast(toast.id)}
-              aria-label={t("dismiss")}
-              className="rounded p-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 dark:text-slate-300 dark:hover:bg-slate-800"
-            >
+            <Button variant="ghost" size="icon" onClick={() => dismissToast(toast.id)} aria-label={t("dismiss")} className="-m-2 shrink-0">
               ✕
-            </button>
+            </Button>
           </div>
         );
       })}

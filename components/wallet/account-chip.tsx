@@ -1,15 +1,11 @@
-import { walletSecondary } from "@/components/wallet/button-styles";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import type { SessionInfo } from "@/lib/auth/client/use-session";
 import type { Messages } from "@/lib/i18n/messages/en";
 
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
-
-const roleStyles = {
-  signedIn: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200",
-  notSignedIn: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
-};
 
 /**
  * What the header shows for a connected account: short address, token balance, sign-in state. The
@@ -26,14 +22,15 @@ export function AccountChipContent(props: { address: string; balance: string; ro
       <span className="hidden text-slate-500 2xl:inline" data-testid="wallet-balance">
         {props.balance}
       </span>
-      <span data-testid="wallet-role" className={`rounded px-1.5 py-0.5 text-xs ${roleStyles[props.signedIn ? "signedIn" : "notSignedIn"]}`}>
+      <Badge tone={props.signedIn ? "success" : "neutral"} data-testid="wallet-role">
         {props.role}
-      </span>
+      </Badge>
     </>
   );
 }
 
-export const accountChipClass = `${walletSecondary} flex items-center gap-2`;
+/** A secondary button's look, as a box of its own (the menu's <summary>, or a plain <span> while reconnecting). */
+export const accountChipClass = buttonClass({ variant: "secondary", block: true });
 
 /**
  * A signed-in visitor's header until the wallet has reconnected (on first load, before the wallet

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from "react";
 import { useConnect, useConnectors, type Connector } from "wagmi";
+import { Button } from "@/components/ui/button";
 import { walletEntries } from "@/components/wallet/wallet-list";
 import { useSignIn } from "@/lib/auth/client/use-session";
 import type { Messages } from "@/lib/i18n/messages/en";
@@ -51,9 +52,9 @@ export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; on
         <h2 id={titleId} className="font-semibold">
           {t("dialogTitle")}
         </h2>
-        <button type="button" onClick={onClose} aria-label={t("close")} className="rounded p-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+        <Button variant="ghost" size="icon" onClick={onClose} aria-label={t("close")} className="-m-2">
           ✕
-        </button>
+        </Button>
       </div>
       <div className="space-y-4 p-4">
         <ConnectorList label={t("wallets")} connectors={wallets} onPick={pick} disabled={isPending} browserWallet={t("browserWallet")} />
@@ -115,12 +116,7 @@ function ConnectorList(props: {
       <ul className="space-y-1">
         {props.connectors.map((c) => (
           <li key={c.uid}>
-            <button
-              type="button"
-              disabled={props.disabled}
-              onClick={() => props.onPick(c)}
-              className="flex w-full items-center gap-3 rounded-lg border border-slate-200 px-3 py-2 text-left text-sm hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
-            >
+            <Button variant="secondary" size="row" disabled={props.disabled} onClick={() => props.onPick(c)}>
               {c.icon ? (
                 // Wallet icons are data: URIs announced by the extension, drawn as a background (decorative: the name follows).
                 <span aria-hidden className="size-6 rounded bg-contain bg-center bg-no-repeat" style={{ backgroundImage: `url(${JSON.stringify(c.icon)})` }} />
@@ -130,7 +126,7 @@ function ConnectorList(props: {
                 </span>
               )}
               {c.id === "injected" ? props.browserWallet : c.name}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

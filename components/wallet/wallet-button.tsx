@@ -6,7 +6,7 @@ import { useConnection, useDisconnect, useSwitchChain } from "wagmi";
 import { FaucetButton } from "@/components/orders/faucet-button";
 import { useChainClientConfig } from "@/components/providers/chain-config";
 import { accountChipClass, AccountChipContent, ReconnectingAccount } from "@/components/wallet/account-chip";
-import { walletButton as button, walletPrimary as primary, walletSecondary as secondary } from "@/components/wallet/button-styles";
+import { Button, buttonClass } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useSession, useSessionWalletGuard, useSignIn, useSignOut, type SessionInfo } from "@/lib/auth/client/use-session";
 import { useTokenBalance } from "@/lib/chain/client/use-token-balance";
@@ -44,9 +44,9 @@ export function WalletButton({ messages, locale, session: serverSession }: Walle
   if (status !== "connected" || !address) {
     return (
       <>
-        <button type="button" className={primary} onClick={() => setDialogOpen(true)} disabled={status === "connecting"} data-testid="connect-wallet">
+        <Button onClick={() => setDialogOpen(true)} disabled={status === "connecting"} data-testid="connect-wallet">
           {status === "connecting" || status === "reconnecting" ? t("connecting") : t("connect")}
-        </button>
+        </Button>
         {dialog}
       </>
     );
@@ -58,9 +58,9 @@ export function WalletButton({ messages, locale, session: serverSession }: Walle
     <div className="flex items-center gap-2">
       {wrongNetwork && <SwitchNetwork chainId={config.chainId} t={t} />}
       {!signedIn && !wrongNetwork && (
-        <button type="button" className={primary} onClick={() => signIn.mutate(undefined)} disabled={signIn.isPending} data-testid="sign-in">
+        <Button onClick={() => signIn.mutate(undefined)} disabled={signIn.isPending} data-testid="sign-in">
           {signIn.isPending ? t("checkWallet") : t("signIn")}
-        </button>
+        </Button>
       )}
       <AccountMenu address={address} config={config} session={signedIn ? session : null} t={t} locale={locale} />
       {signIn.error && (
@@ -97,9 +97,9 @@ function SwitchNetwork({ chainId, t }: { chainId: number; t: T }) {
   const name = chainById(chainId)?.name ?? `chain ${chainId}`;
   return (
     <>
-      <button type="button" className={`${button} bg-amber-500 text-white hover:bg-amber-600`} onClick={() => switchChain({ chainId })} disabled={isPending}>
+      <Button variant="warning" onClick={() => switchChain({ chainId })} disabled={isPending}>
         {t("switchTo", { chain: name })}
-      </button>
+      </Button>
       {error && <span role="alert" className="sr-only">{error.message}</span>}
     </>
   );
@@ -137,24 +137,24 @@ function AccountMenu(props: { address: `0x${string}`; config: ChainClientConfig;
         <p className="px-2 pb-1 text-slate-600 2xl:hidden dark:text-slate-300" data-testid="wallet-menu-balance">
           {balance === undefined ? "…" : formatToken(balance, props.locale, "tUSDC")}
         </p>
-        <button type="button" className={`${secondary} w-full`} onClick={copy}>
+        <Button variant="secondary" block className="w-full" onClick={copy}>
           {copied ? t("copied") : t("copy")}
-        </button>
+        </Button>
         {session && (
-          <Link href="/account" className={`${secondary} block w-full text-center`} data-testid="account-link">
+          <Link href="/account" className={buttonClass({ variant: "secondary", block: true, className: "w-full" })} data-testid="account-link">
             {t("accountLink")}
           </Link>
         )}
         {/* Test money exists only on the local chain; on a real chain this button must never appear. */}
         {isLocalChain(config.chainId) && <FaucetButton />}
         {session && (
-          <button type="button" className={`${secondary} w-full`} onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
+          <Button variant="secondary" block className="w-full" onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
             {t("signOut")}
-          </button>
+          </Button>
         )}
-        <button type="button" className={`${secondary} w-full`} onClick={() => disconnect()}>
+        <Button variant="secondary" block className="w-full" onClick={() => disconnect()}>
           {t("disconnect")}
-        </button>
+        </Button>
       </div>
     </details>
   );

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type ComponentType } from "react";
 import { ReconnectingAccount } from "@/components/wallet/account-chip";
-import { walletButtonBase } from "@/components/wallet/button-styles";
+import { Button } from "@/components/ui/button";
 import type { WalletButtonProps } from "@/components/wallet/wallet-button";
 
 type Loaded = { status: "loading" } | { status: "failed" } | { status: "ready"; Wallet: ComponentType<WalletButtonProps> };
@@ -38,17 +38,15 @@ export function WalletSlot(props: WalletButtonProps) {
   if (loaded.status === "ready") return <loaded.Wallet {...props} />;
   if (props.session && loaded.status === "loading") return <ReconnectingAccount session={props.session} messages={props.messages} />;
   const label = props.messages.connect;
-  // The real button's look and text; disabled, but not dimmed, while the island loads.
+  // The real button's look and text; disabled, but not dimmed (aria-busy), while the island loads.
   return (
-    <button
-      type="button"
-      className={`${walletButtonBase} bg-brand-600 text-white`}
+    <Button
       disabled={loaded.status === "loading"}
       aria-busy={loaded.status === "loading"}
       onClick={() => setLoaded({ status: "loading" })}
       data-testid="wallet-placeholder"
     >
       {label}
-    </button>
+    </Button>
   );
 }

@@ -2,11 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { apiRefusal, unreachableMessage } from "@/lib/i18n/api-errors";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 
 interface ApiFailure {
   message: string;
   fieldErrors?: Record<string, string[]>;
 }
+
+/** The page's language as the server rendered it into <html lang> (read on submit, never during render). */
+const documentLocale = (): Locale => (isLocale(document.documentElement.lang) ? document.documentElement.lang : "en");
 
 /**
  * A form that posts its fields as JSON to an admin route handler (which re-checks the admin and parses
@@ -52,8 +58,9 @@ export function ActionForm({
     try {
       const res = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       if (!res.ok) {
-        const answer = (await res.json().catch(() => null)) as ApiFailure | null;
-        setFailure(answer?.message ? answer : { message: `The server answered ${res.status}.` });
+        // The API speaks English: its refusal is said by its code, its field errors re-said, in the page's language.
+        const refusal = apiRefusal(await res.json().catch(() => null), documentLocale());
+        setFailure({ message: refusal.message, fieldErrors: Object.keys(refusal.fieldErrors).length > 0 ? refusal.fieldErrors : undefined });
         return;
       }
       setFailure(null);
@@ -61,7 +68,7 @@ export function ActionForm({
       form.reset();
       startTransition(() => router.refresh());
     } catch {
-      setFailure({ message: "Could not reach the server; check your connection and try again." });
+      setFailure({ message: unreachableMessage(documentLocale()) });
     } finally {
       setSending(false);
     }
@@ -73,7 +80,7 @@ export function ActionForm({
         {children}
       </fieldset>
       {failure && (
-        <div role="alert" className="mt-2 w-full rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        <Alert tone="error" className="mt-2 w-full">
           {failure.message}
           {failure.fieldErrors && (
             <ul className="mt-1 list-disc pl-5">
@@ -82,7 +89,7 @@ export function ActionForm({
               ))}
             </ul>
           )}
-        </div>
+        </Alert>
       )}
       {done && successMessage && (
         <p role="status" className="mt-2 w-full text-sm text-green-800 dark:text-green-300">

@@ -7,12 +7,17 @@ import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { translateFieldErrors } from "@/lib/i18n/validation";
 import { auditActions, auditFilterSchema, searchParamsObject } from "@/lib/admin/schema";
 import { fieldErrorsOf } from "@/lib/core/fields";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("adminPages"))("auditTitle"), "adminAudit");
 }
 
-const input = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+const control = { size: "sm", width: "auto", className: "mt-1 block" } as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
@@ -30,79 +35,68 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("auditHeading")}</h1>
-        <a href={`/api/admin/audit/export${query ? `?${query}` : ""}`} className="rounded-md border px-3 py-1.5 text-sm" data-testid="audit-export">
+        <a href={`/api/admin/audit/export${query ? `?${query}` : ""}`} className={buttonClass({ variant: "secondary" })} data-testid="audit-export">
           {t("exportCsv")}
         </a>
       </div>
       <form className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("auditFilter")}>
         <label>
           {t("adminAddress")}
-          <input name="admin" defaultValue={params.admin ?? ""} placeholder="0x…" className={`${input} font-mono`} />
+          <Input name="admin" defaultValue={params.admin ?? ""} placeholder="0x…" {...control} className="mt-1 block font-mono" />
         </label>
         <label>
           {t("action")}
-          <select name="action" defaultValue={params.action ?? ""} className={input}>
-            <option value="">{t("anyAction")}</option>
-            {auditActions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
+          <Select name="action" defaultValue={params.action ?? ""} {...control} options={[{ value: "", label: t("anyAction") }, ...auditActions.map((a) => ({ value: a, label: a }))]} />
         </label>
         <label>
           {t("from")}
-          <input type="date" name="from" defaultValue={params.from ?? ""} className={input} />
+          <Input type="date" name="from" defaultValue={params.from ?? ""} {...control} />
         </label>
         <label>
           {t("to")}
-          <input type="date" name="to" defaultValue={params.to ?? ""} className={input} />
+          <Input type="date" name="to" defaultValue={params.to ?? ""} {...control} />
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-white">
-          {t("filter")}
-        </button>
+        <Button type="submit">{t("filter")}</Button>
         <Link href="/admin/audit" className="py-1.5 underline">
           {t("clear")}
         </Link>
       </form>
       {Object.keys(errors).length > 0 && (
-        <p role="alert" className="text-sm text-red-700">
-          {t("ignoredFilters", { filters: Object.entries(errors).map(([k, v]) => `${k} (${v.join(" ")})`).join("; ") })}
-        </p>
+        <Alert tone="error">{t("ignoredFilters", { filters: Object.entries(errors).map(([k, v]) => `${k} (${v.join(" ")})`).join("; ") })}</Alert>
       )}
       {items.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">{t("noEntries")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-xs">
-            <thead className="text-slate-500 uppercase">
-              <tr>
-                <th className="py-2 pr-3">{t("colTime")}</th>
-                <th className="pr-3">{t("colAdmin")}</th>
-                <th className="pr-3">{t("colAction")}</th>
-                <th className="pr-3">{t("colTarget")}</th>
-                <th className="pr-3">{t("colReason")}</th>
-                <th>{t("colChange")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <TableFrame>
+          <Table dense>
+            <THead>
+              <Tr>
+                <Th>{t("colTime")}</Th>
+                <Th>{t("colAdmin")}</Th>
+                <Th>{t("colAction")}</Th>
+                <Th>{t("colTarget")}</Th>
+                <Th>{t("colReason")}</Th>
+                <Th>{t("colChange")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {items.map((row) => (
-                <tr key={row.id} data-testid="audit-row" className="border-t border-slate-100 align-top dark:border-slate-800">
-                  <td className="py-1.5 pr-3 whitespace-nowrap">{row.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                  <td className="pr-3 font-mono">{row.adminAddress}</td>
-                  <td className="pr-3">{row.action}</td>
-                  <td className="pr-3 font-mono">
+                <Tr key={row.id} data-testid="audit-row" className="align-top">
+                  <Td className="whitespace-nowrap">{row.createdAt.toISOString().slice(0, 19).replace("T", " ")}</Td>
+                  <Td className="font-mono">{row.adminAddress}</Td>
+                  <Td>{row.action}</Td>
+                  <Td className="font-mono">
                     {row.targetType} {row.targetId}
-                  </td>
-                  <td className="pr-3">{row.reason}</td>
-                  <td className="font-mono break-all">
+                  </Td>
+                  <Td>{row.reason}</Td>
+                  <Td className="font-mono break-all">
                     {JSON.stringify(row.before)} → {JSON.stringify(row.after)}
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        </TableFrame>
       )}
       {nextCursor && (
         <Link href={`/admin/audit?${new URLSearchParams({ ...(rest as Record<string, string>), cursor: nextCursor }).toString()}`} className="underline">

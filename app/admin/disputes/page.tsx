@@ -100,7 +100,7 @@ export default async function AdminDisputesPage() {
               confirmations={env.INDEXER_CONFIRMATIONS}
               explorerUrl={explorer}
               locale={locale}
-              labels={{ share: t("share"), split: t("split"), resolve: t("resolveButton"), serverRefused: t("serverRefused"), notIndexed: t("notIndexed") }}
+              labels={{ share: t("share"), split: t("split"), resolve: t("resolveButton") }}
             />
           </article>
         );

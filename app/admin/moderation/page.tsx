@@ -7,12 +7,15 @@ import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { moderationQueue, suspendedListings } from "@/lib/admin/server/moderation";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { ActionForm } from "../_components/action-form";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("admin"))("modTitle"), "adminModeration");
 }
 
-const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 const ENDPOINT = "/api/admin/listings/moderation";
 
 function cuda(v: number, none: string) {
@@ -39,19 +42,19 @@ export default async function ModerationPage() {
         <>
           <ActionForm id="bulk-moderation" endpoint={ENDPOINT} arrayFields={["ids"]} label={t("selectedListings")} className="flex flex-wrap items-center gap-2 text-sm">
             <span>{t("withSelected")}</span>
-            <input name="reason" placeholder={t("bulkReasonPlaceholder")} aria-label={t("bulkReasonLabel")} className={input} />
-            <button type="submit" name="action" value="approve" className="rounded bg-green-700 px-3 py-1 text-white">
+            <Input name="reason" placeholder={t("bulkReasonPlaceholder")} aria-label={t("bulkReasonLabel")} size="sm" width="auto" />
+            <Button type="submit" name="action" value="approve">
               {t("approveSelected")}
-            </button>
-            <button type="submit" name="action" value="reject" className="rounded border border-red-700 px-3 py-1 text-red-700">
+            </Button>
+            <Button type="submit" name="action" value="reject" variant="danger">
               {t("rejectSelected")}
-            </button>
+            </Button>
           </ActionForm>
           <ol className="space-y-4">
             {queue.map((item) => (
-              <li key={item.id} data-testid="queue-item" data-listing-id={item.id} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+              <li key={item.id} data-testid="queue-item" data-listing-id={item.id} className={cardClass()}>
                 <div className="flex flex-wrap items-start gap-4">
-                  <input type="checkbox" name="ids" value={item.id} form="bulk-moderation" aria-label={t("select", { machine: `${item.gpuCount}× ${item.gpuName}`, city: item.city })} className="mt-1.5" />
+                  <Checkbox name="ids" value={item.id} form="bulk-moderation" aria-label={t("select", { machine: `${item.gpuCount}× ${item.gpuName}`, city: item.city })} className="mt-1.5" />
                   <div className="min-w-0 flex-1 space-y-1">
                     <h2 className="font-semibold">
                       <Link href={`/listings/${item.id}`} className="hover:underline">
@@ -115,13 +118,13 @@ export default async function ModerationPage() {
                     {item.description && <p className="line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{item.description}</p>}
                   </div>
                   <ActionForm endpoint={ENDPOINT} hidden={{ ids: [item.id] }} label={t("review", { id: item.id })} className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
-                    <input name="reason" placeholder={t("rejectPlaceholder")} aria-label={t("reason")} className={input} />
-                    <button type="submit" name="action" value="approve" className="rounded bg-green-700 px-3 py-1 text-sm text-white">
+                    <Input name="reason" placeholder={t("rejectPlaceholder")} aria-label={t("reason")} size="sm" width="auto" />
+                    <Button type="submit" name="action" value="approve">
                       {t("approve")}
-                    </button>
-                    <button type="submit" name="action" value="reject" className="rounded border border-red-700 px-3 py-1 text-sm text-red-700">
+                    </Button>
+                    <Button type="submit" name="action" value="reject" variant="danger">
                       {t("reject")}
-                    </button>
+                    </Button>
                   </ActionForm>
                 </div>
               </li>
@@ -146,9 +149,9 @@ export default async function ModerationPage() {
                 <span className="text-slate-500">{t("by", { address: s.provider.address })}</span>
                 {s.suspensionReason && <span>{t("reasonValue", { reason: s.suspensionReason })}</span>}
                 <ActionForm endpoint={ENDPOINT} hidden={{ ids: [s.id], action: "reinstate" }} label={t("reinstateLabel", { id: s.id })}>
-                  <button type="submit" className="rounded border px-2 py-0.5">
+                  <Button type="submit" variant="secondary" size="sm">
                     {t("reinstate")}
-                  </button>
+                  </Button>
                 </ActionForm>
               </li>
             ))}

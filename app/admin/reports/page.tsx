@@ -7,14 +7,16 @@ import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { reportCategories } from "@/lib/admin/schema";
 import { ActionForm } from "../_components/action-form";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("admin"))("reportsTitle"), "adminReports");
 }
 
 const isCategory = (c: string): c is (typeof reportCategories)[number] => (reportCategories as readonly string[]).includes(c);
-
-const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export default async function ReportsPage() {
   await requireAdminPage();
@@ -26,7 +28,7 @@ export default async function ReportsPage() {
       {groups.length === 0 && <p className="text-slate-600 dark:text-slate-300">{t("noReports")}</p>}
       <ul className="space-y-4">
         {groups.map((g) => (
-          <li key={`${g.targetType}:${g.targetId}`} data-testid="report-group" data-target-id={g.targetId} className="space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+          <li key={`${g.targetType}:${g.targetId}`} data-testid="report-group" data-target-id={g.targetId} className={cardClass("space-y-3")}>
             <h2 className="font-semibold">
               {g.targetType === "LISTING" ? t("targetListing") : t("targetUser")}:{" "}
               <Link href={g.targetType === "LISTING" ? `/listings/${g.targetId}` : `/admin/users/${g.targetId}`} className="hover:underline">
@@ -49,15 +51,13 @@ export default async function ReportsPage() {
             <ActionForm endpoint="/api/admin/reports/resolve" hidden={{ targetType: g.targetType, targetId: g.targetId }} label={t("resolveReports")} className="flex flex-wrap items-center gap-2">
               <label className="text-sm">
                 <span className="sr-only">{t("resolution")}</span>
-                <select name="resolution" aria-label={t("resolution")} className={input} defaultValue="dismiss">
+                <Select name="resolution" aria-label={t("resolution")} size="sm" width="auto" defaultValue="dismiss">
                   <option value="dismiss">{t("dismiss")}</option>
                   {g.targetType === "LISTING" ? <option value="suspend_listing">{t("suspendListing")}</option> : <option value="ban_user">{t("banUser")}</option>}
-                </select>
+                </Select>
               </label>
-              <input name="note" aria-label={t("resolutionNote")} placeholder={t("notePlaceholder")} className={`${input} min-w-64 flex-1`} />
-              <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-sm text-white">
-                {t("resolve")}
-              </button>
+              <Input name="note" aria-label={t("resolutionNote")} placeholder={t("notePlaceholder")} size="sm" width="auto" className="min-w-64 flex-1" />
+              <Button type="submit">{t("resolve")}</Button>
             </ActionForm>
           </li>
         ))}

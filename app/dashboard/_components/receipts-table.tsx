@@ -4,6 +4,8 @@ import { formatDate, formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Receipt } from "@/lib/dashboards/server/receipts";
 import type { DashboardT, OrdersT, Token } from "./types";
+import { buttonClass } from "@/components/ui/button";
+import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 function TxHash({ hash, label }: { hash: string | null; label: string }) {
   if (!hash) return null;
@@ -23,7 +25,7 @@ export function ReceiptsTable({ receipts, locale, token, t, tOrders }: { receipt
       <a
         href="/api/v1/me/receipts.csv"
         download
-        className="inline-block rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        className={buttonClass({ variant: "secondary" })}
         data-testid="receipts-csv"
       >
         {t("downloadCsv")}
@@ -31,42 +33,44 @@ export function ReceiptsTable({ receipts, locale, token, t, tOrders }: { receipt
       {receipts.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="receipts-table">
-            <thead className="text-slate-600 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-1 pr-3">{t("order")}</th>
-                <th scope="col" className="pr-3">{t("date")}</th>
-                <th scope="col" className="pr-3">{t("listing")}</th>
-                <th scope="col" className="pr-3">{t("hours")}</th>
-                <th scope="col" className="pr-3">{t("amount")}</th>
-                <th scope="col" className="pr-3">{t("status")}</th>
-                <th scope="col">{t("transactions")}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <TableFrame>
+          <Table data-testid="receipts-table">
+            <THead>
+              <Tr>
+                <Th>{t("order")}</Th>
+                <Th>{t("date")}</Th>
+                <Th>{t("listing")}</Th>
+                <Th numeric>{t("hours")}</Th>
+                <Th numeric>{t("amount")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("transactions")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {receipts.map((r) => (
-                <tr key={r.orderId} className="border-t border-slate-100 align-top dark:border-slate-800">
-                  <td className="py-1 pr-3">
+                <Tr key={r.orderId} className="align-top">
+                  <Td>
                     <Link href={`/orders/${r.orderId}`} className="font-mono underline">
                       {r.orderId.slice(0, 8)}
                     </Link>
-                  </td>
-                  <td className="pr-3 whitespace-nowrap">{formatDate(r.createdAt, locale)}</td>
-                  <td className="pr-3">{r.listing}</td>
-                  <td className="pr-3 tabular-nums">{r.hours}</td>
-                  <td className="pr-3 tabular-nums whitespace-nowrap">{formatToken(r.amount, locale, token.symbol, token.decimals)}</td>
-                  <td className="pr-3">{tOrders(`status.${r.status}`)}</td>
-                  <td className="text-xs">
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatDate(r.createdAt, locale)}</Td>
+                  <Td>{r.listing}</Td>
+                  <Td numeric>{r.hours}</Td>
+                  <Td numeric className="whitespace-nowrap">
+                    {formatToken(r.amount, locale, token.symbol, token.decimals)}
+                  </Td>
+                  <Td>{tOrders(`status.${r.status}`)}</Td>
+                  <Td className="text-xs">
                     <TxHash hash={r.openedTx} label={t("tx.opened")} />
                     <TxHash hash={r.releasedTx} label={t("tx.released")} />
                     <TxHash hash={r.refundedTx} label={t("tx.refunded")} />
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        </TableFrame>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import type { OpenRental } from "@/lib/dashboards/server/rentals";
 import { Timeline } from "./timeline";
 import type { DashboardT, OrdersT, Token } from "./types";
 import { gpuLabel } from "@/lib/listings/gpu-catalog";
+import { Badge } from "@/components/ui/badge";
 
 export function RentalsTable({ rentals, locale, token, t, tOrders, testId }: { rentals: OpenRental[]; locale: Locale; token: Token; t: DashboardT; tOrders: OrdersT; testId: string }) {
   if (rentals.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>;
@@ -14,7 +15,9 @@ export function RentalsTable({ rentals, locale, token, t, tOrders, testId }: { r
       {rentals.map((r) => (
         <li key={r.id} className="space-y-1 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid={`rental-${r.id}`}>
           <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium dark:bg-slate-800">{r.upcoming ? t("upcoming") : t("active")}</span>
+            <Badge tone={r.upcoming ? "neutral" : "success"} className="font-medium">
+              {r.upcoming ? t("upcoming") : t("active")}
+            </Badge>
             <Link href={`/orders/${r.id}`} className="font-mono underline">
               {r.id.slice(0, 8)}
             </Link>

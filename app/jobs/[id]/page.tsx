@@ -15,13 +15,13 @@ import { cancelJobAction, publishJobAction } from "../actions";
 import { JobTimeline } from "./_components/job-timeline";
 import { OfferComparison } from "./_components/offer-comparison";
 import { ProviderJobActions } from "./_components/provider-job-actions";
+import { Button, buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("jobs"))("jobTitle"), "job");
 }
 export const dynamic = "force-dynamic";
 
-const secondary = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900";
 const afterAcceptance = ["ACCEPTED", "FUNDED", "RUNNING", "COMPLETED", "PAID", "DISPUTED", "RESOLVED", "REFUNDED"];
 
 export default async function JobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
@@ -63,22 +63,22 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           {job.status === "DRAFT" && (
             <form action={publishJobAction}>
               <input type="hidden" name="jobId" value={job.id} />
-              <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="publish-job">
+              <Button type="submit" data-testid="publish-job">
                 {t("publish")}
-              </button>
+              </Button>
             </form>
           )}
           {editable && (
-            <Link href={`/jobs/${job.id}/edit`} className={secondary} data-testid="edit-job">
+            <Link href={`/jobs/${job.id}/edit`} className={buttonClass({ variant: "secondary" })} data-testid="edit-job">
               {t("edit")}
             </Link>
           )}
           {cancellable && (
             <form action={cancelJobAction}>
               <input type="hidden" name="jobId" value={job.id} />
-              <button type="submit" className={secondary} data-testid="cancel-job">
+              <Button type="submit" variant="secondary" data-testid="cancel-job">
                 {t("cancelJob")}
-              </button>
+              </Button>
             </form>
           )}
         </div>
@@ -118,7 +118,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             {t("throughEscrow", { amount: amount(job.order.amount) })} <span className="font-mono" data-testid="job-order-status">{job.order.status}</span>
           </p>
           {isBuyer && job.order.status === "PENDING_PAYMENT" && (
-            <Link href={`/orders/${job.order.id}`} className="inline-block rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="pay-job">
+            <Link href={`/orders/${job.order.id}`} className={buttonClass()} data-testid="pay-job">
               {t("payIntoEscrow")}
             </Link>
           )}
@@ -159,7 +159,6 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             sha: t("run.sha"),
             shaHint: t("run.shaHint"),
             nothingToDo: t("run.nothingToDo"),
-            refused: t("run.refused"),
           }}
         />
       )}

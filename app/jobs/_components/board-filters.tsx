@@ -3,7 +3,11 @@
  * shared and works without JavaScript. Errors (a hand-edited URL) are shown next to their filter.
  */
 import Link from "next/link";
-import { FieldError, inputClass } from "@/components/jobs/form-fields";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Field, type FieldControl } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { gpuCatalog } from "@/lib/listings/gpu-catalog";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
@@ -17,61 +21,61 @@ const one = (raw: Raw, key: string) => {
 };
 
 export function BoardFilters({ raw, errors, t }: { raw: Raw; errors: Record<string, string[]>; t: Translator<Messages["jobs"]> }) {
-  const labelled = (name: string, label: string, control: React.ReactNode) => (
-    <div>
-      <label htmlFor={`f-${name}`} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
-        {label}
-      </label>
+  // Ids are prefixed: the page around the filters has fields of its own.
+  const labelled = (name: string, label: string, control: (props: FieldControl) => React.ReactNode) => (
+    <Field id={`f-${name}`} name={name} label={label} errors={errors[name]}>
       {control}
-      <FieldError name={name} errors={errors[name]} />
-    </div>
+    </Field>
   );
-  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {});
   return (
-    <form method="get" action="/jobs" role="search" aria-label={t("filterJobs")} className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-4 dark:border-slate-800">
+    <form method="get" action="/jobs" role="search" aria-label={t("filterJobs")} className={cardClass("grid gap-3 sm:grid-cols-4")}>
       {labelled(
         "gpuModel",
         t("gpuModel"),
-        <select id="f-gpuModel" name="gpuModel" defaultValue={one(raw, "gpuModel")} className={inputClass} {...invalid("gpuModel")}>
-          <option value="">{t("any")}</option>
-          {gpuCatalog.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>,
+        (control) => (
+          <Select name="gpuModel" defaultValue={one(raw, "gpuModel")} {...control}>
+            <option value="">{t("any")}</option>
+            {gpuCatalog.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </Select>
+        ),
       )}
-      {labelled("minVram", t("minVram"), <input id="f-minVram" name="minVram" inputMode="numeric" defaultValue={one(raw, "minVram")} className={inputClass} {...invalid("minVram")} />)}
-      {labelled("minBudget", t("minBudget"), <input id="f-minBudget" name="minBudget" inputMode="decimal" defaultValue={one(raw, "minBudget")} className={inputClass} {...invalid("minBudget")} />)}
-      {labelled("maxBudget", t("maxBudget"), <input id="f-maxBudget" name="maxBudget" inputMode="decimal" defaultValue={one(raw, "maxBudget")} className={inputClass} {...invalid("maxBudget")} />)}
-      {labelled("region", t("region"), <input id="f-region" name="region" maxLength={2} defaultValue={one(raw, "region")} className={inputClass} {...invalid("region")} />)}
+      {labelled("minVram", t("minVram"), (control) => <Input name="minVram" inputMode="numeric" defaultValue={one(raw, "minVram")} {...control} />)}
+      {labelled("minBudget", t("minBudget"), (control) => <Input name="minBudget" inputMode="decimal" defaultValue={one(raw, "minBudget")} {...control} />)}
+      {labelled("maxBudget", t("maxBudget"), (control) => <Input name="maxBudget" inputMode="decimal" defaultValue={one(raw, "maxBudget")} {...control} />)}
+      {labelled("region", t("region"), (control) => <Input name="region" maxLength={2} defaultValue={one(raw, "region")} {...control} />)}
       {labelled(
         "framework",
         t("framework"),
-        <select id="f-framework" name="framework" defaultValue={one(raw, "framework")} className={inputClass} {...invalid("framework")}>
-          <option value="">{t("any")}</option>
-          {jobFrameworks.map((f) => (
-            <option key={f} value={f}>
-              {f === "OTHER" ? t("framework.OTHER") : frameworkLabels[f]}
-            </option>
-          ))}
-        </select>,
+        (control) => (
+          <Select name="framework" defaultValue={one(raw, "framework")} {...control}>
+            <option value="">{t("any")}</option>
+            {jobFrameworks.map((f) => (
+              <option key={f} value={f}>
+                {f === "OTHER" ? t("framework.OTHER") : frameworkLabels[f]}
+              </option>
+            ))}
+          </Select>
+        ),
       )}
       {labelled(
         "sort",
         t("sortBy"),
-        <select id="f-sort" name="sort" defaultValue={one(raw, "sort") || "newest"} className={inputClass} {...invalid("sort")}>
-          {jobSorts.map((s) => (
-            <option key={s} value={s}>
-              {t(`sort.${s}`)}
-            </option>
-          ))}
-        </select>,
+        (control) => (
+          <Select name="sort" defaultValue={one(raw, "sort") || "newest"} {...control}>
+            {jobSorts.map((s) => (
+              <option key={s} value={s}>
+                {t(`sort.${s}`)}
+              </option>
+            ))}
+          </Select>
+        ),
       )}
       <div className="flex items-end gap-3">
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          {t("apply")}
-        </button>
+        <Button type="submit">{t("apply")}</Button>
         <Link href="/jobs" className="text-sm underline">
           {t("clear")}
         </Link>

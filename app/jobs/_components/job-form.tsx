@@ -10,7 +10,11 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
 import { frameworkLabels, jobFrameworks } from "@/lib/jobs/schema";
-import { Field, FieldError, SelectField, type FormState } from "@/components/jobs/form-fields";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FieldError, SelectField, TextareaField, TextField } from "@/components/ui/field";
+import type { FormState } from "@/lib/core/form-state";
 
 type Values = Record<string, string | string[]>;
 
@@ -30,14 +34,14 @@ export function JobForm(props: { id?: string; initial: Values; isDraft: boolean;
     <form key={state.attempt} action={action} className="max-w-2xl space-y-5" noValidate aria-label={id ? t("formEdit") : t("formPost")}>
       {id && <input type="hidden" name="id" value={id} />}
       {state.error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="form-error">
+        <Alert tone="error" data-testid="form-error">
           {state.error}
-        </p>
+        </Alert>
       )}
       <fieldset className="space-y-4">
         <legend className="mb-2 font-semibold">{t("work")}</legend>
-        <Field name="title" label={t("title")} defaultValue={text("title")} errors={errors.title} required />
-        <Field name="description" label={t("description")} defaultValue={text("description")} errors={errors.description} multiline />
+        <TextField name="title" label={t("title")} defaultValue={text("title")} errors={errors.title} required />
+        <TextareaField name="description" label={t("description")} defaultValue={text("description")} errors={errors.description} />
         <SelectField
           name="framework"
           label={t("framework")}
@@ -45,10 +49,10 @@ export function JobForm(props: { id?: string; initial: Values; isDraft: boolean;
           errors={errors.framework}
           options={[{ value: "", label: t("choose") }, ...jobFrameworks.map((f) => ({ value: f, label: f === "OTHER" ? t("frameworkOther") : frameworkLabels[f] }))]}
         />
-        <Field name="containerImage" label={t("containerImage")} hint={t("containerHint")} defaultValue={text("containerImage")} errors={errors.containerImage} />
-        <Field name="command" label={t("command")} defaultValue={text("command")} errors={errors.command} />
-        <Field name="datasetUrl" label={t("datasetUrl")} hint={t("datasetHint")} defaultValue={text("datasetUrl")} errors={errors.datasetUrl} />
-        <Field name="outputUrl" label={t("outputUrl")} hint={t("outputHint")} defaultValue={text("outputUrl")} errors={errors.outputUrl} />
+        <TextField name="containerImage" label={t("containerImage")} hint={t("containerHint")} defaultValue={text("containerImage")} errors={errors.containerImage} />
+        <TextField name="command" label={t("command")} defaultValue={text("command")} errors={errors.command} />
+        <TextField name="datasetUrl" label={t("datasetUrl")} hint={t("datasetHint")} defaultValue={text("datasetUrl")} errors={errors.datasetUrl} />
+        <TextField name="outputUrl" label={t("outputUrl")} hint={t("outputHint")} defaultValue={text("outputUrl")} errors={errors.outputUrl} />
       </fieldset>
 
       <fieldset className="space-y-4">
@@ -60,46 +64,39 @@ export function JobForm(props: { id?: string; initial: Values; isDraft: boolean;
           <div className="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
             {gpuCatalog.map((g) => (
               <label key={g.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="gpuModels" value={g.id} defaultChecked={chosenModels.has(g.id)} />
+                <Checkbox name="gpuModels" value={g.id} defaultChecked={chosenModels.has(g.id)} />
                 {g.name}
               </label>
             ))}
           </div>
-          <FieldError name="gpuModels" errors={errors.gpuModels} />
+          <FieldError name="gpuModels" errors={errors.gpuModels} className="mt-1" />
         </div>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field name="minVramGb" label={t("minVramGb")} inputMode="numeric" defaultValue={text("minVramGb")} errors={errors.minVramGb} />
-          <Field name="gpuCount" label={t("gpuCount")} inputMode="numeric" defaultValue={text("gpuCount")} errors={errors.gpuCount} />
-          <Field name="minReliability" label={t("minReliability")} inputMode="numeric" defaultValue={text("minReliability")} errors={errors.minReliability} />
+          <TextField name="minVramGb" label={t("minVramGb")} inputMode="numeric" defaultValue={text("minVramGb")} errors={errors.minVramGb} />
+          <TextField name="gpuCount" label={t("gpuCount")} inputMode="numeric" defaultValue={text("gpuCount")} errors={errors.gpuCount} />
+          <TextField name="minReliability" label={t("minReliability")} inputMode="numeric" defaultValue={text("minReliability")} errors={errors.minReliability} />
         </div>
-        <Field name="regions" label={t("regions")} hint={t("regionsHint")} defaultValue={text("regions")} errors={errors.regions} />
+        <TextField name="regions" label={t("regions")} hint={t("regionsHint")} defaultValue={text("regions")} errors={errors.regions} />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="mb-2 font-semibold">{t("budget")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field name="estimatedHours" label={t("estimatedHours")} inputMode="numeric" defaultValue={text("estimatedHours")} errors={errors.estimatedHours} />
-          <Field name="maxPricePerGpuHour" label={t("maxPrice")} inputMode="decimal" hint={t("maxPriceHint")} defaultValue={text("maxPricePerGpuHour")} errors={errors.maxPricePerGpuHour} />
+          <TextField name="estimatedHours" label={t("estimatedHours")} inputMode="numeric" defaultValue={text("estimatedHours")} errors={errors.estimatedHours} />
+          <TextField name="maxPricePerGpuHour" label={t("maxPrice")} inputMode="decimal" hint={t("maxPriceHint")} defaultValue={text("maxPricePerGpuHour")} errors={errors.maxPricePerGpuHour} />
         </div>
-        <Field name="offerDeadline" label={t("offerDeadline")} type="datetime-local" defaultValue={text("offerDeadline")} errors={errors.offerDeadline} />
+        <TextField name="offerDeadline" label={t("offerDeadline")} type="datetime-local" defaultValue={text("offerDeadline")} errors={errors.offerDeadline} />
       </fieldset>
 
       <div className="flex flex-wrap gap-3">
         {isDraft && (
-          <button type="submit" name="intent" value="publish" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="job-publish">
+          <Button type="submit" size="lg" name="intent" value="publish" disabled={pending} data-testid="job-publish">
             {t("publish")}
-          </button>
+          </Button>
         )}
-        <button
-          type="submit"
-          name="intent"
-          value={isDraft ? "draft" : "save"}
-          disabled={pending}
-          className={isDraft ? "rounded-md border px-4 py-2 font-medium disabled:opacity-60" : "rounded-md bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60"}
-          data-testid="job-save"
-        >
+        <Button type="submit" size="lg" variant={isDraft ? "secondary" : "primary"} name="intent" value={isDraft ? "draft" : "save"} disabled={pending} data-testid="job-save">
           {isDraft ? t("saveDraft") : t("saveChanges")}
-        </button>
+        </Button>
       </div>
     </form>
   );

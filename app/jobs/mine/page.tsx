@@ -6,6 +6,7 @@ import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { jobsForBuyer } from "@/lib/jobs/server/queries";
 import { tokenInfo } from "@/lib/chain/server/token-info";
+import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("jobs"))("myJobs"), "jobsMine");
@@ -19,7 +20,7 @@ export default async function MyJobsPage() {
     <section className="space-y-4">
       <div className="flex items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t("myJobs")}</h1>
-        <Link href="/jobs/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <Link href="/jobs/new" className={buttonClass()}>
           {t("postJob")}
         </Link>
       </div>

@@ -9,6 +9,8 @@ import { getListingForViewer, providerHistory } from "@/lib/listings/server/quer
 import { PriceCalculator } from "./_components/price-calculator";
 import { RentPanel } from "./_components/rent-panel";
 import { ReportButton } from "./_components/report-button";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("listing"))("title"), "listing");
@@ -56,10 +58,10 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           {t("perTflopHour", { price: locale === "de" ? `${formatDecimalText(listing.pricePerTflopHour, locale)} $` : `$${listing.pricePerTflopHour}` })}
         </p>
         {listing.status !== "LIVE" && (
-          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          <Alert tone="warning">
             {t("hiddenNotice", { status: tStatus(listing.status) })}
             {listing.rejectionReason && <> {t("reasonGiven", { reason: listing.rejectionReason })}</>}
-          </p>
+          </Alert>
         )}
       </header>
 
@@ -109,7 +111,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
         <aside className="h-fit space-y-4 rounded-xl border border-slate-200 p-5 dark:border-slate-800">
           <PriceCalculator messages={listingMessages} locale={locale} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} minHours={listing.minHours} maxHours={listing.maxHours} />
           {listing.viewerIsOwner ? (
-            <Link href={`/provide/${listing.id}/edit`} className="block rounded-lg border px-4 py-2 text-center font-medium">
+            <Link href={`/provide/${listing.id}/edit`} className={buttonClass({ variant: "secondary", size: "lg", block: true })}>
               {t("editYours")}
             </Link>
           ) : caller ? (
@@ -117,7 +119,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           ) : (
             <Link
               href={`/sign-in?next=${encodeURIComponent(`/listings/${listing.id}`)}`}
-              className="block rounded-lg bg-brand-600 px-4 py-2 text-center font-medium text-white hover:bg-brand-700"
+              className={buttonClass({ size: "lg", block: true })}
               data-testid="rent-button"
             >
               {t("signInToRent")}

@@ -5,8 +5,11 @@ import type { Translator } from "@/lib/i18n/translate";
 import { fromBaseUnits } from "@/lib/core/money";
 import { formatCuda, sorts, type ListingFilters, type Sort } from "@/lib/listings/search-schema";
 import { SubmitOnChange } from "./submit-on-change";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 
-const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+const input = "mt-1 text-sm";
 
 function Field({ label, name, children }: { label: string; name: string; children: React.ReactNode }) {
   return (
@@ -26,13 +29,13 @@ export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort
   return (
     <form method="get" action="/marketplace" className="space-y-4" aria-label={t("filters")}>
       <Field label={t("sortBy")} name="sort">
-        <select id="sort" name="sort" defaultValue={sort} className={input}>
+        <Select id="sort" name="sort" defaultValue={sort} className={input}>
           {sorts.map((s) => (
             <option key={s} value={s}>
               {t(`sort.${s}`)}
             </option>
           ))}
-        </select>
+        </Select>
         <SubmitOnChange selectId="sort" />
       </Field>
 
@@ -53,32 +56,30 @@ export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort
 
       <div className="grid grid-cols-2 gap-3">
         <Field label={t("minGpus")} name="minGpus">
-          <input id="minGpus" name="minGpus" type="number" min={1} defaultValue={filters.minGpus} className={input} />
+          <Input id="minGpus" name="minGpus" type="number" min={1} defaultValue={filters.minGpus} className={input} />
         </Field>
         <Field label={t("minVram")} name="minVram">
-          <input id="minVram" name="minVram" type="number" min={1} defaultValue={filters.minVram} className={input} />
+          <Input id="minVram" name="minVram" type="number" min={1} defaultValue={filters.minVram} className={input} />
         </Field>
         <Field label={t("maxPrice")} name="maxPrice">
-          <input id="maxPrice" name="maxPrice" inputMode="decimal" defaultValue={filters.maxPrice === undefined ? "" : fromBaseUnits(filters.maxPrice)} className={input} />
+          <Input id="maxPrice" name="maxPrice" inputMode="decimal" defaultValue={filters.maxPrice === undefined ? "" : fromBaseUnits(filters.maxPrice)} className={input} />
         </Field>
         <Field label={t("region")} name="region">
-          <input id="region" name="region" maxLength={2} placeholder="DE" defaultValue={filters.region} className={`${input} uppercase`} />
+          <Input id="region" name="region" maxLength={2} placeholder="DE" defaultValue={filters.region} className="mt-1 text-sm uppercase" />
         </Field>
         <Field label={t("minBandwidth")} name="minBandwidth">
-          <input id="minBandwidth" name="minBandwidth" type="number" min={1} defaultValue={filters.minBandwidth} className={input} />
+          <Input id="minBandwidth" name="minBandwidth" type="number" min={1} defaultValue={filters.minBandwidth} className={input} />
         </Field>
         <Field label={t("minCuda")} name="minCuda">
-          <input id="minCuda" name="minCuda" placeholder="12.4" defaultValue={filters.minCuda === undefined ? "" : formatCuda(filters.minCuda)} className={input} />
+          <Input id="minCuda" name="minCuda" placeholder="12.4" defaultValue={filters.minCuda === undefined ? "" : formatCuda(filters.minCuda)} className={input} />
         </Field>
         <Field label={t("minReliability")} name="minReliability">
-          <input id="minReliability" name="minReliability" type="number" min={0} max={100} defaultValue={filters.minReliability} className={input} />
+          <Input id="minReliability" name="minReliability" type="number" min={0} max={100} defaultValue={filters.minReliability} className={input} />
         </Field>
       </div>
 
       <div className="flex items-center gap-3">
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-          {t("apply")}
-        </button>
+        <Button type="submit">{t("apply")}</Button>
         <Link href="/marketplace" className="text-sm text-slate-600 underline dark:text-slate-300">
           {t("clear")}
         </Link>

@@ -111,7 +111,6 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           sshPort: t("sshPort"),
           user: t("user"),
           jupyterUrl: t("jupyterUrl"),
-          refused: t("refused"),
         }}
       />
       {isLocalChain(env.CHAIN_ID) && role === "buyer" && view.status === "PENDING_PAYMENT" && <FaucetButton />}

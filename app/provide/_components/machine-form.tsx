@@ -5,40 +5,11 @@ import { gpuCatalog, gpuSpec } from "@/lib/listings/gpu-catalog";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
-import { saveMachine } from "../actions";
-import type { MachineFormState } from "../form-state";
-
-const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900 aria-invalid:border-red-600";
-
-function FieldError({ name, errors }: { name: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-      {errors.join(" ")}
-    </p>
-  );
-}
-
-function Text({ name, label, hint, values, errors, ...rest }: { name: string; label: string; hint?: string; values: Record<string, string>; errors?: string[] } & React.ComponentProps<"input">) {
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        defaultValue={values[name] ?? ""}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${name}-error` : undefined}
-        className={input}
-        {...rest}
-      />
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-      <FieldError name={name} errors={errors} />
-    </div>
-  );
-}
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, TextareaField, TextField } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { saveMachine, type MachineFormState } from "../actions";
 
 /**
  * Register or edit a machine. The server action parses with the same zod schema as the API
@@ -51,76 +22,60 @@ export function MachineForm(props: { id?: string; initial: Record<string, string
   const values = state.values ?? initial;
   const [model, setModel] = useState(values.gpuModel ?? "");
   const spec = gpuSpec(model);
+  // A text field's name, what was typed (or is stored) and its errors.
+  const text = (name: string) => ({ name, defaultValue: values[name] ?? "", errors: state.fieldErrors?.[name] });
 
   return (
     <form key={state.attempt} action={action} className="max-w-2xl space-y-5" noValidate>
       {id && <input type="hidden" name="id" value={id} />}
-      {state.error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {state.error}
-        </p>
-      )}
-      <div>
-        <label htmlFor="gpuModel" className="block text-sm font-medium">
-          {t("gpuModel")}
-        </label>
-        <select
-          id="gpuModel"
-          name="gpuModel"
-          value={model}
-          onChange={(e) => setModel(e.target.value)}
-          aria-invalid={state.fieldErrors?.gpuModel ? true : undefined}
-          aria-describedby={state.fieldErrors?.gpuModel ? "gpuModel-error" : "gpuModel-spec"}
-          className={input}
-        >
-          <option value="">{t("choose")}</option>
-          {gpuCatalog.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
-        <p id="gpuModel-spec" className="mt-1 text-xs text-slate-500" data-testid="gpu-spec">
-          {spec ? t("specFromCatalog", { vram: spec.vramGb, tflops: spec.tflops, bandwidth: spec.memoryBandwidthGBs }) : t("specHint")}
-        </p>
-        <FieldError name="gpuModel" errors={state.fieldErrors?.gpuModel} />
-      </div>
+      {state.error && <Alert tone="error">{state.error}</Alert>}
+      <Field
+        id="gpuModel"
+        label={t("gpuModel")}
+        hint={<span data-testid="gpu-spec">{spec ? t("specFromCatalog", { vram: spec.vramGb, tflops: spec.tflops, bandwidth: spec.memoryBandwidthGBs }) : t("specHint")}</span>}
+        errors={state.fieldErrors?.gpuModel}
+      >
+        {(control) => (
+          <Select name="gpuModel" value={model} onChange={(e) => setModel(e.target.value)} {...control}>
+            <option value="">{t("choose")}</option>
+            {gpuCatalog.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Text name="gpuCount" values={values} errors={state.fieldErrors?.gpuCount} label={t("gpuCount")} inputMode="numeric" />
-        <Text name="cpuCores" values={values} errors={state.fieldErrors?.cpuCores} label={t("cpuCores")} inputMode="numeric" />
-        <Text name="ramGb" values={values} errors={state.fieldErrors?.ramGb} label={t("ramGb")} inputMode="numeric" />
-        <Text name="diskGb" values={values} errors={state.fieldErrors?.diskGb} label={t("diskGb")} inputMode="numeric" />
-        <Text name="uploadMbps" values={values} errors={state.fieldErrors?.uploadMbps} label={t("uploadMbps")} inputMode="numeric" />
-        <Text name="downloadMbps" values={values} errors={state.fieldErrors?.downloadMbps} label={t("downloadMbps")} inputMode="numeric" />
-        <Text name="country" values={values} errors={state.fieldErrors?.country} label={t("country")} placeholder="DE" maxLength={2} />
-        <Text name="city" values={values} errors={state.fieldErrors?.city} label={t("city")} />
-        <Text name="cudaVersion" values={values} errors={state.fieldErrors?.cudaVersion} label={t("cudaVersion")} placeholder="12.4" hint={t("cudaHint")} />
-        <Text name="driverVersion" values={values} errors={state.fieldErrors?.driverVersion} label={t("driverVersion")} placeholder="550.127" />
-        <Text name="pricePerGpuHour" values={values} errors={state.fieldErrors?.pricePerGpuHour} label={t("pricePerGpuHour")} placeholder="1.85" inputMode="decimal" />
-        <Text name="minHours" values={values} errors={state.fieldErrors?.minHours} label={t("minHours")} inputMode="numeric" />
-        <Text name="maxHours" values={values} errors={state.fieldErrors?.maxHours} label={t("maxHours")} inputMode="numeric" />
+        <TextField {...text("gpuCount")} label={t("gpuCount")} inputMode="numeric" />
+        <TextField {...text("cpuCores")} label={t("cpuCores")} inputMode="numeric" />
+        <TextField {...text("ramGb")} label={t("ramGb")} inputMode="numeric" />
+        <TextField {...text("diskGb")} label={t("diskGb")} inputMode="numeric" />
+        <TextField {...text("uploadMbps")} label={t("uploadMbps")} inputMode="numeric" />
+        <TextField {...text("downloadMbps")} label={t("downloadMbps")} inputMode="numeric" />
+        <TextField {...text("country")} label={t("country")} placeholder="DE" maxLength={2} />
+        <TextField {...text("city")} label={t("city")} />
+        <TextField {...text("cudaVersion")} label={t("cudaVersion")} placeholder="12.4" hint={t("cudaHint")} />
+        <TextField {...text("driverVersion")} label={t("driverVersion")} placeholder="550.127" />
+        <TextField {...text("pricePerGpuHour")} label={t("pricePerGpuHour")} placeholder="1.85" inputMode="decimal" />
+        <TextField {...text("minHours")} label={t("minHours")} inputMode="numeric" />
+        <TextField {...text("maxHours")} label={t("maxHours")} inputMode="numeric" />
       </div>
-      <div>
-        <label htmlFor="description" className="block text-sm font-medium">
-          {t("description")}
-        </label>
-        <textarea id="description" name="description" rows={3} maxLength={2000} defaultValue={values.description ?? ""} className={input} />
-        <FieldError name="description" errors={state.fieldErrors?.description} />
-      </div>
+      <TextareaField {...text("description")} label={t("description")} rows={3} maxLength={2000} />
       <div className="flex gap-3">
         {isNew ? (
           <>
-            <button type="submit" name="intent" value="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            <Button type="submit" size="lg" name="intent" value="submit" disabled={pending}>
               {t("submit")}
-            </button>
-            <button type="submit" name="intent" value="draft" disabled={pending} className="rounded-md border px-4 py-2 font-medium disabled:opacity-60">
+            </Button>
+            <Button type="submit" size="lg" variant="secondary" name="intent" value="draft" disabled={pending}>
               {t("saveDraft")}
-            </button>
+            </Button>
           </>
         ) : (
-          <button type="submit" name="intent" value="save" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <Button type="submit" size="lg" name="intent" value="save" disabled={pending}>
             {t("saveChanges")}
-          </button>
+          </Button>
         )}
       </div>
       {!isNew && <p className="text-xs text-slate-500">{t("reviewNote")}</p>}

@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { FormState } from "@/components/jobs/form-fields";
+import type { FormState } from "@/lib/core/form-state";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
+import { apiErrorMessage } from "@/lib/i18n/api-errors";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { ApiError } from "@/lib/core/server/api-error";
 import { makeOffer, withdrawOffer } from "@/lib/jobs/server/offers";
@@ -26,7 +27,9 @@ export async function makeOfferAction(previous: FormState, formData: FormData): 
     await makeOffer(caller, parsed.data);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    return { error: error.message, fieldErrors: translateFieldErrors(error.fieldErrors, await getLocale()), values, attempt };
+    const locale = await getLocale();
+    // The error's message is English, for the API; the form says it by its code.
+    return { error: apiErrorMessage(error.code, locale), fieldErrors: translateFieldErrors(error.fieldErrors, locale), values, attempt };
   }
   revalidatePath("/provide/jobs");
   redirect(`/provide/jobs?notice=offered`);

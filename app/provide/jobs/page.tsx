@@ -10,6 +10,8 @@ import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { matchingJobsForProvider, offersForProvider } from "@/lib/jobs/server/queries";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 import { withdrawOfferAction } from "./actions";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("jobs"))("matchingTitle"), "provideJobs");
@@ -52,7 +54,7 @@ export default async function ProviderJobsPage({ searchParams }: { searchParams:
                   {myOfferId ? (
                     <p className="text-sm text-slate-500">{t("haveOffer")}</p>
                   ) : (
-                    <Link href={`/provide/jobs/${job.id}`} className="inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="offer-on-job">
+                    <Link href={`/provide/jobs/${job.id}`} className={buttonClass()} data-testid="offer-on-job">
                       {t("makeOffer")}
                     </Link>
                   )}
@@ -68,50 +70,52 @@ export default async function ProviderJobsPage({ searchParams }: { searchParams:
         {offers.length === 0 ? (
           <p className="text-slate-500">{t("noOffers")}</p>
         ) : (
-          <table className="w-full text-left text-sm" data-testid="my-offers">
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-1 font-medium">{t("colJob")}</th>
-                <th className="py-1 font-medium">{t("colTotal")}</th>
-                <th className="py-1 font-medium">{t("colStatus")}</th>
-                <th className="py-1 font-medium">
-                  <span className="sr-only">{t("colActions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {offers.map((o) => (
-                <tr key={o.id} data-testid="my-offer">
-                  <td className="py-2">
-                    <Link href={`/jobs/${o.job.id}`} className="underline">
-                      {o.job.title}
-                    </Link>
-                  </td>
-                  <td className="py-2 tabular-nums">
-                    {money(o.total)} <span className="text-slate-500">{t("perGpuHour", { price: money(o.pricePerGpuHour) })}</span>
-                  </td>
-                  <td className="py-2 font-mono text-xs" data-testid="my-offer-status">
-                    {o.status}
-                  </td>
-                  <td className="py-2 text-right">
-                    {o.status === "PENDING" && (
-                      <form action={withdrawOfferAction}>
-                        <input type="hidden" name="offerId" value={o.id} />
-                        <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-700" data-testid="withdraw-offer">
-                          {t("withdraw")}
-                        </button>
-                      </form>
-                    )}
-                    {o.status === "ACCEPTED" && (
-                      <Link href={`/jobs/${o.job.id}`} className="text-xs underline">
-                        {t("runJob")}
+          <TableFrame>
+            <Table data-testid="my-offers">
+              <THead>
+                <Tr>
+                  <Th>{t("colJob")}</Th>
+                  <Th>{t("colTotal")}</Th>
+                  <Th>{t("colStatus")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("colActions")}</span>
+                  </Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {offers.map((o) => (
+                  <Tr key={o.id} data-testid="my-offer">
+                    <Td>
+                      <Link href={`/jobs/${o.job.id}`} className="underline">
+                        {o.job.title}
                       </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    </Td>
+                    <Td className="tabular-nums">
+                      {money(o.total)} <span className="text-slate-500">{t("perGpuHour", { price: money(o.pricePerGpuHour) })}</span>
+                    </Td>
+                    <Td className="font-mono text-xs" data-testid="my-offer-status">
+                      {o.status}
+                    </Td>
+                    <Td className="text-right">
+                      {o.status === "PENDING" && (
+                        <form action={withdrawOfferAction}>
+                          <input type="hidden" name="offerId" value={o.id} />
+                          <Button type="submit" variant="secondary" size="sm" data-testid="withdraw-offer">
+                            {t("withdraw")}
+                          </Button>
+                        </form>
+                      )}
+                      {o.status === "ACCEPTED" && (
+                        <Link href={`/jobs/${o.job.id}`} className="text-xs underline">
+                          {t("runJob")}
+                        </Link>
+                      )}
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          </TableFrame>
         )}
       </div>
     </section>

@@ -14,10 +14,7 @@ export const accountDe: typeof accountEn = {
   publicKey: "Öffentlicher Schlüssel",
   saving: "Wird gespeichert…",
   saveKey: "Schlüssel speichern",
-  unreachable: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.",
-  saveFailed: "Der Schlüssel konnte nicht gespeichert werden.",
   deleteFailed: "Der Schlüssel konnte nicht gelöscht werden. Laden Sie die Seite neu und versuchen Sie es erneut.",
-  needsAttention: "Einige Felder müssen korrigiert werden.",
   signInTitle: "Anmelden",
   signInHeading: "Zum Fortfahren anmelden",
   signInBody:

@@ -12,10 +12,7 @@ export const accountEn = {
   publicKey: "Public key",
   saving: "Saving…",
   saveKey: "Save key",
-  unreachable: "Could not reach the server. Check your connection.",
-  saveFailed: "The key could not be saved.",
   deleteFailed: "The key could not be deleted. Reload the page and try again.",
-  needsAttention: "Some fields need attention.",
   signInTitle: "Sign in",
   signInHeading: "Sign in to continue",
   signInBody:

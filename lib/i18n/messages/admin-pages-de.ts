@@ -23,8 +23,6 @@ export const adminPagesDe: typeof adminPagesEn = {
   share: "Anteil des Anbieters: {percent} %",
   split: "Anbieter {provider} (vor der Gebühr) · Käufer {buyer}",
   resolveButton: "Mit meiner Wallet entscheiden",
-  serverRefused: "Der Server hat abgelehnt.",
-  notIndexed: "Die Transaktion ist in einem Block, aber der Indexer hat sie noch nicht erfasst. Laden Sie in einer Minute neu.",
   auditTitle: "Audit-Protokoll · Administration",
   auditHeading: "Audit-Protokoll",
   exportCsv: "Als CSV exportieren",

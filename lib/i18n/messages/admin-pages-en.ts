@@ -22,8 +22,6 @@ export const adminPagesEn = {
   share: "Provider's share: {percent}%",
   split: "Provider {provider} (before the fee) · buyer {buyer}",
   resolveButton: "Resolve from my wallet",
-  serverRefused: "The server refused.",
-  notIndexed: "The transaction was mined, but the indexer has not recorded it yet. Reload in a minute.",
   auditTitle: "Audit log · Admin",
   auditHeading: "Audit log",
   exportCsv: "Export CSV",

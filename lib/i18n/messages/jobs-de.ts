@@ -136,7 +136,6 @@ export const jobsDe: typeof jobsEn = {
   "run.sha": "SHA-256 des Ergebnisses",
   "run.shaHint": "64 Hexadezimalzeichen",
   "run.nothingToDo": "Gerade ist nichts zu tun.",
-  "run.refused": "Der Server hat abgelehnt.",
   anyModel: "Beliebiges Modell",
   gpus: "GPUs",
   gpusValue: "{count} × {models}, je mindestens {vram} GB VRAM",

@@ -135,7 +135,6 @@ export const jobsEn = {
   "run.sha": "SHA-256 of the result",
   "run.shaHint": "64 hexadecimal characters",
   "run.nothingToDo": "Nothing to do right now.",
-  "run.refused": "The server refused.",
   anyModel: "Any model",
   gpus: "GPUs",
   gpusValue: "{count} × {models}, at least {vram} GB VRAM each",

@@ -56,7 +56,6 @@ export const ordersDe: typeof ordersEn = {
   sshPort: "SSH-Port",
   user: "Benutzer",
   jupyterUrl: "Jupyter-URL (optional)",
-  refused: "Der Server hat abgelehnt.",
   connection: "Verbindung",
   events: "On-Chain-Transaktionen",
   noEvents: "Noch keine auf der Chain gesehen.",

@@ -55,7 +55,6 @@ export const ordersEn = {
   sshPort: "SSH port",
   user: "User",
   jupyterUrl: "Jupyter URL (optional)",
-  refused: "The server refused.",
   connection: "Connection",
   events: "On-chain transactions",
   noEvents: "None seen on chain yet.",

@@ -8,12 +8,15 @@ import { userDetail } from "@/lib/admin/server/users";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { ActionForm } from "../../_components/action-form";
 import { baseUnitsOf } from "@/lib/core/money";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("adminPages"))("userTitle"), "adminUser");
 }
 
-const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -37,9 +40,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {user.configuredAdmin && " (ADMIN_ADDRESSES)"} · {t(user._count.sessions === 1 ? "sessionsOne" : "sessionsOther", { count: user._count.sessions })}
         </p>
         {user.banned && (
-          <p role="status" data-testid="banned-notice" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200">
+          <Alert tone="error" role="status" data-testid="banned-notice">
             {t("bannedNotice", { reason: user.bannedReason ?? "" })}
-          </p>
+          </Alert>
         )}
       </header>
 
@@ -53,25 +56,25 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <div className="flex flex-wrap gap-4">
             {user.banned ? (
               <ActionForm endpoint={endpoint} hidden={{ action: "unban" }} label={t("unban")}>
-                <button type="submit" className="rounded border px-3 py-1 text-sm">
+                <Button type="submit" variant="secondary">
                   {t("unban")}
-                </button>
+                </Button>
               </ActionForm>
             ) : user.configuredAdmin ? null : (
               <ActionForm endpoint={endpoint} hidden={{ action: "ban" }} label={t("ban")} className="flex flex-wrap gap-2">
-                <input name="reason" aria-label={t("banReason")} placeholder={t("reasonRequired")} className={input} />
-                <button type="submit" className="rounded bg-red-700 px-3 py-1 text-sm text-white">
+                <Input name="reason" aria-label={t("banReason")} placeholder={t("reasonRequired")} size="sm" width="auto" />
+                <Button type="submit" variant="danger">
                   {t("ban")}
-                </button>
+                </Button>
               </ActionForm>
             )}
             {user.configuredAdmin ? (
               <p className="text-sm text-slate-500">{t("configuredAdmin")}</p>
             ) : (
               <ActionForm endpoint={endpoint} hidden={{ action: user.roles.includes("ADMIN") ? "revoke_admin" : "grant_admin" }} label={t("adminRole")}>
-                <button type="submit" className="rounded border px-3 py-1 text-sm">
+                <Button type="submit" variant="secondary">
                   {user.roles.includes("ADMIN") ? t("revokeAdmin") : t("grantAdmin")}
-                </button>
+                </Button>
               </ActionForm>
             )}
           </div>
@@ -92,20 +95,20 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 {t("machineIn", { count: m.gpuCount, model: m.gpuModel, city: m.city, country: m.country })}
               </Link>
               <span>{t("perGpuHour", { price: formatDollars(baseUnitsOf(m.pricePerGpuHour), locale) })}</span>
-              <span className="rounded bg-slate-100 px-1.5 dark:bg-slate-800">{tStatus(m.status)}</span>
+              <Badge>{tStatus(m.status)}</Badge>
               {(m.status === "LIVE" || m.status === "PAUSED") && (
                 <ActionForm endpoint="/api/admin/listings/moderation" hidden={{ ids: [m.id], action: "suspend" }} label={t("suspendLabel", { id: m.id })} className="flex gap-2">
-                  <input name="reason" aria-label={t("suspensionReason")} placeholder={t("reason")} className={input} />
-                  <button type="submit" className="rounded border border-red-700 px-2 py-0.5 text-red-700">
+                  <Input name="reason" aria-label={t("suspensionReason")} placeholder={t("reason")} size="sm" width="auto" />
+                  <Button type="submit" variant="danger" size="sm">
                     {t("suspend")}
-                  </button>
+                  </Button>
                 </ActionForm>
               )}
               {m.status === "SUSPENDED" && (
                 <ActionForm endpoint="/api/admin/listings/moderation" hidden={{ ids: [m.id], action: "reinstate" }} label={t("reinstateLabel", { id: m.id })}>
-                  <button type="submit" className="rounded border px-2 py-0.5">
+                  <Button type="submit" variant="secondary" size="sm">
                     {t("reinstate")}
-                  </button>
+                  </Button>
                 </ActionForm>
               )}
             </li>

@@ -1,18 +1,20 @@
 "use client";
 /**
  * The accepted provider's controls: Start and Complete ask the job API for the escrow call, have the
- * wallet sign it (components/wallet/use-wallet-tx.ts, as the order actions do), then wait for the indexer to move
- * the job; progress notes are a plain server action. The page shows a new status only once the
+ * wallet sign it and wait for the indexer to move the job (components/wallet/use-chain-action.ts, as the
+ * order actions do); progress notes are a plain server action. The page shows a new status only once the
  * chain says so.
  */
-import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
-import { Field, FieldError, type FormState } from "@/components/jobs/form-fields";
+import { useActionState } from "react";
 import { TxStatus } from "@/components/orders/tx-status";
-import { useWalletTx, WalletStepError, type PreparedTx } from "@/components/wallet/use-wallet-tx";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { FieldError, TextareaField, TextField } from "@/components/ui/field";
+import { useChainAction } from "@/components/wallet/use-chain-action";
+import type { FormState } from "@/lib/core/form-state";
 import { postProgressAction } from "../../actions";
 import { withWalletIsland } from "@/components/providers/web3-provider";
-import { waitForStatusChange } from "@/lib/core/wait-for-status";
 
 interface Props {
   jobId: string;
@@ -22,68 +24,45 @@ interface Props {
   confirmations: number;
   explorerUrl?: string;
   /** Words in the page's language, from the server (lib/i18n, `jobs` namespace `run.*`). */
-  labels: Record<"yourWork" | "fundedHint" | "startJob" | "progressForm" | "progressNote" | "postNote" | "completeForm" | "resultUrl" | "resultHint" | "sha" | "shaHint" | "nothingToDo" | "refused", string>;
+  labels: Record<"yourWork" | "fundedHint" | "startJob" | "progressForm" | "progressNote" | "postNote" | "completeForm" | "resultUrl" | "resultHint" | "sha" | "shaHint" | "nothingToDo", string>;
 }
 
-const primary = "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
+const completeFields = ["resultUrl", "resultSha256", "_"];
 
 function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confirmations, explorerUrl, labels }: Props) {
-  const router = useRouter();
-  const tx = useWalletTx({ chainId, account: providerAddress, confirmations });
-  const [busy, setBusy] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { run: runChainAction, busy, fieldErrors, step } = useChainAction({ chainId, account: providerAddress, confirmations });
   const [progress, progressAction, progressPending] = useActionState<FormState, FormData>(postProgressAction, { attempt: 0 });
 
-  async function run(action: "start" | "complete", body: Record<string, unknown> = {}) {
-    setBusy(true);
-    setFieldErrors({});
-    try {
-      await tx.ensureWallet();
-      const res = await fetch(`/api/v1/jobs/${jobId}/${action}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const json = await res.json();
-      if (!res.ok) {
-        setFieldErrors(json.fieldErrors ?? {});
-        throw new WalletStepError(json.message ?? labels.refused);
-      }
-      const prepared = json.transaction as PreparedTx | null;
-      if (prepared) {
-        const hash = await tx.send(action === "start" ? "startJob" : "completeJob", prepared);
-        tx.setStep({ kind: "done", hash });
-        await waitForStatusChange(`/api/v1/jobs/${jobId}`, status);
-      }
-      router.refresh();
-    } catch (error) {
-      tx.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (action: "start" | "complete", body: Record<string, unknown> = {}) =>
+    runChainAction({
+      url: `/api/v1/jobs/${jobId}/${action}`,
+      body,
+      label: action === "start" ? "startJob" : "completeJob",
+      watch: { url: `/api/v1/jobs/${jobId}`, from: status },
+      fields: action === "complete" ? completeFields : [],
+    });
 
   return (
-    <section aria-labelledby="provider-actions" className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+    <section aria-labelledby="provider-actions" className={cardClass("space-y-4")}>
       <h2 id="provider-actions" className="font-semibold">
         {labels.yourWork}
       </h2>
       {status === "FUNDED" && (
         <div className="space-y-1">
           <p className="text-sm">{labels.fundedHint}</p>
-          <button type="button" className={primary} disabled={busy} onClick={() => void run("start")} data-testid="job-start">
+          <Button disabled={busy} onClick={() => void run("start")} data-testid="job-start">
             {labels.startJob}
-          </button>
+          </Button>
         </div>
       )}
       {(status === "FUNDED" || status === "RUNNING") && (
         <form key={progress.attempt} action={progressAction} className="space-y-2" aria-label={labels.progressForm}>
           <input type="hidden" name="jobId" value={jobId} />
-          <Field name="body" label={labels.progressNote} defaultValue={progress.values?.body as string | undefined} errors={progress.fieldErrors?.body} multiline />
-          {progress.error && !progress.fieldErrors && (
-            <p role="alert" className="text-sm text-red-700">
-              {progress.error}
-            </p>
-          )}
-          <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" disabled={progressPending} data-testid="post-progress">
+          <TextareaField name="body" label={labels.progressNote} defaultValue={progress.values?.body as string | undefined} errors={progress.fieldErrors?.body} />
+          {progress.error && !progress.fieldErrors && <Alert tone="error">{progress.error}</Alert>}
+          <Button type="submit" variant="secondary" disabled={progressPending} data-testid="post-progress">
             {labels.postNote}
-          </button>
+          </Button>
         </form>
       )}
       {status === "RUNNING" && (
@@ -96,16 +75,16 @@ function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confi
             void run("complete", { resultUrl: data.get("resultUrl"), resultSha256: data.get("resultSha256") });
           }}
         >
-          <Field name="resultUrl" label={labels.resultUrl} hint={labels.resultHint} errors={fieldErrors.resultUrl} />
-          <Field name="resultSha256" label={labels.sha} hint={labels.shaHint} errors={fieldErrors.resultSha256} spellCheck={false} />
+          <TextField name="resultUrl" label={labels.resultUrl} hint={labels.resultHint} errors={fieldErrors.resultUrl} />
+          <TextField name="resultSha256" label={labels.sha} hint={labels.shaHint} errors={fieldErrors.resultSha256} spellCheck={false} />
           <FieldError name="complete" errors={fieldErrors._} />
-          <button type="submit" className={primary} disabled={busy} data-testid="job-complete">
+          <Button type="submit" disabled={busy} data-testid="job-complete">
             {labels.completeForm}
-          </button>
+          </Button>
         </form>
       )}
       {!["FUNDED", "RUNNING"].includes(status) && <p className="text-sm text-slate-500">{labels.nothingToDo}</p>}
-      <TxStatus step={tx.step} explorerUrl={explorerUrl} />
+      <TxStatus step={step} explorerUrl={explorerUrl} />
     </section>
   );
 }

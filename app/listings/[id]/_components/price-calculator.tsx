@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
 import { priceForHours } from "@/lib/listings/price";
+import { Input } from "@/components/ui/input";
 
 type Props = { pricePerGpuHour: string; gpuCount: number; minHours: number; maxHours: number; messages: Messages["listing"]; locale: Locale };
 
@@ -25,14 +26,7 @@ export function PriceCalculator(props: Props) {
       <label htmlFor="hours" className="block text-sm font-medium">
         {t("hours")}
       </label>
-      <input
-        id="hours"
-        inputMode="numeric"
-        value={hours}
-        onChange={(e) => setHours(e.target.value)}
-        aria-describedby="hours-result"
-        className="w-32 rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-      />
+      <Input id="hours" inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} aria-describedby="hours-result" width="auto" className="w-32" />
       <p id="hours-result" aria-live="polite" className="text-sm" data-testid="price-for-hours">
         {result.ok ? (
           <>

@@ -6,8 +6,14 @@ import { formatAmount } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
-import { translateFieldErrors } from "@/lib/i18n/validation";
+import { apiRefusal, unreachableMessage } from "@/lib/i18n/api-errors";
 import { rentalCost } from "@/lib/core/money";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
 
 interface Props {
   listingId: string;
@@ -72,16 +78,16 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
     }).catch(() => null);
     if (!res) {
       setPending(false);
-      setMessage(t("unreachable"));
+      setMessage(unreachableMessage(locale));
       return;
     }
-    const body = await res.json();
+    const body = await res.json().catch(() => null);
     if (!res.ok) {
       setPending(false);
-      // The API speaks English: field errors are re-said in the page's language, known refusals by their code.
-      setErrors(translateFieldErrors(body.fieldErrors, locale) ?? {});
-      const code = `error.${body.error}`;
-      setMessage(body.fieldErrors ? t("needsAttention") : code in messages ? t(code as keyof typeof messages) : (body.message ?? t("orderFailed")));
+      // The API speaks English: its refusal is said by its code, its field errors re-said, in the page's language.
+      const refusal = apiRefusal(body, locale, ["hours", "sshPublicKey"]);
+      setErrors(refusal.fieldErrors);
+      setMessage(refusal.message);
       return;
     }
     router.push(`/orders/${body.id}`);
@@ -89,62 +95,44 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={t("rentForm")} noValidate>
-      <label className="block text-sm">
-        <span className="font-medium">{t("hours")}</span>
-        <input
-          type="number"
-          min={minHours}
-          max={maxHours}
-          step={1}
-          value={hours}
-          onChange={(e) => setHours(e.target.value)}
-          className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-          data-testid="rent-hours"
-          aria-invalid={!!errors.hours}
-        />
-        {errors.hours && <span className="text-xs text-red-600">{errors.hours.join(" ")}</span>}
-      </label>
-      <label className="block text-sm">
-        <span className="font-medium">{t("sshKey")}</span>
-        {savedKeys.length > 0 && (
-          <select
-            value={keyChoice}
-            onChange={(e) => setKeyChoice(e.target.value)}
-            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-            data-testid="rent-ssh-key-choice"
-          >
-            {savedKeys.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.label} ({k.fingerprint.slice(0, 19)}…)
-              </option>
-            ))}
-            <option value={PASTE}>{t("pasteAnother")}</option>
-          </select>
+      <Field id="rent-hours" name="hours" label={t("hours")} errors={errors.hours}>
+        {(control) => <Input type="number" min={minHours} max={maxHours} step={1} value={hours} onChange={(e) => setHours(e.target.value)} data-testid="rent-hours" {...control} />}
+      </Field>
+      {/* The label names the control in use: the saved-key choice, or the textarea when pasting (the choice then keeps its own name). */}
+      <Field id={keyChoice === PASTE ? "rent-ssh-key" : "rent-ssh-key-choice"} name="sshPublicKey" label={t("sshKey")} errors={errors.sshPublicKey}>
+        {(control) => (
+          <>
+            {savedKeys.length > 0 && (
+              <Select value={keyChoice} onChange={(e) => setKeyChoice(e.target.value)} aria-label={t("sshKey")} data-testid="rent-ssh-key-choice" {...(keyChoice === PASTE ? {} : control)}>
+                {savedKeys.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {k.label} ({k.fingerprint.slice(0, 19)}…)
+                  </option>
+                ))}
+                <option value={PASTE}>{t("pasteAnother")}</option>
+              </Select>
+            )}
+            {keyChoice === PASTE && (
+              <Textarea
+                value={sshPublicKey}
+                onChange={(e) => setSshPublicKey(e.target.value)}
+                rows={3}
+                placeholder="ssh-ed25519 AAAA… you@laptop"
+                className="font-mono text-xs"
+                data-testid="rent-ssh-key"
+                {...control}
+              />
+            )}
+          </>
         )}
-        {keyChoice === PASTE && (
-        <textarea
-          value={sshPublicKey}
-          onChange={(e) => setSshPublicKey(e.target.value)}
-          rows={3}
-          placeholder="ssh-ed25519 AAAA… you@laptop"
-          className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
-          data-testid="rent-ssh-key"
-          aria-invalid={!!errors.sshPublicKey}
-        />
-        )}
-        {errors.sshPublicKey && <span className="text-xs text-red-600">{errors.sshPublicKey.join(" ")}</span>}
-      </label>
+      </Field>
       <p className="text-sm">
         {t("total")} <span className="font-semibold tabular-nums" data-testid="rent-total">{total === null ? "—" : formatAmount(total, locale)}</span>
       </p>
-      {message && (
-        <p role="alert" className="text-sm text-red-600">
-          {message}
-        </p>
-      )}
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="rent-button">
+      {message && <Alert tone="error">{message}</Alert>}
+      <Button type="submit" size="lg" disabled={pending} className="w-full" data-testid="rent-button">
         {pending ? t("creating") : t("rent")}
-      </button>
+      </Button>
     </form>
   );
 }

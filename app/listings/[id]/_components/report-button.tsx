@@ -4,8 +4,11 @@ import { useState, type FormEvent } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
-import { translateFieldErrors } from "@/lib/i18n/validation";
+import { apiRefusal } from "@/lib/i18n/api-errors";
 import { reportCategories } from "@/lib/admin/schema";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextareaField } from "@/components/ui/field";
 
 /** "Report" for a listing or its provider: a disclosure with a category and a note, posted to /api/v1/reports. */
 export function ReportButton(props: { targetType: "LISTING" | "USER"; targetId: string; label: string; messages: Messages["listing"]; locale: Locale }) {
@@ -22,13 +25,12 @@ export function ReportButton(props: { targetType: "LISTING" | "USER"; targetId: 
       const res = await fetch("/api/v1/reports", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ targetType, targetId, category: data.get("category"), note: data.get("note") }),
+        body: JSON.stringify({ targetType, targetId, category: data.get(`${prefix}-category`), note: data.get(`${prefix}-note`) }),
       });
       if (res.ok) return setState({ kind: "sent" });
-      const body = (await res.json().catch(() => null)) as { message?: string; fieldErrors?: Record<string, string[]> } | null;
-      // The API speaks English: field errors are re-said in the page's language.
-      const fieldErrors = translateFieldErrors(body?.fieldErrors, locale);
-      setState({ kind: "error", message: fieldErrors ? t("needsAttention") : (body?.message ?? t("reportServer", { status: String(res.status) })), fieldErrors });
+      // The API speaks English: its refusal is said by its code, its field errors re-said, in the page's language.
+      const refusal = apiRefusal(await res.json().catch(() => null), locale, ["category", "note"]);
+      setState({ kind: "error", message: refusal.message, fieldErrors: refusal.fieldErrors });
     } catch {
       setState({ kind: "error", message: t("reportUnreachable") });
     }
@@ -41,41 +43,26 @@ export function ReportButton(props: { targetType: "LISTING" | "USER"; targetId: 
       </p>
     );
   }
-  const fieldError = (name: string) =>
-    state.kind === "error" && state.fieldErrors?.[name] ? (
-      <p id={`${prefix}-${name}-error`} className="text-xs text-red-700">
-        {state.fieldErrors[name].join(" ")}
-      </p>
-    ) : null;
+  const errors = state.kind === "error" ? state.fieldErrors : undefined;
 
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-slate-600 underline dark:text-slate-400">{label}</summary>
       <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label={label}>
-        <label htmlFor={`${prefix}-category`} className="block font-medium">
-          {t("reportCategory")}
-        </label>
-        <select id={`${prefix}-category`} name="category" required className="w-full rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
-          {reportCategories.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-        {fieldError("category")}
-        <label htmlFor={`${prefix}-note`} className="block font-medium">
-          {t("reportNote")}
-        </label>
-        <textarea id={`${prefix}-note`} name="note" rows={3} maxLength={1000} className="w-full rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
-        {fieldError("note")}
-        {state.kind === "error" && (
-          <p role="alert" className="text-xs text-red-700">
-            {state.message}
-          </p>
-        )}
-        <button type="submit" disabled={state.kind === "sending"} className="rounded-md border border-red-700 px-3 py-1 text-red-700 disabled:opacity-60">
+        {/* Both a listing's and its provider's report form can be on one page: the ids carry the target type. */}
+        <SelectField
+          name={`${prefix}-category`}
+          label={t("reportCategory")}
+          size="sm"
+          required
+          errors={errors?.category}
+          options={reportCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        />
+        <TextareaField name={`${prefix}-note`} label={t("reportNote")} size="sm" rows={3} maxLength={1000} errors={errors?.note} />
+        {state.kind === "error" && <Alert tone="error">{state.message}</Alert>}
+        <Button type="submit" variant="danger" size="sm" disabled={state.kind === "sending"}>
           {t("reportSend")}
-        </button>
+        </Button>
       </form>
     </details>
   );

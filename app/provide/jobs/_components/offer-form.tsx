@@ -1,7 +1,10 @@
 "use client";
 /** The offer form: one of my fitting machines, a price up to the job's maximum, an earliest start, a note. */
 import { useActionState } from "react";
-import { Field, SelectField, type FormState } from "@/components/jobs/form-fields";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextareaField, TextField } from "@/components/ui/field";
+import type { FormState } from "@/lib/core/form-state";
 import { makeOfferAction } from "../actions";
 
 interface Props {
@@ -19,17 +22,17 @@ export function OfferForm({ jobId, machines, labels, initial }: Props) {
     <form key={state.attempt} action={action} className="max-w-xl space-y-4" noValidate aria-label={labels.form}>
       <input type="hidden" name="jobId" value={jobId} />
       {state.error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="form-error">
+        <Alert tone="error" data-testid="form-error">
           {state.error}
-        </p>
+        </Alert>
       )}
       <SelectField name="machineId" label={labels.machine} defaultValue={values.machineId} errors={errors.machineId} options={machines.map((m) => ({ value: m.id, label: m.label }))} />
-      <Field name="pricePerGpuHour" label={labels.price} inputMode="decimal" hint={labels.priceHint} defaultValue={values.pricePerGpuHour} errors={errors.pricePerGpuHour} />
-      <Field name="earliestStart" label={labels.start} type="datetime-local" defaultValue={values.earliestStart} errors={errors.earliestStart} />
-      <Field name="note" label={labels.note} defaultValue={values.note} errors={errors.note} multiline />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="submit-offer">
+      <TextField name="pricePerGpuHour" label={labels.price} inputMode="decimal" hint={labels.priceHint} defaultValue={values.pricePerGpuHour} errors={errors.pricePerGpuHour} />
+      <TextField name="earliestStart" label={labels.start} type="datetime-local" defaultValue={values.earliestStart} errors={errors.earliestStart} />
+      <TextareaField name="note" label={labels.note} defaultValue={values.note} errors={errors.note} />
+      <Button type="submit" size="lg" disabled={pending} data-testid="submit-offer">
         {labels.send}
-      </button>
+      </Button>
     </form>
   );
 }
