@@ -47,13 +47,6 @@ export type UserAction = z.output<typeof userActionSchema>;
 
 export const reportTargetTypes = ["LISTING", "USER"] as const;
 export const reportCategories = ["FRAUD", "MISLEADING", "ABUSE", "SPAM", "OTHER"] as const;
-export const reportCategoryLabels: Record<(typeof reportCategories)[number], string> = {
-  FRAUD: "Fraud or scam",
-  MISLEADING: "Misleading specs or price",
-  ABUSE: "Abusive behaviour",
-  SPAM: "Spam",
-  OTHER: "Something else",
-};
 
 /** A user's report. A USER target is named by its id (from the listing page) or its address. */
 export const createReportSchema = z.object({

@@ -224,11 +224,6 @@ export type OfferAction = (typeof offerActions)[number];
 
 export const jobSorts = ["budget", "newest", "deadline"] as const;
 export type JobSort = (typeof jobSorts)[number];
-export const jobSortLabels: Record<JobSort, string> = {
-  budget: "Budget (highest first)",
-  newest: "Newest first",
-  deadline: "Offer deadline (soonest first)",
-};
 export const JOB_PAGE_SIZE = 24;
 
 /** The last row's sort key (base units, or an ISO timestamp) and id. */

@@ -43,24 +43,3 @@ export function ownerActionsFor(status: ListingStatus): ListingAction[] {
 export function isEditable(status: ListingStatus): boolean {
   return status !== "ARCHIVED" && status !== "SUSPENDED";
 }
-
-export const statusLabels: Record<ListingStatus, string> = {
-  DRAFT: "Draft",
-  PENDING_REVIEW: "In review",
-  LIVE: "Live",
-  PAUSED: "Paused",
-  REJECTED: "Rejected",
-  SUSPENDED: "Suspended",
-  ARCHIVED: "Archived",
-};
-
-export const actionLabels: Record<ListingAction, string> = {
-  submit: "Submit for review",
-  withdraw: "Withdraw from review",
-  pause: "Pause",
-  resume: "Resume",
-  archive: "Archive",
-  approve: "Approve",
-  reject: "Reject",
-  suspend: "Suspend",
-};

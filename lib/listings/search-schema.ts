@@ -11,14 +11,6 @@ import { fromBaseUnits, toBaseUnits } from "@/lib/core/money";
 export const sorts = ["price", "value", "vram", "tflops", "newest"] as const;
 export type Sort = (typeof sorts)[number];
 
-export const sortLabels: Record<Sort, string> = {
-  price: "Price per GPU-hour (low to high)",
-  value: "Price per TFLOP-hour (best value)",
-  vram: "VRAM per GPU (most first)",
-  tflops: "Total TFLOPS (most first)",
-  newest: "Newest first",
-};
-
 export const DEFAULT_LIMIT = 24;
 export const MAX_LIMIT = 100;
 
@@ -221,14 +213,3 @@ export function activeFilters(filters: ListingFilters): FilterName[] {
 export function formatCuda(cuda: number): string {
   return cuda === 0 ? "none (ROCm)" : `${Math.floor(cuda / 10)}.${cuda % 10}`;
 }
-
-export const filterLabels: Record<FilterName, string> = {
-  gpu: "GPU model",
-  minGpus: "Minimum GPUs",
-  minVram: "Minimum VRAM per GPU",
-  maxPrice: "Maximum price per GPU-hour",
-  region: "Region",
-  minBandwidth: "Minimum download bandwidth",
-  minCuda: "Minimum CUDA version",
-  minReliability: "Minimum provider reliability",
-};
