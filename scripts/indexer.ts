@@ -3,13 +3,18 @@
  * Started by `npm run dev` and the e2e stack as a supervised child; on a real deployment run it
  * as its own long-lived process next to `npm start`. SIGINT/SIGTERM stop it between ticks.
  * Needs the react-server condition (tsx --conditions=react-server) to load the domains' server/ parts.
+ * The webhook worker (lib/webhooks/server/worker.ts) runs in this process too, in its own loop, so a
+ * slow webhook receiver never holds up indexing.
  */
+import { createServer } from "node:http";
 import { erc20Abi, getAddress } from "viem";
 import { env } from "@/env";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { publicClient } from "@/lib/chain/server/client";
 import { db } from "@/lib/core/server/db";
+import { metrics } from "@/lib/core/server/metrics";
 import { runIndexer } from "@/lib/indexer/server/run";
+import { runWebhookWorker } from "@/lib/webhooks/server/worker";
 
 async function main() {
   if (!env.ESCROW_ADDRESS) throw new Error("ESCROW_ADDRESS is not set: there is no escrow to index (see README, Deploying the escrow).");
@@ -21,11 +26,20 @@ async function main() {
   }
   const symbol = await publicClient.readContract({ address: token, abi: erc20Abi, functionName: "symbol" });
 
+  // Its own metrics (lag, leadership, failed ticks) on an internal port: this process has no HTTP server otherwise.
+  const metricsServer = env.INDEXER_METRICS_PORT
+    ? createServer((req, res) => {
+        if (req.url !== "/metrics") return void res.writeHead(404).end();
+        void metrics.registry.metrics().then((body) => res.writeHead(200, { "content-type": metrics.registry.contentType }).end(body));
+      }).listen(env.INDEXER_METRICS_PORT, "127.0.0.1")
+    : null;
+
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   console.log(`indexer: ${symbol} escrow ${escrow}, chain ${env.CHAIN_ID}, from block ${env.INDEXER_START_BLOCK}`);
+  const webhooks = runWebhookWorker({ db, signal: controller.signal, log: (m) => console.log(`webhooks: ${m}`) });
   await runIndexer({
     db,
     client: publicClient,
@@ -38,6 +52,8 @@ async function main() {
     signal: controller.signal,
     log: (m) => console.log(`indexer: ${m}`),
   });
+  await webhooks;
+  metricsServer?.close();
   await db.$disconnect();
 }
 

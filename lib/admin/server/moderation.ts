@@ -15,6 +15,7 @@ import type { ModerationInput } from "@/lib/admin/schema";
 import { hardwareFields, type StatusChange } from "@/lib/listings/schema";
 import { baseUnitsOf } from "@/lib/core/money";
 import { agentReviewsFor, type AgentReview } from "@/lib/machines/server/queries";
+import { emitWebhookEvent } from "@/lib/webhooks/server/outbox";
 
 /** What an approval vouches for: what the buyer rents and pays. A resubmission is compared against it. */
 const snapshotFields = [...hardwareFields, "pricePerGpuHour", "minHours", "maxHours", "description"] as const;
@@ -94,6 +95,14 @@ async function moderateOne(tx: Tx, admin: Caller, id: string, input: ModerationI
     before: auditState(current),
     after: auditState(updated),
   });
+  // The provider's webhooks, in the moderation's transaction: a batch that fails as a whole sends none.
+  if (input.action === "approve" || input.action === "reject") {
+    await emitWebhookEvent(tx, {
+      type: input.action === "approve" ? "listing.approved" : "listing.rejected",
+      userIds: [current.providerId],
+      data: { listingId: id, status: to, reason: input.action === "reject" ? (input.reason ?? null) : null },
+    });
+  }
   return updated;
 }
 

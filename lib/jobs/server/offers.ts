@@ -17,6 +17,7 @@ import { ApiError } from "@/lib/core/server/api-error";
 import { canSee, isOpen, isUniqueViolation, jobHref, jobNotFound, offerNotFound } from "@/lib/jobs/server/access";
 import { declineOffers } from "@/lib/jobs/server/mutations";
 import { notify } from "@/lib/notifications/server/notify";
+import { emitWebhookEvent } from "@/lib/webhooks/server/outbox";
 import { insertOrder } from "@/lib/orders/server/create";
 import { offerIdPattern, type OfferInput } from "@/lib/jobs/schema";
 import { invalidParameters } from "@/lib/core/server/http";
@@ -77,6 +78,11 @@ export async function makeOffer(caller: Pick<Caller, "userId" | "isAdmin">, inpu
         kind: "offer.new",
         params: { jobTitle: job.title, offerId: offer.id, pricePerGpuHour: input.pricePerGpuHour.toString() },
         href: jobHref(job.id),
+      });
+      await emitWebhookEvent(tx, {
+        type: "offer.received",
+        userIds: [job.buyerId],
+        data: { jobId: job.id, offerId: offer.id, machineId: machine.id, pricePerGpuHour: input.pricePerGpuHour.toString() },
       });
       return offer;
     });
@@ -154,6 +160,7 @@ export async function acceptOffer(caller: Pick<Caller, "userId" | "isAdmin" | "a
         params: { jobTitle: job.title, offerId: offer.id, orderId },
         href: jobHref(job.id),
       });
+      await emitWebhookEvent(tx, { type: "offer.accepted", userIds: [offer.providerId], data: { jobId: job.id, offerId: offer.id, orderId } });
       return { jobId: job.id, orderId };
     });
   } catch (error) {

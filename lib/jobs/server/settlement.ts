@@ -8,6 +8,7 @@ import "server-only";
 import type { JobStatus, OrderStatus, Prisma } from "@/lib/generated/prisma/client";
 import { jobHref } from "@/lib/jobs/server/access";
 import { notify, type NewNotification } from "@/lib/notifications/server/notify";
+import { emitWebhookEvent } from "@/lib/webhooks/server/outbox";
 
 const jobStatusFor: Record<OrderStatus, JobStatus> = {
   PENDING_PAYMENT: "ACCEPTED",
@@ -70,4 +71,8 @@ export async function syncJobWithOrder(tx: Prisma.TransactionClient, orderId: st
     }
   }
   await notify(tx, notices);
+  // The buyer's scripts hear of a finished job from the same transaction as its notice.
+  if (notices.some((n) => n.kind === "job.completed")) {
+    await emitWebhookEvent(tx, { type: "job.completed", userIds: [buyer], data: { jobId: job.id, orderId, status: next } });
+  }
 }
