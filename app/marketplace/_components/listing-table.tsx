@@ -4,7 +4,7 @@ import { formatDecimalText, formatDollars, formatNumber } from "@/lib/i18n/forma
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
-import type { PublicListing } from "@/lib/listings/server/dto";
+import type { PublicListing } from "@/lib/listings/listing-dto";
 
 /**
  * [message key, width of a fixed column (undefined: the machine column takes the rest), numeric,

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/server/db";
 import { ApiError } from "@/lib/core/server/api-error";
 import { MAX_SSH_KEYS_PER_USER, sshKeyIdPattern, type CreateSshKeyInput } from "@/lib/account/ssh-key";
+import type { SshKeyView } from "@/lib/account/ssh-key-dto";
 
 const keySelect = { id: true, label: true, publicKey: true, fingerprint: true, createdAt: true } satisfies Prisma.SshKeySelect;
 
@@ -14,10 +15,9 @@ export function sshFingerprint(publicKey: string): string {
   return `SHA256:${createHash("sha256").update(Buffer.from(body, "base64")).digest("base64").replace(/=+$/, "")}`;
 }
 
-function view(key: Prisma.SshKeyGetPayload<{ select: typeof keySelect }>) {
+function view(key: Prisma.SshKeyGetPayload<{ select: typeof keySelect }>): SshKeyView {
   return { ...key, createdAt: key.createdAt.toISOString() };
 }
-export type SshKeyView = ReturnType<typeof view>;
 
 export async function listSshKeys(userId: string): Promise<SshKeyView[]> {
   const keys = await db.sshKey.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: keySelect });

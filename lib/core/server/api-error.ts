@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { env } from "@/env";
 import { fieldErrorsOf } from "@/lib/core/fields";
+import type { ApiErrorBody } from "@/lib/core/wire";
 
 export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
 
@@ -17,12 +18,6 @@ export class ApiError extends Error {
     super(message ?? code);
     this.name = "ApiError";
   }
-}
-
-export interface ApiErrorBody {
-  error: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
 }
 
 export function errorResponse(error: unknown): Response {

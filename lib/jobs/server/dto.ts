@@ -1,10 +1,11 @@
 import "server-only";
 /**
- * The shapes jobs and offers leave the server in (pages, actions and the v1 API alike): money as
- * base-unit strings, dates as Dates (JSON turns them into ISO strings), status as the viewer should
- * see it (an OPEN job past its deadline reads EXPIRED).
+ * Jobs and offers from Prisma rows to the shapes they leave the server in (lib/jobs/job-dto.ts):
+ * money as base-unit strings, dates as Dates (JSON turns them into ISO strings), status as the
+ * viewer should see it (an OPEN job past its deadline reads EXPIRED).
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { JobCard, OfferView } from "@/lib/jobs/job-dto";
 import { effectiveStatus } from "@/lib/jobs/server/access";
 import { baseUnitsOf } from "@/lib/core/money";
 
@@ -29,7 +30,7 @@ export const jobCardSelect = {
 
 type JobCardRow = Prisma.JobGetPayload<{ select: typeof jobCardSelect }>;
 
-export function jobCard(row: JobCardRow, now = new Date()) {
+export function jobCard(row: JobCardRow, now = new Date()): JobCard {
   const { _count, maxPricePerGpuHour, maxBudget, ...rest } = row;
   return {
     ...rest,
@@ -40,7 +41,6 @@ export function jobCard(row: JobCardRow, now = new Date()) {
     offerCount: _count.offers,
   };
 }
-export type JobCard = ReturnType<typeof jobCard>;
 
 export const offerSelect = {
   id: true,
@@ -61,7 +61,7 @@ export const offerSelect = {
 
 type OfferRow = Prisma.OfferGetPayload<{ select: typeof offerSelect }>;
 
-export function offerView(row: OfferRow, now = new Date()) {
+export function offerView(row: OfferRow, now = new Date()): OfferView {
   const price = baseUnitsOf(row.pricePerGpuHour);
   const { job, machine, pricePerGpuHour, ...rest } = row;
   void pricePerGpuHour;
@@ -81,4 +81,3 @@ export function offerView(row: OfferRow, now = new Date()) {
     },
   };
 }
-export type OfferView = ReturnType<typeof offerView>;

@@ -8,7 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { matchMachineToJob } from "@/lib/jobs/matching";
 import { db } from "@/lib/core/server/db";
 import { canSee, openWhere, type Viewer } from "@/lib/jobs/server/access";
-import { jobCard, jobCardSelect, offerSelect, offerView, type JobCard, type OfferView } from "@/lib/jobs/server/dto";
+import type { JobCard, JobDetail, OfferView } from "@/lib/jobs/job-dto";
+import { jobCard, jobCardSelect, offerSelect, offerView } from "@/lib/jobs/server/dto";
 import { encodeJobCursor, jobIdPattern, offerIdPattern, type JobSearch } from "@/lib/jobs/schema";
 import { baseUnitsOf } from "@/lib/core/money";
 
@@ -79,7 +80,7 @@ export type JobViewerRole = "buyer" | "provider" | "admin" | null;
  * is "provider" only for the provider whose offer was accepted; the result and the order are the
  * parties' (and admins') alone.
  */
-export async function getJobForViewer(id: string, viewer: Viewer, now = new Date()) {
+export async function getJobForViewer(id: string, viewer: Viewer, now = new Date()): Promise<JobDetail | null> {
   if (!jobIdPattern.test(id)) return null;
   const row = await db.job.findUnique({ where: { id }, select: jobDetailSelect });
   if (!row || !canSee(row, viewer)) return null;
@@ -98,7 +99,6 @@ export async function getJobForViewer(id: string, viewer: Viewer, now = new Date
     resultSha256: party ? resultSha256 : null,
   };
 }
-export type JobDetail = NonNullable<Awaited<ReturnType<typeof getJobForViewer>>>;
 
 /** Offers on a job for `viewer`, with the pending count everyone may see; null when the job is not visible. */
 export async function offersForJob(jobId: string, viewer: Viewer, now = new Date()): Promise<{ count: number; offers: OfferView[] } | null> {

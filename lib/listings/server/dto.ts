@@ -1,63 +1,29 @@
 import "server-only";
 /**
- * Listings as the API returns them and the pages render them: money as base-unit strings
- * (never a JSON number), TFLOPS as the exact decimal text, CUDA as "12.4".
+ * Listings from stored rows to the API's shape (lib/listings/listing-dto.ts). One mapper serves the
+ * search, whose SQL rows arrive as text and numbers, and the single-listing read, whose Prisma
+ * record is first put in the same shape by listingFieldsOf.
  */
-import { gpuSpec } from "@/lib/listings/gpu-catalog";
-import type { ListingStatus } from "@/lib/generated/prisma/client";
-import { formatValueKey } from "@/lib/listings/price";
+import { gpuSpec, type GpuModelId } from "@/lib/listings/gpu-catalog";
+import type { PublicListing } from "@/lib/listings/listing-dto";
+import { formatValueKey, tflopsTenths, valueKey } from "@/lib/listings/price";
 import { formatCuda } from "@/lib/listings/search-schema";
-import type { ListingRow } from "@/lib/listings/server/search-sql";
-
-export interface PublicListing {
-  id: string;
-  gpuModel: string;
-  gpuName: string;
-  gpuCount: number;
-  vramGb: number;
-  tflopsPerGpu: string;
-  totalTflops: string;
-  cpuCores: number;
-  ramGb: number;
-  diskGb: number;
-  uploadMbps: number;
-  downloadMbps: number;
-  country: string;
-  city: string;
-  /** "12.4", or null for a machine without CUDA (ROCm). */
-  cudaVersion: string | null;
-  driverVersion: string;
-  /** Token base units per GPU-hour, as a decimal string. */
-  pricePerGpuHour: string;
-  /** Token units (not base units) per TFLOP-hour, 6 decimals, e.g. "0.002214". */
-  pricePerTflopHour: string;
-  minHours: number;
-  maxHours: number;
-  createdAt: string;
-  provider: { address: string; reliability: number };
-}
-
-/** What the owner and admins see in addition. */
-export interface OwnedListing extends PublicListing {
-  status: ListingStatus;
-  rejectionReason: string | null;
-  description: string;
-  submittedAt: string | null;
-  reviewedAt: string | null;
-  updatedAt: string;
-}
+import type { ListingFields } from "@/lib/listings/server/search-sql";
+import { baseUnitsOf } from "@/lib/core/money";
 
 export function cudaText(cuda: number): string | null {
   return cuda === 0 ? null : formatCuda(cuda);
 }
 
-/** A listing's stored fields in the search SQL's shape; single-listing reads normalise to it too. */
-export type ListingFields = Omit<ListingRow, "k" | "sortKey" | "providerId">;
-
+/**
+ * No zod parse here: this runs for every row of every search, and the types already tie the row to
+ * the schema (lib/listings/server/search-sql.ts derives ListingFields from PublicListing).
+ */
 export function publicListingFromRow(row: ListingFields): PublicListing {
   return {
     id: row.id,
-    gpuModel: row.gpuModel,
+    // Every write checks the model against the catalog (lib/listings/schema.ts), so the column holds catalog ids.
+    gpuModel: row.gpuModel as GpuModelId,
     gpuName: gpuSpec(row.gpuModel)?.name ?? row.gpuModel,
     gpuCount: row.gpuCount,
     vramGb: row.vramGb,
@@ -78,5 +44,29 @@ export function publicListingFromRow(row: ListingFields): PublicListing {
     maxHours: row.maxHours,
     createdAt: new Date(row.createdAt).toISOString(),
     provider: { address: row.providerAddress, reliability: row.providerReliability },
+  };
+}
+
+/** The stored columns of a listing as Prisma reads them (Decimal price and TFLOPS) and its provider. */
+export interface ListingRecord extends Omit<ListingFields, "tflopsPerGpu" | "totalTflops" | "valueKey" | "pricePerGpuHour" | "providerAddress" | "providerReliability"> {
+  tflopsPerGpu: { toFixed(digits: number): string };
+  pricePerGpuHour: { toFixed(digits: number): string };
+  provider: { address: string; reliability: number };
+}
+
+/** A Prisma record in the search row's shape, with the derived columns computed as the database computes them. */
+export function listingFieldsOf(record: ListingRecord): ListingFields {
+  const { provider, ...stored } = record;
+  const price = baseUnitsOf(record.pricePerGpuHour);
+  const tflops = record.tflopsPerGpu.toFixed(1);
+  const total = tflopsTenths(tflops) * BigInt(record.gpuCount);
+  return {
+    ...stored,
+    tflopsPerGpu: tflops,
+    totalTflops: `${total / 10n}.${total % 10n}`,
+    valueKey: valueKey(price, tflops).toString(),
+    pricePerGpuHour: price.toString(),
+    providerAddress: provider.address,
+    providerReliability: provider.reliability,
   };
 }

@@ -4,10 +4,10 @@ import "server-only";
  * who is not banned is public; anything else only its owner and admins see.
  */
 import type { ListingStatus } from "@/lib/generated/prisma/client";
-import { tflopsTenths, valueKey } from "@/lib/listings/price";
 import type { Caller } from "@/lib/auth/server/caller";
 import { db } from "@/lib/core/server/db";
-import { publicListingFromRow, type OwnedListing, type PublicListing } from "@/lib/listings/server/dto";
+import type { ListingView, OwnedListing } from "@/lib/listings/listing-dto";
+import { listingFieldsOf, publicListingFromRow } from "@/lib/listings/server/dto";
 import { recordIdPattern } from "@/lib/core/fields";
 import { baseUnitsOf } from "@/lib/core/money";
 
@@ -59,18 +59,7 @@ export async function getListingForViewer(id: string, viewer: Pick<Caller, "user
   const viewerIsOwner = viewer?.userId === row.providerId;
   if (!isPubliclyVisible(row) && !viewerIsOwner && !viewer?.isAdmin) return null;
 
-  const price = baseUnitsOf(row.pricePerGpuHour);
-  const tflops = row.tflopsPerGpu.toFixed(1);
-  const total = tflopsTenths(tflops) * BigInt(row.gpuCount);
-  const listing = publicListingFromRow({
-    ...row,
-    tflopsPerGpu: tflops,
-    totalTflops: `${total / 10n}.${total % 10n}`,
-    valueKey: valueKey(price, tflops).toString(),
-    pricePerGpuHour: price.toString(),
-    providerAddress: row.provider.address,
-    providerReliability: row.provider.reliability,
-  });
+  const listing = publicListingFromRow(listingFieldsOf(row));
   return {
     ...listing,
     status: row.status,
@@ -85,7 +74,7 @@ export async function getListingForViewer(id: string, viewer: Pick<Caller, "user
 }
 
 /** What anyone but the owner and admins gets: the public fields, the description and the status. */
-export function publicView(listing: ViewedListing): PublicListing & { description: string; status: ListingStatus } {
+export function publicView(listing: ViewedListing): ListingView {
   const { rejectionReason, submittedAt, reviewedAt, updatedAt, viewerIsOwner, providerId, ...shown } = listing;
   void [rejectionReason, submittedAt, reviewedAt, updatedAt, viewerIsOwner, providerId];
   return shown;

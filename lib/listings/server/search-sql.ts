@@ -16,6 +16,7 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { gpuCatalog } from "@/lib/listings/gpu-catalog";
+import type { PublicListing } from "@/lib/listings/listing-dto";
 import type { ListingFilters, SearchQuery, Sort } from "@/lib/listings/search-schema";
 
 /** Totals above this show as "1,000+": counting further would cost more than the page itself. */
@@ -177,30 +178,24 @@ export function countSql(filters: ListingFilters): Prisma.Sql {
     ) capped`;
 }
 
-export interface ListingRow {
-  id: string;
-  providerId: string;
+/** The public fields the DTO computes rather than copies from the row. */
+type DerivedFields = "gpuModel" | "gpuName" | "cudaVersion" | "pricePerTflopHour" | "createdAt" | "provider";
+
+/**
+ * A listing as stored, in this SQL's shape (single-listing reads normalise to it too): the fields
+ * copied as they are have their types from the one listing schema (lib/listings/listing-dto.ts),
+ * the rest are the stored forms the DTO derives its fields from.
+ */
+export type ListingFields = Omit<PublicListing, DerivedFields> & {
+  gpuModel: string;
+  /** major*10+minor; 0 for no CUDA (ROCm). */
+  cudaVersion: number;
+  /** Thousandths of a base unit per TFLOP-hour (the generated "valueKey" column), as text. */
+  valueKey: string;
+  createdAt: Date;
   providerAddress: string;
   providerReliability: number;
-  gpuModel: string;
-  gpuCount: number;
-  vramGb: number;
-  tflopsPerGpu: string;
-  totalTflops: string;
-  valueKey: string;
-  cpuCores: number;
-  ramGb: number;
-  diskGb: number;
-  uploadMbps: number;
-  downloadMbps: number;
-  country: string;
-  city: string;
-  cudaVersion: number;
-  driverVersion: string;
-  pricePerGpuHour: string;
-  minHours: number;
-  maxHours: number;
-  createdAt: Date;
-  k: unknown;
-  sortKey: string;
-}
+};
+
+/** One search row: the listing, its provider's id and the sort key (k) with its text form for the cursor. */
+export type ListingRow = ListingFields & { providerId: string; k: unknown; sortKey: string };

@@ -8,7 +8,7 @@ import { toBaseUnits } from "@/lib/core/money";
 import { valueKey } from "@/lib/listings/price";
 import { db } from "@/lib/core/server/db";
 import { COUNT_CAP } from "@/lib/listings/server/search-sql";
-import type { PublicListing } from "@/lib/listings/server/dto";
+import type { PublicListing } from "@/lib/listings/listing-dto";
 import { getListingForViewer } from "@/lib/listings/server/queries";
 import { countListings, searchListings, suggestRelaxation } from "@/lib/listings/server/search";
 import { parseSearchParams, sorts, type SearchQuery } from "@/lib/listings/search-schema";

@@ -1,7 +1,9 @@
 import "server-only";
 /** Public marketplace search: the one function the page and GET /api/v1/listings both call. */
 import { queryRows } from "@/lib/core/server/db";
-import { publicListingFromRow, type PublicListing } from "@/lib/listings/server/dto";
+import type { z } from "zod";
+import type { listingPageSchema } from "@/lib/listings/listing-dto";
+import { publicListingFromRow } from "@/lib/listings/server/dto";
 import { COUNT_CAP, countSql, itemsSql, pruneModelsSql, type ListingRow } from "@/lib/listings/server/search-sql";
 import {
   activeFilters,
@@ -12,17 +14,10 @@ import {
   type SearchQuery,
 } from "@/lib/listings/search-schema";
 
-export interface ListingTotal {
-  /** Exact when `capped` is false; otherwise "more than COUNT_CAP". */
-  count: number;
-  capped: boolean;
-}
-
-export interface SearchResult {
-  items: PublicListing[];
-  nextCursor: string | null;
-  total: ListingTotal;
-}
+/** What GET /api/v1/listings answers and the marketplace page renders (lib/listings/listing-dto.ts). */
+export type SearchResult = z.infer<typeof listingPageSchema>;
+/** Exact when `capped` is false; otherwise "more than COUNT_CAP". */
+export type ListingTotal = SearchResult["total"];
 
 export async function countListings(filters: ListingFilters): Promise<ListingTotal> {
   const [row] = await queryRows<{ n: number }>(countSql(filters));
@@ -39,6 +34,10 @@ export async function searchListings(query: SearchQuery): Promise<SearchResult> 
   const nextCursor =
     rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: last.sortKey, id: last.id }) : null;
   return { items: page.map(publicListingFromRow), nextCursor, total };
+}
+
+export function formatTotal(total: ListingTotal): string {
+  return total.capped ? `${total.count.toLocaleString("en-US")}+` : total.count.toLocaleString("en-US");
 }
 
 /**

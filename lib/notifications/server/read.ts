@@ -6,18 +6,10 @@ import "server-only";
  */
 import { db } from "@/lib/core/server/db";
 import { recordIdPattern } from "@/lib/core/fields";
+import type { InboxItem } from "@/lib/notifications/server/notification-dto";
 
 /** Notification ids are cuids; anything else cannot exist. */
 export const notificationIdPattern = recordIdPattern;
-
-export interface InboxItem {
-  id: string;
-  kind: string;
-  params: Record<string, unknown>;
-  href: string;
-  readAt: Date | null;
-  createdAt: Date;
-}
 
 const select = { id: true, kind: true, params: true, href: true, readAt: true, createdAt: true } as const;
 

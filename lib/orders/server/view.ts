@@ -1,12 +1,14 @@
 import "server-only";
 /**
  * Reading orders, with visibility in one place: the buyer, the provider and admins see an order;
- * anyone else gets "not found". Connection details only reach the buyer and admins.
+ * anyone else gets "not found". Connection details only reach the buyer and admins, and only once the
+ * indexer has read the start from the chain: a provider's say-so alone never hands them over.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Caller } from "@/lib/auth/server/caller";
 import { db } from "@/lib/core/server/db";
-import { paymentTransactions, type TxRequest } from "@/lib/orders/server/transactions";
+import type { OrderView, TxRequest } from "@/lib/orders/order-dto";
+import { paymentTransactions } from "@/lib/orders/server/transactions";
 import { orderIdPattern } from "@/lib/orders/schema";
 import { baseUnitsOf } from "@/lib/core/money";
 
@@ -21,6 +23,17 @@ const orderSelect = {
   gpuCount: true,
   pricePerGpuHour: true,
   amount: true,
+  ratePerSecond: true,
+  extendedAmount: true,
+  startedAt: true,
+  endsAt: true,
+  stoppedAt: true,
+  disputedAt: true,
+  claimed: true,
+  providerPaid: true,
+  feePaid: true,
+  buyerRefunded: true,
+  capacityLost: true,
   chainId: true,
   tokenAddress: true,
   escrowAddress: true,
@@ -37,7 +50,7 @@ const orderSelect = {
   fundedAt: true,
   settledAt: true,
   createdAt: true,
-  listing: { select: { gpuModel: true } },
+  listing: { select: { gpuModel: true, maxHours: true } },
   /** Set when the order settles a training job: such orders have no SSH connection to hand over. */
   job: { select: { id: true } },
   chainEvents: {
@@ -61,11 +74,14 @@ export function roleIn(order: Pick<LoadedOrder, "buyerId" | "providerId">, calle
   return caller.isAdmin ? "admin" : null;
 }
 
-export function orderView(order: LoadedOrder, role: OrderRole) {
+export function orderView(order: LoadedOrder, role: OrderRole): OrderView {
   const amount = baseUnitsOf(order.amount);
-  const seesConnection = role === "buyer" || role === "admin";
+  const seesConnection = (role === "buyer" || role === "admin") && order.startedAt !== null;
+  const rate = order.ratePerSecond === null ? null : baseUnitsOf(order.ratePerSecond);
+  const booked = amount - baseUnitsOf(order.extendedAmount);
   const transactions: TxRequest[] =
-    role === "buyer" && order.status === "PENDING_PAYMENT" ? paymentTransactions({ ...order, amount }) : [];
+    role === "buyer" && order.status === "PENDING_PAYMENT" ? paymentTransactions({ ...order, amount: booked, ratePerSecond: rate }) : [];
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     id: order.id,
     status: order.status,
@@ -80,6 +96,18 @@ export function orderView(order: LoadedOrder, role: OrderRole) {
     gpuCount: order.gpuCount,
     pricePerGpuHour: order.pricePerGpuHour.toFixed(0),
     amount: amount.toString(),
+    kind: rate === null ? "fixed" : "rental",
+    ratePerSecond: rate?.toString() ?? null,
+    extendedAmount: order.extendedAmount.toFixed(0),
+    startedAt: iso(order.startedAt),
+    endsAt: order.startedAt ? iso(order.endsAt) : null,
+    stoppedAt: iso(order.stoppedAt),
+    disputedAt: iso(order.disputedAt),
+    claimed: order.claimed.toFixed(0),
+    providerPaid: order.providerPaid.toFixed(0),
+    feePaid: order.feePaid.toFixed(0),
+    buyerRefunded: order.buyerRefunded.toFixed(0),
+    capacityLost: order.capacityLost,
     chainId: order.chainId,
     tokenAddress: order.tokenAddress,
     escrowAddress: order.escrowAddress,
@@ -108,7 +136,6 @@ export function orderView(order: LoadedOrder, role: OrderRole) {
     settledAt: order.settledAt?.toISOString() ?? null,
   };
 }
-export type OrderView = ReturnType<typeof orderView>;
 
 /** Orders the caller bought or provided, newest first. */
 export async function listOrdersFor(userId: string, take = 50) {
