@@ -4,10 +4,11 @@ import { useState } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
-import { translateFieldErrors } from "@/lib/i18n/validation";
+import { apiRefusal, unreachableMessage } from "@/lib/i18n/api-errors";
 import type { SshKeyView } from "@/lib/account/ssh-key-dto";
-
-const input = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextareaField, TextField } from "@/components/ui/field";
 
 /** Lists, adds and deletes the caller's saved SSH keys through /api/v1/me/ssh-keys; errors are shown per field. */
 export function SshKeyManager({ initialKeys, messages, locale }: { initialKeys: SshKeyView[]; messages: Messages["account"]; locale: Locale }) {
@@ -26,12 +27,13 @@ export function SshKeyManager({ initialKeys, messages, locale }: { initialKeys: 
     setMessage(null);
     const res = await fetch("/api/v1/me/ssh-keys", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ label, publicKey }) }).catch(() => null);
     setPending(false);
-    if (!res) return setMessage(t("unreachable"));
-    const body = await res.json();
+    if (!res) return setMessage(unreachableMessage(locale));
+    const body = await res.json().catch(() => null);
     if (!res.ok) {
-      // The API speaks English; field errors are re-said in the page's language.
-      setErrors(translateFieldErrors(body.fieldErrors, locale) ?? {});
-      return setMessage(body.fieldErrors ? t("needsAttention") : (body.message ?? t("saveFailed")));
+      // The API speaks English: its refusal is said by its code, its field errors re-said, in the page's language.
+      const refusal = apiRefusal(body, locale, ["label", "publicKey"]);
+      setErrors(refusal.fieldErrors);
+      return setMessage(refusal.message);
     }
     setKeys((k) => [...k, body as SshKeyView]);
     setLabel("");
@@ -56,32 +58,30 @@ export function SshKeyManager({ initialKeys, messages, locale }: { initialKeys: 
               <span>
                 <span className="font-medium">{k.label}</span> <span className="font-mono text-xs text-slate-500">{k.fingerprint}</span>
               </span>
-              <button type="button" onClick={() => remove(k.id)} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+              <Button variant="secondary" size="sm" onClick={() => remove(k.id)}>
                 {t("deleteKey")}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
       )}
       <form onSubmit={add} className="space-y-3" aria-label={t("addKey")} noValidate>
-        <label className="block text-sm">
-          <span className="font-medium">{t("keyLabel")}</span>
-          <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={64} placeholder={t("keyLabelPlaceholder")} className={input} data-testid="ssh-key-label" aria-invalid={!!errors.label} />
-          {errors.label && <span className="text-xs text-red-600">{errors.label.join(" ")}</span>}
-        </label>
-        <label className="block text-sm">
-          <span className="font-medium">{t("publicKey")}</span>
-          <textarea value={publicKey} onChange={(e) => setPublicKey(e.target.value)} rows={3} placeholder="ssh-ed25519 AAAA… you@laptop" className={`${input} font-mono text-xs`} data-testid="ssh-key-value" aria-invalid={!!errors.publicKey} />
-          {errors.publicKey && <span className="text-xs text-red-600">{errors.publicKey.join(" ")}</span>}
-        </label>
-        {message && (
-          <p role="alert" className="text-sm text-red-600">
-            {message}
-          </p>
-        )}
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="ssh-key-add">
+        <TextField name="label" label={t("keyLabel")} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={64} placeholder={t("keyLabelPlaceholder")} errors={errors.label} data-testid="ssh-key-label" />
+        <TextareaField
+          name="publicKey"
+          label={t("publicKey")}
+          value={publicKey}
+          onChange={(e) => setPublicKey(e.target.value)}
+          rows={3}
+          placeholder="ssh-ed25519 AAAA… you@laptop"
+          className="font-mono text-xs"
+          errors={errors.publicKey}
+          data-testid="ssh-key-value"
+        />
+        {message && <Alert tone="error">{message}</Alert>}
+        <Button type="submit" size="lg" disabled={pending} data-testid="ssh-key-add">
           {pending ? t("saving") : t("saveKey")}
-        </button>
+        </Button>
       </form>
     </div>
   );

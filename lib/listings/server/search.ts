@@ -36,10 +36,6 @@ export async function searchListings(query: SearchQuery): Promise<SearchResult> 
   return { items: page.map(publicListingFromRow), nextCursor, total };
 }
 
-export function formatTotal(total: ListingTotal): string {
-  return total.capped ? `${total.count.toLocaleString("en-US")}+` : total.count.toLocaleString("en-US");
-}
-
 /**
  * For an empty result: the active filter whose removal brings back the most listings, and
  * how many. Runs one capped count per active filter, only when a search found nothing.

@@ -7,6 +7,8 @@ import { formatDateTime, formatNumber, formatToken } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import type { OfferView } from "@/lib/jobs/job-dto";
 import { acceptOfferAction } from "../../actions";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
@@ -18,7 +20,7 @@ export async function OfferComparison(props: { jobId: string; offers: OfferView[
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="offers">
       {offers.map((o) => (
-        <li key={o.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="offer" data-status={o.status}>
+        <li key={o.id} className={cardClass("flex flex-col gap-2")} data-testid="offer" data-status={o.status}>
           <div className="flex items-baseline justify-between gap-2">
             <p className="text-lg font-semibold tabular-nums" data-testid="offer-total">
               {money(o.total)}
@@ -51,9 +53,9 @@ export async function OfferComparison(props: { jobId: string; offers: OfferView[
             <form action={acceptOfferAction} className="mt-auto">
               <input type="hidden" name="jobId" value={jobId} />
               <input type="hidden" name="offerId" value={o.id} />
-              <button type="submit" className="w-full rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="accept-offer">
+              <Button type="submit" className="w-full" data-testid="accept-offer">
                 {t("acceptOffer")}
-              </button>
+              </Button>
             </form>
           )}
         </li>
