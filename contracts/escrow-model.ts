@@ -24,7 +24,7 @@ export type KindCode = (typeof K)[keyof typeof K];
 
 /** The contract's constants, in seconds. */
 export const MIN_START_WINDOW = 600n;
-export const MAX_START_WINDOW = 30n * 86_400n;
+export const MAX_START_WINDOW = 60n * 86_400n;
 export const DISPUTE_TIMEOUT = 14n * 86_400n;
 export const MAX_MONITOR_LOOKBACK = 86_400n;
 

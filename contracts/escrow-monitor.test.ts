@@ -24,6 +24,7 @@ import {
   isolateFile,
   mined,
   monitor,
+  newOrderId,
   now,
   openEscrow,
   openRental,
@@ -206,5 +207,18 @@ describe("a monitor stop", () => {
     const fixed = await openEscrow(escrow);
     await act(provider, escrow, "markStarted", fixed.escrowId);
     expect(await reverted(monitorStop(fixed.escrowId, startedAt))).toEqual({ errorName: "WrongKind", args: [fixed.escrowId, 0] });
+  });
+});
+
+describe("an unknown escrow", () => {
+  it("is refused by every version-2 function with EscrowNotFound", async () => {
+    const unknown = newOrderId();
+    const expected = { errorName: "EscrowNotFound", args: [unknown] };
+    for (const name of ["claim", "stop", "finalizeMonitorStop", "settleDisputeTimeout"] as const) {
+      expect(await actReverts(buyer, escrow, name, unknown), name).toEqual(expected);
+    }
+    expect(await reverted(monitorStop(unknown, 1n))).toEqual(expected);
+    const extend = publicClient.simulateContract({ account: buyer.account, address: escrow, abi: escrowAbi, functionName: "extend", args: [unknown, 1n] });
+    expect(await reverted(extend)).toEqual(expected);
   });
 });

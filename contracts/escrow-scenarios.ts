@@ -92,7 +92,7 @@ function likelyCaller(rng: Rng, model: EscrowModel, kind: Kind, e: ModelEscrow |
   }
 }
 
-/** A start deadline around the allowed range [t + 10 min, t + 30 days] for a transaction mined at `t`. */
+/** A start deadline around the allowed range [t + MIN_START_WINDOW, t + MAX_START_WINDOW] for a transaction mined at `t`. */
 function startDeadline(rng: Rng, t: bigint): bigint {
   const r = rng.next();
   if (r < 0.05) return t + 599n; // one second short of MIN_START_WINDOW

@@ -153,8 +153,9 @@ contract IdlegridEscrow is AccessControl, Pausable, ReentrancyGuard {
     /// open an escrow the provider can never start and reclaim it at once, griefing its listing.
     uint64 public constant MIN_START_WINDOW = 10 minutes;
     /// @notice A start deadline at most this far ahead keeps an unstarted escrow's money from
-    /// being locked for an unbounded time (liveness).
-    uint64 public constant MAX_START_WINDOW = 30 days;
+    /// being locked for an unbounded time (liveness). Generous: the app asks for 48 hours, and the
+    /// dev demo history pays orders at block times up to a month in the past with today's deadlines.
+    uint64 public constant MAX_START_WINDOW = 60 days;
     /// @notice How long the arbiter has to resolve a dispute before either party can apply the
     /// default outcome: a silent arbiter must not be able to lock money forever.
     uint64 public constant DISPUTE_TIMEOUT = 14 days;
