@@ -57,4 +57,12 @@ export const apiErrorsDe: ApiErrorMessages = {
   insufficient_scope: "Der API-Schlüssel darf das nicht (ihm fehlt die Berechtigung).",
   session_required: "Dafür ist eine angemeldete Browsersitzung nötig, kein API-Schlüssel.",
   reauth_required: "Melden Sie sich dafür zuerst erneut mit Ihrer Wallet an.",
+  too_many_endpoints: "Sie haben so viele Webhook-Endpunkte registriert wie erlaubt. Löschen Sie zuerst einen.",
+  dispute_timeout_not_reached: "Der Schiedsrichter darf über diesen Streitfall noch entscheiden: Warten Sie, bis seine Frist abläuft.",
+  dispute_window_open: "Der Stopp kann noch angefochten werden: Warten Sie, bis die Frist dafür endet.",
+  fixed_price_order: "Diese Bestellung bezahlt den Festpreis eines Auftrags: Nur Mieten werden gemessen, gestoppt, verlängert oder abgerechnet.",
+  metered_rental: "Eine Miete endet nach ihrem Zähler: wenn die vorausbezahlte Zeit abläuft oder sie gestoppt wird.",
+  nothing_to_claim: "Seit der letzten Abrechnung ist nichts angefallen.",
+  price_below_meter: "Diese Miete kostet pro Sekunde zu wenig, als dass das Treuhandkonto sie messen könnte.",
+  rental_expired: "Die vorausbezahlte Zeit dieser Miete ist abgelaufen: Mieten Sie erneut.",
 };

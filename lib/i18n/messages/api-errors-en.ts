@@ -61,6 +61,14 @@ export const apiErrorsEn = {
   insufficient_scope: "The API key may not do this (it lacks the scope).",
   session_required: "This needs a signed-in browser session, not an API key.",
   reauth_required: "For this, sign in again with your wallet first.",
+  too_many_endpoints: "You have registered as many webhook endpoints as allowed. Delete one first.",
+  dispute_timeout_not_reached: "The arbiter may still decide this dispute: wait until its deadline passes.",
+  dispute_window_open: "The stop can still be disputed: wait until its window closes.",
+  fixed_price_order: "This order pays a job's fixed price: only rentals are metered, stopped, extended or claimed.",
+  metered_rental: "A rental ends by its meter: when its prepaid time runs out or when it is stopped.",
+  nothing_to_claim: "Nothing has accrued since the last claim.",
+  price_below_meter: "This rental costs too little per second for the escrow to meter.",
+  rental_expired: "This rental's prepaid time has run out: rent again instead.",
 };
 
 export type ApiErrorMessages = typeof apiErrorsEn;
