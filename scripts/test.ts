@@ -91,6 +91,8 @@ const buildEnv: NodeJS.ProcessEnv = {
   CHAIN_ID: "31337",
   TOKEN_ADDRESS: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
   ESCROW_ADDRESS: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+  // Required in production (env.js); the server reads the stack's real one at run time.
+  APP_URL: "http://127.0.0.1:3000",
 };
 
 const last = selected[selected.length - 1];

@@ -37,6 +37,9 @@ export default async function setup() {
     TOKEN_ADDRESS: token,
     ESCROW_ADDRESS: escrow,
     NODE_ENV: "test",
+    // Tests play a deployment behind one reverse proxy: X-Forwarded-For's last entry names the client,
+    // so each test's random address gets its own rate limits (test/auth.ts randomIp).
+    TRUSTED_PROXY_HOPS: "1",
   });
 
   return async () => {

@@ -37,6 +37,11 @@ export const SIWE_LIMITS = {
   uri: 1024,
   requestId: 200,
   resources: 16,
+  /**
+   * A plain ECDSA signature is 65 bytes; smart-wallet ones (EIP-1271, WebAuthn passkeys, wrapped in
+   * EIP-6492 before deployment with the factory call) run to 1-2 KB. More is not a signature anyone sends.
+   */
+  signatureBytes: 4096,
 } as const;
 
 const PREAMBLE = " wants you to sign in with your Ethereum account:";
@@ -193,5 +198,8 @@ export function parseSiweMessageStrict(message: string): SiweParseResult {
 /** The body of POST /api/auth/verify. The message is checked by the strict parser, not here. */
 export const siweVerifyBody = z.object({
   message: z.string().min(1).max(SIWE_LIMITS.message),
-  signature: z.string().regex(/^0x(?:[0-9a-fA-F]{2})+$/, "must be 0x-prefixed hex").max(20_000),
+  signature: z
+    .string()
+    .max(2 + 2 * SIWE_LIMITS.signatureBytes, `must be at most ${SIWE_LIMITS.signatureBytes} bytes`)
+    .regex(/^0x(?:[0-9a-fA-F]{2})+$/, "must be 0x-prefixed hex"),
 });

@@ -16,3 +16,24 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   }
   return out;
 }
+
+export const FORBIDDEN_TEXT_MESSAGE = "must not contain control characters or broken Unicode";
+
+/**
+ * Whether `value` holds characters no free text needs and storage refuses: C0 controls other than tab
+ * and line breaks, DEL, and lone UTF-16 surrogates (PostgreSQL rejects NUL in text, and half a surrogate
+ * pair is no character). A loop over code units, since a regex of control characters trips the linter.
+ */
+export function hasForbiddenText(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+    if (c >= 0xdc00 && c <= 0xdfff) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    }
+  }
+  return false;
+}

@@ -280,10 +280,17 @@ const searchInt = (label: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `${label} must be between ${min} and ${max}`);
 
+/** Above any budget a job can have (1,000 per GPU-hour x 16 GPUs x 8,760 hours), in whole tokens. */
+const MAX_BUDGET_PARAM = 1_000_000_000n;
+
 const budgetParam = (label: string) =>
   z.string().transform((v, ctx) => {
     try {
       const units = toBaseUnits(v);
+      if (units > MAX_BUDGET_PARAM * 10n ** 6n) {
+        ctx.addIssue({ code: "custom", message: `must be at most ${MAX_BUDGET_PARAM.toLocaleString("en-US")}` });
+        return z.NEVER;
+      }
       if (units > 0n) return units;
     } catch {
       // reported below

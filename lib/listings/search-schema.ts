@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { modelsMatching, type GpuModelId } from "@/lib/listings/gpu-catalog";
 import { fromBaseUnits, toBaseUnits } from "@/lib/core/money";
+import { MAX_PRICE_PER_GPU_HOUR } from "@/lib/listings/schema";
 
 export const sorts = ["price", "value", "vram", "tflops", "newest"] as const;
 export type Sort = (typeof sorts)[number];
@@ -99,6 +100,11 @@ const cudaParam = z
 const priceParam = z.string().transform((v, ctx) => {
   try {
     const units = toBaseUnits(v);
+    // Bounded like a listing's own price: a bigger cap matches the same rows and overflowed the search SQL.
+    if (units > MAX_PRICE_PER_GPU_HOUR) {
+      ctx.addIssue({ code: "custom", message: `must be at most ${(MAX_PRICE_PER_GPU_HOUR / 10n ** 6n).toLocaleString("en-US")}` });
+      return z.NEVER;
+    }
     if (units > 0n) return units;
   } catch {
     // reported below

@@ -71,6 +71,7 @@ function build(): boolean {
     CHAIN_ID: "31337",
     TOKEN_ADDRESS: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
     ESCROW_ADDRESS: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+    APP_URL: "http://127.0.0.1:3000",
   };
   return spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, env, stdio: "inherit" }).status === 0;
 }

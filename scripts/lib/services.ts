@@ -147,8 +147,8 @@ export async function createTempDatabase(serverUrl: string, prefix: string): Pro
 
 /**
  * The environment of a production-mode app on a throw-away local stack (browser tests, benchmarks,
- * screenshots). Every client there signs in from 127.0.0.1, so the per-client nonce limit is raised:
- * it would throttle the suite, not an attacker.
+ * screenshots). Every client there signs in from 127.0.0.1, so the per-client nonce, sign-in and search
+ * limits are raised: they would throttle the suite, not an attacker.
  */
 export function localStackEnv(stack: { databaseUrl: string; rpcUrl: string; token: string; escrow: string; appUrl: string }): NodeJS.ProcessEnv {
   return {
@@ -161,6 +161,8 @@ export function localStackEnv(stack: { databaseUrl: string; rpcUrl: string; toke
     ESCROW_ADDRESS: stack.escrow,
     APP_URL: stack.appUrl,
     AUTH_NONCES_PER_MINUTE: "10000",
+    AUTH_VERIFY_PER_MINUTE: "10000",
+    SEARCH_REQUESTS_PER_MINUTE: "1000000",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

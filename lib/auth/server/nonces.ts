@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { env } from "@/env";
 import { db } from "@/lib/core/server/db";
 import { ApiError } from "@/lib/core/server/api-error";
@@ -14,19 +14,11 @@ export const NONCE_TTL_MS = 5 * 60 * 1000;
  */
 export const NONCE_RATE_LIMIT = { max: env.AUTH_NONCES_PER_MINUTE, windowMs: 60 * 1000 } as const;
 
+/** The client's rate-limit key: X-Forwarded-For is read only as far as TRUSTED_PROXY_HOPS allows. */
+export { clientKey } from "@/lib/core/server/client-address";
+
 /** Expired nonces are kept a while so a late submit still reads "nonce_expired" rather than "nonce_unknown". */
 const NONCE_RETENTION_MS = 60 * 60 * 1000;
-
-/**
- * Identifies the client for rate limiting. `next start` fills X-Forwarded-For with the socket address when
- * the request has none; behind a reverse proxy the proxy appends the address it saw, so the LAST entry is
- * the one no client can forge (assuming one trusted proxy in front, the usual deployment).
- */
-export function clientKey(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const ip = forwarded?.split(",").at(-1)?.trim() || request.headers.get("x-real-ip")?.trim() || "unknown";
-  return createHash("sha256").update(ip).digest("hex");
-}
 
 export async function issueNonce(client: string): Promise<{ nonce: string; expiresAt: Date }> {
   const now = Date.now();

@@ -5,7 +5,7 @@ import { env } from "@/env";
 import { fieldErrorsOf } from "@/lib/core/fields";
 import type { ApiErrorBody } from "@/lib/core/wire";
 
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
 
 /** A failure the client caused and may be told about: becomes `{ error: code, message, fieldErrors }` with its status. */
 export class ApiError extends Error {
@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message?: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message ?? code);
     this.name = "ApiError";
@@ -23,7 +25,7 @@ export class ApiError extends Error {
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { error: error.code, message: error.message, fieldErrors: error.fieldErrors };
-    return NextResponse.json(body, { status: error.status });
+    return NextResponse.json(body, { status: error.status, headers: error.headers });
   }
   if (error instanceof ZodError) {
     const fieldErrors = fieldErrorsOf(error);

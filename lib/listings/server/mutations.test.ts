@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/server/db";
 import { approveListing, changeStatus, createListing, rejectListing, updateListing } from "@/lib/listings/server/mutations";
-import { recordRentalOutcome } from "@/lib/listings/server/reliability";
 import { createListingSchema } from "@/lib/listings/schema";
 import { createMachine, createUser } from "@/test/factories";
 
@@ -50,15 +49,5 @@ describe("approveListing", () => {
     const { sentToReview, listing } = await updateListing(actor, machine.id, { ramGb: 256 });
     expect({ sentToReview, status: listing.status }).toEqual({ sentToReview: true, status: "PENDING_REVIEW" });
     await expect(changeStatus(actor, machine.id, { action: "resume" })).rejects.toMatchObject({ status: 409 });
-  });
-});
-
-describe("recordRentalOutcome", () => {
-  it("moves the provider's reliability with completed and failed rentals", async () => {
-    const provider = await createUser();
-    await recordRentalOutcome(provider.id, "completed");
-    expect(await db.user.findUniqueOrThrow({ where: { id: provider.id } })).toMatchObject({ completedRentals: 1, reliability: 83 });
-    await recordRentalOutcome(provider.id, "failed");
-    expect(await db.user.findUniqueOrThrow({ where: { id: provider.id } })).toMatchObject({ completedRentals: 1, failedRentals: 1, reliability: 71 });
   });
 });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { clientKey, issueNonce } from "@/lib/auth/server/nonces";
+import { issueNonce } from "@/lib/auth/server/nonces";
+import { clientKey } from "@/lib/core/server/client-address";
 import { handle } from "@/lib/core/server/api-error";
 
 export const dynamic = "force-dynamic";

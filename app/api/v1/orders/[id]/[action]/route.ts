@@ -4,7 +4,7 @@ import { ApiError, assertSameOrigin, handle } from "@/lib/core/server/api-error"
 import { orderForCaller } from "@/lib/orders/server/http";
 import { transitionOrder } from "@/lib/orders/server/transitions";
 import { orderActions, startOrderSchema, transitionSchema, type OrderAction } from "@/lib/orders/schema";
-import { parseOr400, readJsonObject } from "@/lib/core/server/http";
+import { parseOr400, readOptionalJsonObject } from "@/lib/core/server/http";
 
 /**
  * start | complete | release | refund | dispute | cancel. Returns the order and the escrow call to
@@ -15,8 +15,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   assertSameOrigin(request);
   const { id, action } = await params;
   if (!(orderActions as readonly string[]).includes(action)) throw new ApiError(404, "not_found", `No order action "${action}".`);
-  const text = await request.text();
-  const body = text.trim() === "" ? {} : await readJsonObject(new Request(request.url, { method: "POST", body: text }));
+  const body = await readOptionalJsonObject(request);
   const input = action === "start" ? parseOr400(startOrderSchema, body) : parseOr400(transitionSchema, body);
   const caller = requireCaller(await callerFromRequest(request));
   const { transaction } = await transitionOrder(caller, id, action as OrderAction, input);
