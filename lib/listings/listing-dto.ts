@@ -37,6 +37,13 @@ export const publicListingSchema = z
     maxHours: count(),
     createdAt: isoText,
     provider: z.object({ address: z.string(), reliability: z.int().min(0).max(100) }),
+    agent: z
+      .object({
+        verifiedAt: isoText.nullable().describe("when the machine agent last reported this machine's hardware; null: the hardware is only as declared"),
+        onlineNow: z.boolean().describe("the agent's heartbeats arrive now"),
+        uptime30dPercent: z.number().min(0).max(100).nullable().describe("share of the last 30 days (or since first seen) online, as measured; null before any heartbeat"),
+      })
+      .describe("What the machine agent on the host measured (README, Machine agent)"),
   })
   .describe("A live listing as search returns it");
 export type PublicListing = z.infer<typeof publicListingSchema>;

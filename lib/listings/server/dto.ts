@@ -44,6 +44,11 @@ export function publicListingFromRow(row: ListingFields): PublicListing {
     maxHours: row.maxHours,
     createdAt: new Date(row.createdAt).toISOString(),
     provider: { address: row.providerAddress, reliability: row.providerReliability },
+    agent: {
+      verifiedAt: row.agentReportedAt ? new Date(row.agentReportedAt).toISOString() : null,
+      onlineNow: row.onlineNow,
+      uptime30dPercent: row.uptime30dBp === null ? null : row.uptime30dBp / 100,
+    },
   };
 }
 

@@ -38,6 +38,9 @@ const listingSelect = {
   createdAt: true,
   updatedAt: true,
   provider: { select: { address: true, reliability: true, banned: true } },
+  agentReportedAt: true,
+  onlineNow: true,
+  uptime30dBp: true,
 } as const;
 
 export function isPubliclyVisible(listing: { status: ListingStatus; provider: { banned: boolean } }): boolean {

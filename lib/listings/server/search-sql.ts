@@ -64,6 +64,9 @@ export function filterConditions(filters: ListingFilters, opts: { modelCondition
   if (filters.minReliability !== undefined) {
     where.push(Prisma.sql`m."providerReliability" >= ${filters.minReliability}`);
   }
+  // Both kept on the listing by the machine agent's heartbeats and sweep (lib/machines/server), so no join.
+  if (filters.onlineNow) where.push(Prisma.sql`m."onlineNow"`);
+  if (filters.minUptime !== undefined) where.push(Prisma.sql`m."uptime30dBp" >= ${Math.round(filters.minUptime * 100)}`);
   return where;
 }
 
@@ -91,6 +94,7 @@ function selectList(spec: SortSpec): Prisma.Sql {
     m."totalTflops"::text AS "totalTflops", m."valueKey"::text AS "valueKey", m."cpuCores", m."ramGb", m."diskGb",
     m."uploadMbps", m."downloadMbps", m.country, m.city, m."cudaVersion", m."driverVersion",
     m."pricePerGpuHour"::text AS "pricePerGpuHour", m."minHours", m."maxHours", m."createdAt", m."providerReliability",
+    m."agentReportedAt", m."onlineNow", m."uptime30dBp",
     ${spec.column} AS k, ${spec.keyText} AS "sortKey"`;
 }
 
@@ -179,7 +183,7 @@ export function countSql(filters: ListingFilters): Prisma.Sql {
 }
 
 /** The public fields the DTO computes rather than copies from the row. */
-type DerivedFields = "gpuModel" | "gpuName" | "cudaVersion" | "pricePerTflopHour" | "createdAt" | "provider";
+type DerivedFields = "gpuModel" | "gpuName" | "cudaVersion" | "pricePerTflopHour" | "createdAt" | "provider" | "agent";
 
 /**
  * A listing as stored, in this SQL's shape (single-listing reads normalise to it too): the fields
@@ -195,6 +199,10 @@ export type ListingFields = Omit<PublicListing, DerivedFields> & {
   createdAt: Date;
   providerAddress: string;
   providerReliability: number;
+  /** The machine agent's columns (lib/machines/server keeps them): last hardware report, heartbeats arriving, uptime in basis points. */
+  agentReportedAt: Date | null;
+  onlineNow: boolean;
+  uptime30dBp: number | null;
 };
 
 /** One search row: the listing, its provider's id and the sort key (k) with its text form for the cursor. */
