@@ -113,7 +113,7 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
           </p>
         </div>
         <ActiveFilterChips query={query} />
-        {result.items.length === 0 ? <EmptyState query={query} /> : <ListingTable items={result.items} t={t} locale={locale} />}
+        {result.items.length === 0 ? <EmptyState query={query} /> : <ListingTable items={result.items} t={t} tAgent={await getTranslations("agent")} locale={locale} />}
         <nav className="flex gap-4 text-sm" aria-label={t("pages")}>
           {query.cursor && (
             <Link href={href(query.filters, query.sort)} className="text-brand-700 underline dark:text-brand-400">

@@ -14,6 +14,10 @@ import { gpuLabel } from "@/lib/listings/gpu-catalog";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Table, TableFrame, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
+import { getMessages } from "@/lib/i18n/server";
+import { agentSummaries } from "@/lib/machines/server/queries";
+import { ConnectAgent } from "./_components/connect-agent";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("provide"))("title"), "provide");
@@ -30,6 +34,7 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
   const { notice } = await searchParams;
   const [t, tStatus, locale, tOrders] = await Promise.all([getTranslations("provide"), getTranslations("listingStatus"), getLocale(), getTranslations("orders")]);
   const withdrawLabels = { creditedBalance: tOrders("creditedBalance"), withdraw: tOrders("withdraw") };
+  const [agents, tAgent, agentMessages] = await Promise.all([agentSummaries(machines.map((m) => m.id)), getTranslations("agent"), getMessages("agent")]);
 
   return (
     <div className="space-y-6">
@@ -57,6 +62,7 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
                 <Th>{t("colMachine")}</Th>
                 <Th>{t("colStatus")}</Th>
                 <Th numeric>{t("colPrice")}</Th>
+                <Th>{tAgent("colAgent")}</Th>
                 <Th>{t("colNext")}</Th>
               </Tr>
             </THead>
@@ -78,6 +84,15 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
                     )}
                   </Td>
                   <Td numeric>{formatDollars(m.pricePerGpuHour, locale)}</Td>
+                  <Td data-testid="machine-agent">
+                    {agents.get(m.id)?.paired ? (
+                      <Badge tone={agents.get(m.id)?.onlineNow ? "success" : "neutral"}>{agents.get(m.id)?.onlineNow ? tAgent("onlineNow") : tAgent("offline")}</Badge>
+                    ) : m.status !== "ARCHIVED" && m.status !== "SUSPENDED" ? (
+                      <ConnectAgent machineId={m.id} server={new URL(env.APP_URL).origin} messages={agentMessages} locale={locale} size="sm" />
+                    ) : (
+                      <span className="text-xs text-slate-500">{tAgent("noAgent")}</span>
+                    )}
+                  </Td>
                   <Td>
                     <div className="flex flex-wrap gap-2">
                       {m.status !== "ARCHIVED" && m.status !== "SUSPENDED" && (

@@ -7,6 +7,8 @@ import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { moderationQueue, suspendedListings } from "@/lib/admin/server/moderation";
 import { requireAdminPage } from "@/lib/auth/server/page-guards";
 import { ActionForm } from "../_components/action-form";
+import { AgentReviewNote } from "./_components/agent-review";
+import { AgentWatch } from "./_components/agent-watch";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -30,6 +32,7 @@ function formatChange(field: string, value: string | number | null, locale: Loca
 export default async function ModerationPage() {
   await requireAdminPage();
   const [queue, suspended, t, locale] = await Promise.all([moderationQueue(), suspendedListings(), getTranslations("admin"), getLocale()]);
+  const tAgent = await getTranslations("agent");
 
   return (
     <div className="space-y-8">
@@ -115,6 +118,7 @@ export default async function ModerationPage() {
                         )}
                       </div>
                     )}
+                    {item.agent && <AgentReviewNote agent={item.agent} t={tAgent} locale={locale} />}
                     {item.description && <p className="line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{item.description}</p>}
                   </div>
                   <ActionForm endpoint={ENDPOINT} hidden={{ ids: [item.id] }} label={t("review", { id: item.id })} className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
@@ -158,6 +162,8 @@ export default async function ModerationPage() {
           </ul>
         )}
       </section>
+
+      <AgentWatch locale={locale} />
     </div>
   );
 }

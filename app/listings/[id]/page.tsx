@@ -9,6 +9,8 @@ import { getListingForViewer, providerHistory } from "@/lib/listings/server/quer
 import { PriceCalculator } from "./_components/price-calculator";
 import { RentPanel } from "./_components/rent-panel";
 import { ReportButton } from "./_components/report-button";
+import { AgentMeasurements } from "./_components/agent-measurements";
+import { AgentBadges } from "@/components/machines/agent-badges";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 
@@ -40,6 +42,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
     getMessages("listing"),
   ]);
   const n = (value: number) => formatNumber(value, locale);
+  const tAgent = await getTranslations("agent");
 
   return (
     <article className="space-y-8">
@@ -57,6 +60,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           {listing.city}, {listing.country} · <span className="font-semibold">{t("perGpuHour", { price: formatDollars(price, locale) })}</span> ·{" "}
           {t("perTflopHour", { price: locale === "de" ? `${formatDecimalText(listing.pricePerTflopHour, locale)} $` : `$${listing.pricePerTflopHour}` })}
         </p>
+        <AgentBadges agent={listing.agent} t={tAgent} locale={locale} />
         {listing.status !== "LIVE" && (
           <Alert tone="warning">
             {t("hiddenNotice", { status: tStatus(listing.status) })}
@@ -69,7 +73,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
         <section aria-labelledby="specs" className="space-y-6">
           <div>
             <h2 id="specs" className="mb-2 text-lg font-semibold">
-              {t("specs")}
+              {t("specs")} <span className="text-sm font-normal text-slate-500">({tAgent("declared")})</span>
             </h2>
             <dl>
               <Spec label={t("gpus")} value={`${listing.gpuCount} × ${listing.gpuName}`} />
@@ -87,6 +91,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
               <Spec label={t("rentalLength")} value={t("rentalLengthValue", { min: listing.minHours, max: listing.maxHours })} />
             </dl>
           </div>
+          <AgentMeasurements listingId={listing.id} locale={locale} />
           {listing.description && <p className="whitespace-pre-line text-slate-700 dark:text-slate-300">{listing.description}</p>}
           <div>
             <h2 className="mb-2 text-lg font-semibold">{t("provider")}</h2>

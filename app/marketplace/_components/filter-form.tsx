@@ -6,6 +6,7 @@ import { fromBaseUnits } from "@/lib/core/money";
 import { formatCuda, sorts, type ListingFilters, type Sort } from "@/lib/listings/search-schema";
 import { SubmitOnChange } from "./submit-on-change";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 
@@ -76,7 +77,14 @@ export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort
         <Field label={t("minReliability")} name="minReliability">
           <Input id="minReliability" name="minReliability" type="number" min={0} max={100} defaultValue={filters.minReliability} className={input} />
         </Field>
+        <Field label={t("minUptime")} name="minUptime">
+          <Input id="minUptime" name="minUptime" inputMode="decimal" placeholder="99" defaultValue={filters.minUptime} className={input} />
+        </Field>
       </div>
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <Checkbox name="onlineNow" value="1" defaultChecked={filters.onlineNow === true} />
+        {t("onlineNow")}
+      </label>
 
       <div className="flex items-center gap-3">
         <Button type="submit">{t("apply")}</Button>

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
 import type { PublicListing } from "@/lib/listings/listing-dto";
+import { AgentBadges } from "@/components/machines/agent-badges";
 
 /**
  * [message key, width of a fixed column (undefined: the machine column takes the rest), numeric,
@@ -30,7 +31,7 @@ const wideOnly = { col: "hidden xl:table-column", cell: "hidden xl:table-cell" }
  * come from the header, not from the rows, so a table the browser paints while the HTML is still
  * arriving does not reflow (and shift) when the rest of the rows come in.
  */
-export function ListingTable({ items, t, locale }: { items: PublicListing[]; t: Translator<Messages["marketplace"]>; locale: Locale }) {
+export function ListingTable({ items, t, tAgent, locale }: { items: PublicListing[]; t: Translator<Messages["marketplace"]>; tAgent: Translator<Messages["agent"]>; locale: Locale }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
       <table className="w-full min-w-[40rem] xl:min-w-[50rem] table-fixed text-left text-sm">
@@ -55,6 +56,7 @@ export function ListingTable({ items, t, locale }: { items: PublicListing[]; t: 
                 <Link href={`/listings/${l.id}`} title={l.gpuName} className="font-medium text-brand-700 hover:underline dark:text-brand-400">
                   {l.gpuCount}× {shortGpuName(l.gpuName)}
                 </Link>
+                <AgentBadges agent={l.agent} t={tAgent} locale={locale} className="mt-1" />
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{l.vramGb} GB</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatDecimalText(l.totalTflops, locale)}</td>

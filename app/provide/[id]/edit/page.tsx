@@ -7,6 +7,7 @@ import { fromBaseUnits } from "@/lib/core/money";
 import { requirePageCaller } from "@/lib/auth/server/page-guards";
 import { getListingForViewer } from "@/lib/listings/server/queries";
 import { MachineForm } from "../../_components/machine-form";
+import { AgentPanel } from "../../_components/agent-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("provide"))("editMachine"), "provideEdit");
@@ -48,6 +49,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
         </p>
       )}
       {isEditable(listing.status) ? <MachineForm id={listing.id} initial={initial} isNew={false} messages={messages} locale={locale} /> : <p>{t("notEditable")}</p>}
+      {listing.status !== "ARCHIVED" && <AgentPanel machineId={listing.id} locale={locale} />}
     </div>
   );
 }
