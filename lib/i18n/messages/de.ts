@@ -83,5 +83,5 @@ export const de: Messages = {
   notifications: notificationsDe,
   tx: txDe,
   adminPages: adminPagesDe,
-};
   pageMeta: pageMetaDe,
+};

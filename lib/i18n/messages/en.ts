@@ -86,8 +86,8 @@ export const en = {
   notifications: notificationsEn,
   tx: txEn,
   adminPages: adminPagesEn,
+  pageMeta: pageMetaEn,
 };
 
-  pageMeta: pageMetaEn,
 export type Messages = typeof en;
 export type Namespace = keyof Messages;
