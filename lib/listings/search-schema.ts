@@ -29,6 +29,10 @@ export interface ListingFilters {
   minCuda?: number;
   /** Provider reliability score, 0-100. */
   minReliability?: number;
+  /** Only machines whose agent's heartbeats arrive now (Machine.onlineNow). */
+  onlineNow?: true;
+  /** Minimum share of the last 30 days online as the agent measured it, in percent (0-100, one decimal). */
+  minUptime?: number;
 }
 
 /** The cursor's decoded form: the last row's sort key (as text, exact) and id. */
@@ -124,6 +128,13 @@ const single = {
   minBandwidth: intParam("minBandwidth", 1, 400_000),
   minCuda: cudaParam,
   minReliability: intParam("minReliability", 0, 100),
+  // A checkbox sends "1"; "0"/"false" (a link that turns it off) means no filter.
+  onlineNow: z.enum(["1", "true", "0", "false"], { error: "must be 1 or 0" }).transform((v) => (v === "1" || v === "true" ? true : undefined)),
+  minUptime: z
+    .string()
+    .regex(/^\d{1,3}(\.\d)?$/, "must be a percentage like 99.5")
+    .transform(Number)
+    .refine((n) => n <= 100, "must be between 0 and 100"),
   sort: z.enum(sorts, { error: `must be one of ${sorts.join(", ")}` }),
   limit: intParam("limit", 1, MAX_LIMIT),
 } as const;
@@ -180,6 +191,8 @@ export function parseSearchParams(params: RawParams): ParseResult {
         minBandwidth: values.minBandwidth as number | undefined,
         minCuda: values.minCuda as number | undefined,
         minReliability: values.minReliability as number | undefined,
+        onlineNow: values.onlineNow as true | undefined,
+        minUptime: values.minUptime as number | undefined,
       },
       sort,
       limit: (values.limit as number | undefined) ?? DEFAULT_LIMIT,
@@ -189,7 +202,7 @@ export function parseSearchParams(params: RawParams): ParseResult {
 }
 
 export type FilterName = Exclude<keyof ListingFilters, never>;
-export const filterNames: FilterName[] = ["gpu", "minGpus", "minVram", "maxPrice", "region", "minBandwidth", "minCuda", "minReliability"];
+export const filterNames: FilterName[] = ["gpu", "minGpus", "minVram", "maxPrice", "region", "minBandwidth", "minCuda", "minReliability", "onlineNow", "minUptime"];
 
 /** Filters as URL parameters, the inverse of parseSearchParams (prices back to decimals, CUDA to "12.4"). */
 export function filtersToParams(filters: ListingFilters, extra: { sort?: Sort; cursor?: string } = {}): URLSearchParams {
@@ -202,6 +215,8 @@ export function filtersToParams(filters: ListingFilters, extra: { sort?: Sort; c
   if (filters.minBandwidth !== undefined) out.set("minBandwidth", String(filters.minBandwidth));
   if (filters.minCuda !== undefined) out.set("minCuda", formatCuda(filters.minCuda));
   if (filters.minReliability !== undefined) out.set("minReliability", String(filters.minReliability));
+  if (filters.onlineNow) out.set("onlineNow", "1");
+  if (filters.minUptime !== undefined) out.set("minUptime", String(filters.minUptime));
   if (extra.sort && extra.sort !== "price") out.set("sort", extra.sort);
   if (extra.cursor) out.set("cursor", extra.cursor);
   return out;
