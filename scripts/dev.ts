@@ -19,6 +19,7 @@ import { demoAccounts } from "../dev/demo-roster";
 import { deployLocal } from "./lib/deploy-local";
 import { generateClientIfStale, migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
 import { Supervisor, waitFor } from "./lib/supervisor";
+import { startDevAgents } from "./lib/dev-agents";
 
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 
@@ -32,6 +33,8 @@ const devConfig = z
     CHAIN_ID: z.string().optional(),
     TOKEN_ADDRESS: z.string().optional(),
     ESCROW_ADDRESS: z.string().optional(),
+    /** How many demo machines get a simulated agent (scripts/lib/dev-agents.ts); 0 for none. */
+    DEV_AGENTS: z.coerce.number().int().min(0).max(40).default(6),
   })
   .refine((c) => !c.RPC_URL || (c.CHAIN_ID && c.TOKEN_ADDRESS), {
     message: "RPC_URL is set, so CHAIN_ID and TOKEN_ADDRESS must be set too (the local chain deploys its own token)",
@@ -139,6 +142,14 @@ async function main() {
   // The first request compiles the route; waiting here means the URL works when printed.
   await waitFor("the web app", async () => (await fetch(`${appUrl}/api/health`)).ok, 180_000);
   await fetch(appUrl).catch(() => undefined);
+  // Simulated machine agents for the demo providers' listings; a failure here leaves the app running.
+  const agents = await startDevAgents(sup, { databaseUrl, appUrl: appEnv.APP_URL ?? appUrl, dataDir, count: config.DEV_AGENTS }).catch((error: unknown) => {
+    console.error(`simulated machine agents not started: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return null;
+  });
+  if (agents && agents.started > 0) {
+    step(`${agents.started} simulated machine agent(s) running (logs: .data/logs/agents/), machine ${agents.flapping} goes offline now and then`);
+  }
 
   const accounts = demoAccounts
     .filter((a) => a.role !== "deployer")

@@ -40,7 +40,8 @@ async function main() {
   const { token, escrow } = await deployLocal(rpcUrl);
 
   const appUrl = `http://127.0.0.1:${e2ePorts.app}`;
-  const env = localStackEnv({ databaseUrl, rpcUrl, token, escrow, appUrl });
+  // e2e/agent.spec.ts runs an agent with 1 s heartbeats and waits for it to go offline once killed.
+  const env = { ...localStackEnv({ databaseUrl, rpcUrl, token, escrow, appUrl }), AGENT_OFFLINE_AFTER_SECONDS: "8", AGENT_REQUESTS_PER_MINUTE: "600" };
   await runTs("prisma/seed.ts", env);
 
   const stackFile = path.join(root, "test-results", "e2e-stack.json");
