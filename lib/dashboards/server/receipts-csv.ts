@@ -15,13 +15,14 @@ export function csvRow(fields: string[]): string {
   return fields.map(csvField).join(",") + "\r\n";
 }
 
-const header = ["order_id", "listing", "hours", "gpus", "amount", "token", "status", "created_at", "funded_at", "settled_at", "opened_tx", "released_tx", "refunded_tx"];
+/** The header row; the OpenAPI document lists these columns from here. */
+export const receiptColumns = ["order_id", "listing", "hours", "gpus", "amount", "token", "status", "created_at", "funded_at", "settled_at", "opened_tx", "released_tx", "refunded_tx"];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "");
 
 export function receiptsCsv(receipts: Receipt[], token: { decimals: number; symbol: string }): string {
   return (
-    csvRow(header) +
+    csvRow(receiptColumns) +
     receipts
       .map((r) =>
         csvRow([
