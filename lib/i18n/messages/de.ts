@@ -16,6 +16,7 @@ import { jobFormDe } from "./job-form-de";
 import { notificationsDe } from "./notifications-de";
 import { txDe } from "./tx-de";
 import { adminPagesDe } from "./admin-pages-de";
+import { agentDe } from "./agent-de";
 
 import { pageMetaDe } from "./page-meta-de";
 /** German. Typed as `Messages`, so every English key needs its German text here. */
@@ -83,5 +84,6 @@ export const de: Messages = {
   notifications: notificationsDe,
   tx: txDe,
   adminPages: adminPagesDe,
+  agent: agentDe,
   pageMeta: pageMetaDe,
 };

@@ -20,6 +20,7 @@ import { jobFormEn } from "./job-form-en";
 import { notificationsEn } from "./notifications-en";
 import { txEn } from "./tx-en";
 import { adminPagesEn } from "./admin-pages-en";
+import { agentEn } from "./agent-en";
 
 import { pageMetaEn } from "./page-meta-en";
 export const en = {
@@ -86,6 +87,7 @@ export const en = {
   notifications: notificationsEn,
   tx: txEn,
   adminPages: adminPagesEn,
+  agent: agentEn,
   pageMeta: pageMetaEn,
 };
 
