@@ -19,9 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const chainConfig = chainClientConfig();
   // Locale and theme come from cookies read here, so the first paint has the right language and colours.
-  const [locale, theme, walletMessages, txMessages, caller] = await Promise.all([
+  const [chainConfig, locale, theme, walletMessages, txMessages, caller] = await Promise.all([
+    chainClientConfig(),
     getLocale(),
     getThemePreference(),
     getMessages("wallet"),

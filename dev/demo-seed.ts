@@ -5,6 +5,8 @@ import "server-only";
  * Seeds only a database without users, so restarting never duplicates anything.
  */
 import { getAddress } from "viem";
+import { env } from "@/env";
+import { isLocalChain, LOCAL_CHAIN_ID } from "@/lib/chain/chains";
 import { demoAccounts } from "@/dev/demo-roster";
 import { gpuSpec, type GpuModelId } from "@/lib/listings/gpu-catalog";
 import { toBaseUnits } from "@/lib/core/money";
@@ -55,7 +57,20 @@ function cudaFor(model: GpuModelId): { cuda: number; driver: string } {
   return { cuda: 124, driver: "550.127" };
 }
 
-export async function seedDemoData(): Promise<{ users: number; machines: number } | null> {
+/** Why seedDemoData will not run here, or null on the local chain. */
+export function demoSeedRefusal(chainId: number): string | null {
+  if (isLocalChain(chainId)) return null;
+  return (
+    `Refusing to seed demo data: CHAIN_ID is ${chainId}, not the local chain ${LOCAL_CHAIN_ID}. ` +
+    `The demo seed makes well-known anvil test accounts (their keys are public) users and one of them an ADMIN; ` +
+    `on a real chain anyone could sign in as them. Seed only a database that belongs to a local anvil chain.`
+  );
+}
+
+export async function seedDemoData(chainId: number = env.CHAIN_ID): Promise<{ users: number; machines: number } | null> {
+  // Before anything else, so not even an empty database of a real chain gets the demo admin.
+  const refusal = demoSeedRefusal(chainId);
+  if (refusal) throw new Error(refusal);
   if ((await db.user.count()) > 0) return null;
   const providerIndices = demoAccounts.filter((a) => a.role === "provider").map((a) => a.index);
 

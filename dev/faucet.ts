@@ -11,6 +11,7 @@ import { isLocalChain } from "@/lib/chain/chains";
 import { demoAccount } from "@/dev/dev-accounts";
 import { testUsdcAbi } from "@/lib/chain/generated/TestUSDC";
 import { appChain, publicClient } from "@/lib/chain/server/client";
+import { isProjectTestToken } from "@/lib/chain/server/test-token";
 
 /** The faucet route's body: the address to pay. */
 export const faucetRequestSchema = z.object({ address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte address") });
@@ -29,6 +30,8 @@ export function sendFaucet(to: Address) {
 
 async function payOut(to: Address) {
   if (!isLocalChain(env.CHAIN_ID)) throw new Error("the faucet exists only on the local chain");
+  // Checked before the ETH goes out: against a forked chain's real USDC, faucet() does not exist.
+  if (!(await isProjectTestToken())) throw new Error("the faucet exists only for the project's test token (TestUSDC)");
   const recipient = getAddress(to);
   const wallet = createWalletClient({ chain: appChain, transport: http(env.RPC_URL), account: demoAccount(0) });
   const ethTx = await wallet.sendTransaction({ to: recipient, value: FAUCET_ETH });

@@ -16,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { demoAccounts } from "../dev/demo-roster";
+import { LOCAL_CHAIN_ID } from "../lib/chain/chains";
 import { deployLocal } from "./lib/deploy-local";
 import { generateClientIfStale, migrate, root, runTs, startAnvil, startIndexer, startPglite } from "./lib/services";
 import { Supervisor, waitFor } from "./lib/supervisor";
@@ -126,8 +127,13 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  const seeded = await runTs("prisma/seed.ts", appEnv);
-  step(seeded.trim().split("\n").pop() ?? "seed done");
+  // Demo data (with its well-known admin key) only ever goes into the local chain's database.
+  if (chainId === String(LOCAL_CHAIN_ID)) {
+    const seeded = await runTs("prisma/seed.ts", appEnv);
+    step(seeded.trim().split("\n").pop() ?? "seed done");
+  } else {
+    step(`demo data not seeded: chain ${chainId} is not the local chain ${LOCAL_CHAIN_ID}`);
+  }
   // Also moves the fresh chain's clock to the present, history or not: it must run whenever it started in the past.
   if (freshChain && escrowAddress) step((await runTs("scripts/demo-history.ts", appEnv)).trim().split("\n").pop() ?? "demo history done");
 

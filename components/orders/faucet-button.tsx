@@ -4,15 +4,21 @@ import { useState } from "react";
 import { useConnection } from "wagmi";
 import { showToast } from "@/components/toast/toast-store";
 import { withWalletIsland } from "@/components/providers/web3-provider";
+import { useChainClientConfig } from "@/components/providers/chain-config";
 import { useTxTranslator } from "@/components/toast/tx-messages";
 import { Button } from "@/components/ui/button";
 
-/** Local chain only (the page decides): 1 test ETH and 1,000 tUSDC for the connected wallet. */
+/**
+ * 1 test ETH and 1,000 tUSDC for the connected wallet. Shown only where the faucet exists: the local chain
+ * with the project's test token (the server decides, lib/chain/server/test-token.ts), never on a fork of a
+ * real chain whose token is real USDC.
+ */
 function FaucetButtonLeaf() {
   const { address } = useConnection();
+  const { faucet } = useChainClientConfig();
   const t = useTxTranslator();
   const [state, setState] = useState<"idle" | "sending" | "done" | "error">("idle");
-  if (!address) return null;
+  if (!address || !faucet) return null;
   return (
     <div className="text-sm">
       <Button

@@ -11,4 +11,6 @@ export interface ChainClientConfig {
   explorerUrl?: string;
   /** WalletConnect Cloud project id (NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID); WalletConnect is offered only with one. */
   walletConnectProjectId?: string;
+  /** The dev faucet exists: the local chain with the project's TestUSDC as the token (lib/chain/server/test-token.ts); absent means no. */
+  faucet?: boolean;
 }

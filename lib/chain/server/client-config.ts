@@ -3,8 +3,9 @@ import { clientEnv, env } from "@/env";
 import type { ChainClientConfig } from "@/lib/chain/client-config";
 import { isLocalChain } from "@/lib/chain/chains";
 import { explorerBaseUrl } from "@/lib/chain/explorer";
+import { isProjectTestToken } from "@/lib/chain/server/test-token";
 
-export function chainClientConfig(): ChainClientConfig {
+export async function chainClientConfig(): Promise<ChainClientConfig> {
   return {
     chainId: env.CHAIN_ID,
     // RPC_URL is only shared with browsers on the local chain, where it is anvil and holds no key.
@@ -12,5 +13,6 @@ export function chainClientConfig(): ChainClientConfig {
     tokenAddress: env.TOKEN_ADDRESS as `0x${string}`,
     explorerUrl: explorerBaseUrl(env.CHAIN_ID, clientEnv.NEXT_PUBLIC_EXPLORER_URL),
     walletConnectProjectId: clientEnv.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
+    faucet: await isProjectTestToken(),
   };
 }

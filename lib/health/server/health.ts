@@ -1,5 +1,5 @@
 import "server-only";
-import { getAddress, type Address } from "viem";
+import { erc20Abi, getAddress, type Address } from "viem";
 import { env } from "@/env";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { publicClient } from "@/lib/chain/server/client";
@@ -9,6 +9,8 @@ type Check<T> = ({ ok: true } & T) | { ok: false; error: string };
 
 export interface Health {
   ok: boolean;
+  /** When these checks ran; answers are reused for HEALTH_CACHE_MS. */
+  checkedAt: string;
   database: Check<{ latencyMs: number }>;
   chain: Check<{ chainId: number; blockNumber: string }>;
   token: Check<{ address: string }>;
@@ -42,8 +44,12 @@ async function checkChain(): Promise<Health["chain"]> {
 
 async function checkToken(): Promise<Health["token"]> {
   try {
-    const code = await publicClient.getCode({ address: env.TOKEN_ADDRESS as `0x${string}` });
+    const address = env.TOKEN_ADDRESS as `0x${string}`;
+    const code = await publicClient.getCode({ address });
     if (!code || code === "0x") return { ok: false, error: `no contract at ${env.TOKEN_ADDRESS}` };
+    // Pages show amounts in the token's decimals: a contract that does not answer them is as good as none.
+    const decimals = await publicClient.readContract({ address, abi: erc20Abi, functionName: "decimals" }).catch(() => null);
+    if (decimals === null) return { ok: false, error: `the contract at ${env.TOKEN_ADDRESS} does not answer decimals(); is it an ERC-20 token?` };
     return { ok: true, address: env.TOKEN_ADDRESS };
   } catch (error) {
     return { ok: false, error: message(error) };
@@ -74,5 +80,21 @@ export async function getHealth(): Promise<Health> {
     escrowAddress ? checkEscrow(escrowAddress) : undefined,
   ]);
   const ok = database.ok && chain.ok && token.ok && (escrow?.ok ?? true);
-  return { ok, database, chain, token, ...(escrow ? { escrow } : {}) };
+  return { ok, checkedAt: new Date().toISOString(), database, chain, token, ...(escrow ? { escrow } : {}) };
+}
+
+/**
+ * How long one answer is reused. Each check costs the database a query and the RPC up to five calls, and
+ * /api/health answers anyone: without this, a loop of anonymous requests is a loop of RPC calls.
+ */
+export const HEALTH_CACHE_MS = 1_500;
+
+let cached: { until: number; health: Promise<Health> } | undefined;
+
+/** getHealth at most once per HEALTH_CACHE_MS; concurrent callers share the checks in flight. */
+export function cachedHealth(now = Date.now()): Promise<Health> {
+  if (cached && cached.until > now) return cached.health;
+  const health = getHealth();
+  cached = { until: now + HEALTH_CACHE_MS, health };
+  return health;
 }
