@@ -39,7 +39,7 @@ const boundaryZones = [
   { target: ["./app", "./components", "./lib"], from: "./dev", except: ["./dev-wallet.ts", "./demo-roster.ts", "./faucet.ts"], message: "dev/ is for npm run dev and tests, never production code." },
   { target: "./agent", from: ["./lib", "./dev"], except: ["./listings/gpu-catalog.ts"], message: "The agent talks to the app over HTTP only." },
   // The idlegrid CLI parses answers with the domains' pure schemas, but reaches the app over HTTP only.
-  { target: "./cli", from: ["./app", "./components", "./dev", "./lib/*/server", "./lib/*/server/**", "./lib/core/server/**", "./lib/i18n/server.ts"], message: "The CLI talks to the app over HTTP only: import pure schemas, never server code." },
+  { target: "./cli", from: ["./app/**", "./components/**", "./dev/**", "./lib/*/server/**", "./lib/i18n/server.*"], message: "The CLI talks to the app over HTTP only: import pure schemas, never server code." },
   ...domainZones,
 ];
 

@@ -44,6 +44,15 @@ describe("the dependency rule", () => {
     expect(await problems("lib/orders/server/probe.ts", code)).toEqual([expect.stringContaining("lib/orders sits below")]);
   });
 
+  it("keeps the idlegrid CLI on HTTP: pure schemas yes, server code or app/ no", async () => {
+    const server = `import { loadOrder } from "@/lib/orders/server/view";\nexport const x = loadOrder;\n`;
+    expect(await problems("cli/commands/probe.ts", server)).toEqual([expect.stringContaining("The CLI talks to the app over HTTP only")]);
+    const app = `import { GET } from "@/app/api/v1/orders/[id]/route";\nexport const x = GET;\n`;
+    expect(await problems("cli/probe.ts", app)).toEqual([expect.stringContaining("The CLI talks to the app over HTTP only")]);
+    const pure = `import { orderSchema } from "@/lib/orders/order-dto";\nexport const x = orderSchema;\n`;
+    expect(await problems("cli/commands/probe.ts", pure)).toEqual([]);
+  });
+
   it("keeps dev/ out of production code", async () => {
     const code = `import { seedDemoData } from "@/dev/demo-seed";\nexport const x = seedDemoData;\n`;
     expect(await problems("app/probe/page.tsx", code)).toEqual([expect.stringContaining("dev/ is for npm run dev")]);

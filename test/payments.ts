@@ -23,8 +23,9 @@ export const chainClient = createPublicClient({ chain: foundry, transport, polli
 export const token = getAddress(process.env.TOKEN_ADDRESS as string);
 export const escrow = getAddress(process.env.ESCROW_ADDRESS as string);
 
-export async function fundedWallet() {
-  const account = privateKeyToAccount(generatePrivateKey());
+/** A wallet with ETH and test tokens; pass `privateKey` when something else must sign as it too (the CLI). */
+export async function fundedWallet(privateKey: Hex = generatePrivateKey()) {
+  const account = privateKeyToAccount(privateKey);
   await testClient.setBalance({ address: account.address, value: parseEther("10") });
   const wallet = createWalletClient({ chain: foundry, transport, account });
   await mined(await wallet.writeContract({ address: token, abi: testUsdcAbi, functionName: "faucet", args: [account.address, parseUnits("10000", 6)] }));

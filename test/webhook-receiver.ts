@@ -64,6 +64,6 @@ export async function readmeVerifier(): Promise<Verify> {
   if (!block) throw new Error("README.md has no verify-webhook.mjs block");
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), "verify-webhook-")), "verify-webhook.mjs");
   await writeFile(file, block);
-  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { verifyWebhook: Verify };
-  return module.verifyWebhook;
+  const snippet = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { verifyWebhook: Verify };
+  return snippet.verifyWebhook;
 }

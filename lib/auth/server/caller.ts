@@ -95,6 +95,15 @@ export function callerFromRequest(request: Request): Promise<Caller | null> {
   return callerFromToken(sessionTokenFromCookieHeader(request.headers.get("cookie")));
 }
 
+/**
+ * For public routes, which need no caller: a request that sends an API key still has it checked (and
+ * counted against its limit), so a script learns its key is dead on its next call, whatever it calls.
+ */
+export async function checkApiKey(request: Request): Promise<void> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) await callerFromApiKey(request, authorization);
+}
+
 /** Throws 403 `insufficient_scope` naming the scope when an API key lacks it; sessions pass. */
 export function requireScope(caller: Caller, scope: ApiKeyScope): Caller {
   if (caller.via === "apiKey" && !caller.scopes?.includes(scope)) {

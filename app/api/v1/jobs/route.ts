@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { callerFromRequest, requireCaller } from "@/lib/auth/server/caller";
+import { callerFromRequest, checkApiKey, requireCaller } from "@/lib/auth/server/caller";
 import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
 import { jobForResponse } from "@/lib/jobs/server/http";
 import { createJob } from "@/lib/jobs/server/mutations";
@@ -9,6 +9,7 @@ import { booleanFlag, invalidParameters, parseOr400, readJsonObject } from "@/li
 
 /** The public job board: open jobs with the board's filters, sorts and cursor. */
 export const GET = handle(async (request: Request) => {
+  await checkApiKey(request);
   const parsed = parseJobSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) throw invalidParameters(parsed.fieldErrors);
   return NextResponse.json(await searchJobs(parsed.query));

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { GET as adminUsers } from "@/app/api/admin/users/route";
 import { DELETE as revokeRoute } from "@/app/api/v1/me/api-keys/[id]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/me/api-keys/route";
+import { GET as searchRoute } from "@/app/api/v1/listings/route";
 import { GET as getOrderRoute } from "@/app/api/v1/orders/[id]/route";
 import { POST as createOrderRoute } from "@/app/api/v1/orders/route";
 import { env } from "@/env";
@@ -123,6 +124,9 @@ describe("API keys", () => {
     const afterRevoke = await readOrder(bearer(revoked.secret), order);
     expect(afterRevoke.status).toBe(401);
     expect(await afterRevoke.json()).toMatchObject({ error: "key_revoked" });
+    // Public routes need no key, but one that is sent is still checked: a script learns at once.
+    const search = await searchRoute(new Request(`${base}/api/v1/listings`, { headers: bearer(revoked.secret) }), noParams);
+    expect(await search.json()).toMatchObject({ error: "key_revoked" });
 
     const expiring = await newKey(user.id);
     await db.apiKey.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
