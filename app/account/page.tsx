@@ -5,6 +5,7 @@ import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { currentCaller } from "@/lib/auth/server/caller";
 import { listSshKeys } from "@/lib/account/server/ssh-keys";
 import { SshKeyManager } from "./_components/ssh-key-manager";
+import { AccountLinks } from "./_components/account-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("account"))("title"), "account");
@@ -15,9 +16,17 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage() {
   const caller = await currentCaller();
   if (!caller) redirect("/sign-in?next=%2Faccount");
-  const [keys, t, messages, locale] = await Promise.all([listSshKeys(caller.userId), getTranslations("account"), getMessages("account"), getLocale()]);
+  const [keys, t, messages, locale, tk, tw] = await Promise.all([
+    listSshKeys(caller.userId),
+    getTranslations("account"),
+    getMessages("account"),
+    getLocale(),
+    getTranslations("apiKeys"),
+    getTranslations("webhooks"),
+  ]);
   return (
     <article className="space-y-6">
+      <AccountLinks current="account" labels={{ account: t("title"), apiKeys: tk("title"), webhooks: tw("title") }} />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm">
         {t("signedInAs")} <span className="font-mono" data-testid="account-address">{caller.address}</span>

@@ -17,8 +17,10 @@ import { notificationsDe } from "./notifications-de";
 import { txDe } from "./tx-de";
 import { adminPagesDe } from "./admin-pages-de";
 import { agentDe } from "./agent-de";
-
 import { pageMetaDe } from "./page-meta-de";
+import { apiKeysDe } from "./api-keys-de";
+import { webhooksDe } from "./webhooks-de";
+
 /** German. Typed as `Messages`, so every English key needs its German text here. */
 export const de: Messages = {
   nav: {
@@ -86,4 +88,6 @@ export const de: Messages = {
   adminPages: adminPagesDe,
   agent: agentDe,
   pageMeta: pageMetaDe,
+  apiKeys: apiKeysDe,
+  webhooks: webhooksDe,
 };

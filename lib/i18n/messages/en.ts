@@ -21,8 +21,10 @@ import { notificationsEn } from "./notifications-en";
 import { txEn } from "./tx-en";
 import { adminPagesEn } from "./admin-pages-en";
 import { agentEn } from "./agent-en";
-
 import { pageMetaEn } from "./page-meta-en";
+import { apiKeysEn } from "./api-keys-en";
+import { webhooksEn } from "./webhooks-en";
+
 export const en = {
   nav: {
     main: "Main",
@@ -89,6 +91,8 @@ export const en = {
   adminPages: adminPagesEn,
   agent: agentEn,
   pageMeta: pageMetaEn,
+  apiKeys: apiKeysEn,
+  webhooks: webhooksEn,
 };
 
 export type Messages = typeof en;

@@ -53,8 +53,8 @@ export function reply(description: string, name: ComponentName): Json {
 
 const errorText = {
   400: "a parameter is invalid (fieldErrors names each)",
-  401: "not signed in",
-  403: "not allowed, or the request has no Origin of this site",
+  401: "not signed in, or the API key is unknown, revoked or expired (error names which)",
+  403: "not allowed: the API key lacks the scope (insufficient_scope) or keys are not accepted here (session_required), or a cookie request has no Origin of this site",
   404: "unknown id, or not the caller's to see",
   409: "not possible in the current state (error names why)",
   413: "the body is larger than 64 KB",

@@ -7,6 +7,7 @@
  */
 import { NextResponse } from "next/server";
 import { accessPaths } from "@/app/api/v1/openapi.json/access-paths";
+import { securitySchemes, withSecurity } from "@/app/api/v1/openapi.json/security";
 import { accountPaths } from "@/app/api/v1/openapi.json/account-paths";
 import { agentPaths } from "@/app/api/v1/openapi.json/agent-paths";
 import { componentSchemas } from "@/app/api/v1/openapi.json/builder";
@@ -24,7 +25,8 @@ const document = {
     version: "1",
     description:
       "Marketplace search, listings, rentals paid through an on-chain escrow, training jobs and offers. Money is always a string of token base units. " +
-      "Writes need the session cookie from Sign-In with Ethereum and an Origin header of this site.",
+      "Calls are made with the session cookie from Sign-In with Ethereum (writes also need an Origin header of this site) or with an API key " +
+      "as `Authorization: Bearer igk_…`, within the key's scopes; each operation's security names the scope.",
   },
   tags: [
     { name: "Listings", description: "Search, listings and their lifecycle, reports" },
@@ -37,7 +39,7 @@ const document = {
     { name: "Webhooks", description: "Signed HTTP callbacks for order, offer, job and listing events" },
     { name: "Agent", description: "The machine agent on a provider's host, and connecting it to a listing" },
   ],
-  paths: {
+  paths: withSecurity({
     ...listingPaths,
     ...orderPaths,
     ...jobPaths,
@@ -45,10 +47,11 @@ const document = {
     ...accountPaths,
     ...accessPaths,
     ...agentPaths,
-  },
+  }),
   components: {
     schemas: componentSchemas(),
     securitySchemes: {
+      ...securitySchemes,
       agentCredential: { type: "http", scheme: "bearer", description: "The machine-scoped credential POST /api/v1/agent/pair returns" },
     },
   },
