@@ -78,5 +78,5 @@ export const listingPageSchema = z.object({
 
 export const listingUpdateSchema = z.object({
   listing: listingDetailSchema,
-  sentToReview: z.boolean().describe("true when a hardware change sent a live or paused listing back to review"),
+  sentToReview: z.boolean().describe("true when a change of hardware, price or description sent a live or paused listing back to review"),
 });

@@ -10,7 +10,7 @@ export const provideDe: typeof provideEn = {
   "notice.draft": "Als Entwurf gespeichert. Reichen Sie es zur Prüfung ein, sobald es fertig ist.",
   "notice.submitted": "Zur Prüfung eingereicht. Ein Administrator gibt es frei, bevor es sichtbar wird.",
   "notice.saved": "Änderungen gespeichert.",
-  "notice.review": "Die Hardware wurde geändert, daher ist das Angebot wieder in Prüfung.",
+  "notice.review": "Hardware, Preis oder Beschreibung wurden geändert, daher ist das Angebot wieder in Prüfung.",
   "notice.submit": "Zur Prüfung eingereicht.",
   "notice.withdraw": "Aus der Prüfung zurückgezogen.",
   "notice.pause": "Pausiert: Käufer sehen es nicht mehr.",
@@ -52,6 +52,6 @@ export const provideDe: typeof provideEn = {
   submit: "Zur Prüfung einreichen",
   saveDraft: "Als Entwurf speichern",
   saveChanges: "Änderungen speichern",
-  reviewNote: "Hardware-Änderungen an einem aktiven Angebot schicken es erneut in die Prüfung; Preis und Mietdauer nicht.",
+  reviewNote: "Änderungen an Hardware, Preis oder Beschreibung eines aktiven Angebots schicken es erneut in die Prüfung; die Mietdauer nicht.",
   errorTitle: "Ihre Maschinen konnten nicht geladen werden",
 };

@@ -9,7 +9,7 @@ export const provideEn = {
   "notice.draft": "Saved as a draft. Submit it for review when it is ready.",
   "notice.submitted": "Submitted for review. An admin will approve it before it goes live.",
   "notice.saved": "Changes saved.",
-  "notice.review": "Hardware changed, so the listing went back to review.",
+  "notice.review": "The hardware, price or description changed, so the listing went back to review.",
   "notice.submit": "Submitted for review.",
   "notice.withdraw": "Withdrawn from review.",
   "notice.pause": "Paused: buyers no longer see it.",
@@ -51,6 +51,6 @@ export const provideEn = {
   submit: "Submit for review",
   saveDraft: "Save as draft",
   saveChanges: "Save changes",
-  reviewNote: "Changing hardware of a live listing sends it back to review; price and rental hours do not.",
+  reviewNote: "Changing the hardware, price or description of a live listing sends it back to review; rental hours do not.",
   errorTitle: "Your machines could not load",
 };

@@ -51,3 +51,31 @@ describe("approveListing", () => {
     await expect(changeStatus(actor, machine.id, { action: "resume" })).rejects.toMatchObject({ status: 409 });
   });
 });
+
+describe("moderation cannot be bypassed by editing an approved listing", () => {
+  it("a price change of a live listing goes back to review, so a near-free price is seen by an admin first", async () => {
+    const owner = await createUser();
+    const machine = await createMachine(owner.id, { status: "LIVE", pricePerGpuHour: "1850000" });
+    const { sentToReview, listing } = await updateListing({ userId: owner.id, isAdmin: false }, machine.id, { pricePerGpuHour: 1n });
+    expect({ sentToReview, status: listing.status, price: listing.pricePerGpuHour.toFixed(0) }).toEqual({ sentToReview: true, status: "PENDING_REVIEW", price: "1" });
+    const history = await db.listingStatusChange.findMany({ where: { machineId: machine.id }, select: { status: true } });
+    expect(history.map((h) => h.status)).toContain("PENDING_REVIEW");
+  });
+
+  it("a description change of a live or paused listing goes back to review", async () => {
+    const owner = await createUser();
+    const actor = { userId: owner.id, isAdmin: false };
+    for (const status of ["LIVE", "PAUSED"] as const) {
+      const machine = await createMachine(owner.id, { status, description: "8x H100, NVLink" });
+      const { sentToReview, listing } = await updateListing(actor, machine.id, { description: "Pay me off-platform: t.me/cheapgpus" });
+      expect({ sentToReview, status: listing.status }).toEqual({ sentToReview: true, status: "PENDING_REVIEW" });
+    }
+  });
+
+  it("rental hours, and a price or description sent unchanged, keep the listing live", async () => {
+    const owner = await createUser();
+    const machine = await createMachine(owner.id, { status: "LIVE", pricePerGpuHour: "1850000", description: "fast" });
+    const { sentToReview, listing } = await updateListing({ userId: owner.id, isAdmin: false }, machine.id, { maxHours: 48, pricePerGpuHour: 1_850_000n, description: "fast" });
+    expect({ sentToReview, status: listing.status, maxHours: listing.maxHours }).toEqual({ sentToReview: false, status: "LIVE", maxHours: 48 });
+  });
+});

@@ -11,6 +11,7 @@ import { isEditable, nextStatus, transitions } from "@/lib/listings/lifecycle";
 import type { Caller } from "@/lib/auth/server/caller";
 import { db } from "@/lib/core/server/db";
 import { ApiError } from "@/lib/core/server/api-error";
+import { baseUnitsOf } from "@/lib/core/money";
 import { crossFieldErrors, hardwareFields, type ListingInput, type ListingPatch, type StatusChange } from "@/lib/listings/schema";
 
 /** Who may act: the signed-in caller (admins included). */
@@ -78,7 +79,7 @@ async function guardedUpdate(id: string, from: ListingStatus, data: Prisma.Machi
 
 export interface UpdateResult {
   listing: Machine;
-  /** True when the edit changed hardware of a live or paused listing, which needs a new review. */
+  /** True when the edit changed hardware, price or description of a live or paused listing, which needs a new review. */
   sentToReview: boolean;
 }
 
@@ -97,7 +98,12 @@ export async function updateListing(actor: Actor, id: string, patch: ListingPatc
     throw new ApiError(400, "invalid_parameter", `Invalid parameters: ${Object.keys(errors).join(", ")}`, errors);
   }
   const hardwareChanged = hardwareFields.some((field) => patch[field] !== undefined && patch[field] !== current[field]);
-  const sentToReview = hardwareChanged && (current.status === "LIVE" || current.status === "PAUSED");
+  // What a buyer pays and what the listing tells them were approved too: a near-free price (to farm
+  // reliability with self-rentals) or "pay me off-platform" in the description must not skip review.
+  const termsChanged =
+    (patch.pricePerGpuHour !== undefined && patch.pricePerGpuHour !== baseUnitsOf(current.pricePerGpuHour)) ||
+    (patch.description !== undefined && patch.description !== current.description);
+  const sentToReview = (hardwareChanged || termsChanged) && (current.status === "LIVE" || current.status === "PAUSED");
   const listing = await guardedUpdate(
     id,
     current.status,

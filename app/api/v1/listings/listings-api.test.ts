@@ -244,16 +244,16 @@ describe("PATCH /api/v1/listings/{id}", () => {
     expect((await patch(machine.id, headers, { gpuModel: "MI300X" })).body.fieldErrors).toEqual({ cudaVersion: ["AMD GPUs run ROCm: leave the CUDA version empty"] });
   });
 
-  it("a hardware change sends a live listing back to review; price and hours do not", async () => {
+  it("a hardware change sends a live listing back to review; hours and unchanged values do not", async () => {
     const owner = await createUser();
     const headers = await signedInHeaders(owner.id);
     const machine = await createMachine(owner.id, { status: "LIVE" });
 
-    const price = await patch(machine.id, headers, { pricePerGpuHour: "0.29", maxHours: 100 });
-    expect(price.status).toBe(200);
-    expect(price.body).toMatchObject({ sentToReview: false, listing: { status: "LIVE", pricePerGpuHour: "290000", maxHours: 100 } });
+    const hours = await patch(machine.id, headers, { maxHours: 100 });
+    expect(hours.status).toBe(200);
+    expect(hours.body).toMatchObject({ sentToReview: false, listing: { status: "LIVE", maxHours: 100 } });
 
-    const same = await patch(machine.id, headers, { gpuModel: "RTX-4090", city: "Berlin" });
+    const same = await patch(machine.id, headers, { gpuModel: "RTX-4090", city: "Berlin", pricePerGpuHour: "0.40", description: "" });
     expect(same.body).toMatchObject({ sentToReview: false, listing: { status: "LIVE" } });
 
     const hardware = await patch(machine.id, headers, { gpuModel: "RTX-5090", gpuCount: 2 });

@@ -62,7 +62,7 @@ export const listingPaths = {
     patch: operation({
       operationId: "updateListing",
       summary: "Edit a listing",
-      description: "The owner changes any subset of the fields. Hardware changes of a live or paused listing send it back to review (sentToReview).",
+      description: "The owner changes any subset of the fields. Changes to the hardware, price or description of a live or paused listing send it back to review (sentToReview); rental hours do not.",
       tags,
       parameters: [idParam],
       body: { schema: updateListingSchema },

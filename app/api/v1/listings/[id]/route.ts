@@ -14,7 +14,7 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   return NextResponse.json(await listingForResponse(id, await callerFromRequest(request)));
 });
 
-/** Owner edits. Hardware changes of a live or paused listing send it back to review (`sentToReview`). */
+/** Owner edits. Hardware, price or description changes of a live or paused listing send it back to review (`sentToReview`). */
 export const PATCH = handle(async (request: Request, { params }: Context) => {
   assertSameOrigin(request);
   const id = listingId((await params).id);
