@@ -14,6 +14,8 @@ describe("orderWebhookEvents", () => {
     ]);
     expect(orderWebhookEvents("ACTIVE", "DISPUTED", [ev("EscrowOpened"), ev("EscrowStarted"), ev("EscrowDisputed")])).toEqual(["order.disputed"]);
     expect(orderWebhookEvents("DISPUTED", "RESOLVED", [ev("EscrowOpened"), ev("EscrowDisputed"), ev("DisputeResolved")])).toEqual(["order.settled"]);
+    // A running rental a party stops ends and settles in one transaction.
+    expect(orderWebhookEvents("ACTIVE", "RESOLVED", [ev("EscrowOpened"), ev("EscrowStarted"), ev("RentalEnded")])).toEqual(["order.stopped", "order.settled"]);
     // A payment that arrives after the buyer cancelled still funds the order, and says so.
     expect(orderWebhookEvents("CANCELLED", "FUNDED", [ev("EscrowOpened")])).toEqual(["order.funded"]);
   });

@@ -120,14 +120,15 @@ async function paidTooLate(
 /** How far along an order is, for webhooks: an event is sent when the status moves from below its rank to at or past it. */
 const rank: Record<OrderStatus, number> = { PENDING_PAYMENT: 0, CANCELLED: 0, FUNDED: 1, ACTIVE: 2, COMPLETED: 3, DISPUTED: 4, PAID: 5, REFUNDED: 5, RESOLVED: 6 };
 
-/** Each webhook event, the escrow event that marks it and its rank; one indexer pass may pass several. */
-const milestones: readonly { type: WebhookEventType; event: string | null; rank: number }[] = [
-  { type: "order.funded", event: "EscrowOpened", rank: 1 },
-  { type: "order.started", event: "EscrowStarted", rank: 2 },
-  { type: "order.stopped", event: "EscrowCompleted", rank: 3 },
-  { type: "order.disputed", event: "EscrowDisputed", rank: 4 },
-  // Released, refunded or resolved: whichever settled it.
-  { type: "order.settled", event: null, rank: 5 },
+/** Each webhook event, the escrow events that mark it and its rank; one indexer pass may pass several. */
+const milestones: readonly { type: WebhookEventType; events: readonly string[] | null; rank: number }[] = [
+  { type: "order.funded", events: ["EscrowOpened"], rank: 1 },
+  { type: "order.started", events: ["EscrowStarted"], rank: 2 },
+  // A job marked complete, a rental stopped by the monitor, or one ended by a party's stop or its meter.
+  { type: "order.stopped", events: ["EscrowCompleted", "RentalMonitorStopped", "RentalEnded"], rank: 3 },
+  { type: "order.disputed", events: ["EscrowDisputed"], rank: 4 },
+  // Released, refunded, resolved or ended: whichever settled it.
+  { type: "order.settled", events: null, rank: 5 },
 ];
 
 /**
@@ -137,7 +138,7 @@ const milestones: readonly { type: WebhookEventType; event: string | null; rank:
 export function orderWebhookEvents(from: OrderStatus, to: OrderStatus, events: readonly FoldableEvent[]): WebhookEventType[] {
   return milestones
     .filter((m) => m.rank > rank[from] && m.rank <= rank[to])
-    .filter((m) => (m.event === null ? finalStatuses.includes(to) : events.some((e) => e.applied && e.eventName === m.event)))
+    .filter((m) => (m.events === null ? finalStatuses.includes(to) : events.some((e) => e.applied && m.events?.includes(e.eventName))))
     .map((m) => m.type);
 }
 
