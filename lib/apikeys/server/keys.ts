@@ -9,6 +9,7 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { env } from "@/env";
 import { ApiError } from "@/lib/core/server/api-error";
 import { db } from "@/lib/core/server/db";
+import { recordIdPattern } from "@/lib/core/fields";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { API_KEY_PREFIX, MAX_ACTIVE_KEYS, apiKeyScopes, isWellFormedApiKey, visiblePrefix, type ApiKeyScope, type ApiKeyView, type CreateApiKeyInput, type CreatedApiKey } from "@/lib/apikeys/schema";
 
@@ -77,7 +78,8 @@ export async function listApiKeys(userId: string): Promise<ApiKeyView[]> {
 
 /** Revokes one of the user's keys; anyone else's key is a 404 like an unknown one. Revoking twice is fine. */
 export async function revokeApiKey(userId: string, id: string, now = new Date()): Promise<ApiKeyView> {
-  const key = await db.apiKey.findUnique({ where: { id }, select: { userId: true } });
+  // Not an id this app issues (say with a NUL byte PostgreSQL refuses): no such key, and no query.
+  const key = recordIdPattern.test(id) ? await db.apiKey.findUnique({ where: { id }, select: { userId: true } }) : null;
   if (!key || key.userId !== userId) throw new ApiError(404, "not_found", "You have no API key with this id.");
   await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
   return toView(await db.apiKey.findUniqueOrThrow({ where: { id }, select: viewSelect }));

@@ -6,6 +6,7 @@ import "server-only";
 import { env } from "@/env";
 import { ApiError } from "@/lib/core/server/api-error";
 import { db } from "@/lib/core/server/db";
+import { recordIdPattern } from "@/lib/core/fields";
 import { invalidParameters } from "@/lib/core/server/http";
 import { endpointUrlProblem } from "@/lib/webhooks/address-policy";
 import { MAX_ENDPOINTS, webhookEventTypes, type CreateWebhookInput, type CreatedWebhook, type WebhookDeliveryView, type WebhookEndpointView, type WebhookEventType } from "@/lib/webhooks/schema";
@@ -44,6 +45,8 @@ export async function listWebhookEndpoints(userId: string): Promise<WebhookEndpo
 const notFound = () => new ApiError(404, "not_found", "You have no webhook endpoint with this id.");
 
 async function ownEndpoint(userId: string, id: string): Promise<WebhookEndpointView> {
+  // Not an id this app issues (say with a NUL byte PostgreSQL refuses): no such endpoint, and no query.
+  if (!recordIdPattern.test(id)) throw notFound();
   const row = await db.webhookEndpoint.findUnique({ where: { id }, select: { ...endpointSelect, userId: true } });
   if (!row || row.userId !== userId) throw notFound();
   return toView(row);
@@ -108,7 +111,7 @@ export async function listDeliveries(userId: string, endpointId: string): Promis
 /** Sends one delivery again now, whatever its status, and answers with it and the new attempt on top of its log. */
 export async function redeliver(userId: string, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView> {
   await ownEndpoint(userId, endpointId);
-  const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true } });
+  const delivery = recordIdPattern.test(deliveryId) ? await db.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true } }) : null;
   if (!delivery || delivery.endpointId !== endpointId) throw new ApiError(404, "not_found", "This endpoint has no delivery with this id.");
   await attemptDelivery(deliveryId, { db, manual: true });
   return deliveryView(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, select: deliverySelect }));
