@@ -30,3 +30,27 @@ describe("environment validation", () => {
     expect(() => parseEnv(serverSchema, { ...valid, DATABASE_URL: "" })).toThrow(/DATABASE_URL: is required/);
   });
 });
+
+describe("hardening defaults (issue 15)", () => {
+  it("waits for more confirmations on public chains: 12 on Ethereum and Sepolia, 5 on Base, 1 on anvil", () => {
+    const confirmations = (CHAIN_ID: string, extra: Record<string, string> = {}) => parseEnv(serverSchema, { ...valid, CHAIN_ID, ...extra }).INDEXER_CONFIRMATIONS;
+    expect(confirmations("1")).toBe(12);
+    expect(confirmations("11155111")).toBe(12);
+    expect(confirmations("8453")).toBe(5);
+    expect(confirmations("84532")).toBe(5);
+    expect(confirmations("31337")).toBe(1);
+    expect(confirmations("8453", { INDEXER_CONFIRMATIONS: "20" })).toBe(20);
+  });
+
+  it("requires APP_URL in production instead of silently using localhost", () => {
+    expect(() => parseEnv(serverSchema, { ...valid, NODE_ENV: "production" })).toThrow(/APP_URL: is required in production/);
+    expect(parseEnv(serverSchema, { ...valid, NODE_ENV: "production", APP_URL: "https://idlegrid.example.com" }).APP_URL).toBe("https://idlegrid.example.com");
+    expect(parseEnv(serverSchema, { ...valid, NODE_ENV: "development" }).APP_URL).toBe("http://localhost:3000");
+  });
+
+  it("trusts no forwarding proxy unless TRUSTED_PROXY_HOPS says so", () => {
+    expect(parseEnv(serverSchema, valid).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv(serverSchema, { ...valid, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv(serverSchema, { ...valid, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+});

@@ -90,6 +90,19 @@ export function createIndexer(opts: IndexerOptions) {
     }
   }
 
+  /**
+   * Whether every log's block is still the chain's block at that height (one getBlock per block with logs).
+   * A reorg after this check changes the hash of `to` too (each block names its parent), which the next
+   * tick compares with the cursor and rewinds.
+   */
+  async function logsOnCanonicalChain(logs: readonly EscrowLog[], to: bigint, toHash: Hex): Promise<boolean> {
+    const canonical = new Map<bigint, string | null>([[to, toHash.toLowerCase()]]);
+    for (const number of new Set(logs.map((l) => l.blockNumber))) {
+      if (!canonical.has(number)) canonical.set(number, (await chainHash(number))?.toLowerCase() ?? null);
+    }
+    return logs.every((l) => canonical.get(l.blockNumber) === l.blockHash.toLowerCase());
+  }
+
   async function rewind(lastBlock: bigint): Promise<TickResult> {
     const stored = await opts.db.indexedBlock.findMany({
       where: { ...key, number: { lte: lastBlock } },
@@ -177,8 +190,9 @@ export function createIndexer(opts: IndexerOptions) {
     const to = from + batch - 1n < safe ? from + batch - 1n : safe;
     const logs = await readEscrowLogs(opts.client, escrow, from, to);
     const toHash = await chainHash(to);
-    // A reorg while reading: the logs may be from a branch that is already gone. Try again next tick.
-    if (!toHash || logs.some((l) => l.blockNumber === to && l.blockHash.toLowerCase() !== toHash.toLowerCase())) return { kind: "idle", head };
+    // A reorg while reading: a log may be from a branch that is already gone, at any height of the range, not
+    // only at its end. Every log's block hash is compared with the chain's before anything is committed.
+    if (!toHash || !(await logsOnCanonicalChain(logs, to, toHash))) return { kind: "idle", head };
     crash("after-read");
 
     const blocks = new Map<bigint, string>([[to, toHash.toLowerCase()]]);
