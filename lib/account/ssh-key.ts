@@ -51,7 +51,8 @@ export function sshKeyBodyProblem(type: (typeof SSH_KEY_TYPES)[number], body: st
   return bits > 16384 ? "is an RSA key longer than 16384 bits" : null;
 }
 
-const keyLine = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256) ([A-Za-z0-9+/]+={0,2})(?: ([^\r\n]{1,200}))?$/;
+/** Type, base64 body, and an optional comment of printable characters (no controls: it ends up in authorized_keys). */
+const keyLine = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256) ([A-Za-z0-9+/]+={0,2})(?: ([^\p{Cc}]{1,200}))?$/u;
 
 /** One OpenSSH public key line, normalised to single spaces; the structure of the body is checked. */
 export const savedSshKeyField = z

@@ -3,19 +3,17 @@
  */
 import { z } from "zod";
 import { recordIdPattern } from "@/lib/core/fields";
+import { savedSshKeyField } from "@/lib/account/ssh-key";
 
 export const orderActions = ["start", "complete", "release", "refund", "dispute", "cancel"] as const;
 export type OrderAction = (typeof orderActions)[number];
 
-/** OpenSSH public key line: type, base64 body, optional comment. Private keys are refused by shape. */
-export const sshPublicKeyField = z
-  .string()
-  .trim()
-  .max(4000, "is too long for a public key")
-  .regex(
-    /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\r\n]{0,200})?$/,
-    'must be one OpenSSH public key line, e.g. "ssh-ed25519 AAAA… you@laptop"',
-  );
+/**
+ * A key pasted at checkout gets the same strict check as a saved one (lib/account/ssh-key.ts): one of
+ * the three key types, a body whose structure matches its type, and a comment without control characters,
+ * since the provider writes it into authorized_keys.
+ */
+export const sshPublicKeyField = savedSshKeyField;
 
 export const createOrderSchema = z.object({
   listingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a listing id"),

@@ -15,7 +15,7 @@ import { apiErrorMessage } from "@/lib/i18n/api-errors";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { translateFieldErrors } from "@/lib/i18n/validation";
 import { currentCaller, requireRecentSignIn } from "@/lib/auth/server/caller";
-import { revokeSession, SESSION_COOKIE } from "@/lib/auth/server/sessions";
+import { expiredSessionCookie, revokeSession, SESSION_COOKIE } from "@/lib/auth/server/sessions";
 import { createApiKeySchema } from "@/lib/apikeys/schema";
 import { createApiKey, revokeApiKey } from "@/lib/apikeys/server/keys";
 
@@ -77,6 +77,6 @@ export async function signInAgainAction(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
   if (token) await revokeSession(token);
-  jar.delete(SESSION_COOKIE);
+  jar.set(expiredSessionCookie());
   redirect(`/sign-in?next=${encodeURIComponent(PAGE)}`);
 }

@@ -3,7 +3,19 @@ import { createHash, randomBytes } from "node:crypto";
 import { env } from "@/env";
 import { db } from "@/lib/core/server/db";
 
-export const SESSION_COOKIE = "idlegrid_session";
+/** Loopback hosts are served over plain http in tests, where a Secure cookie would never be sent back. */
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
+}
+
+/** Secure in production unless the app itself runs on a loopback address (the browser tests' next start). */
+const secureCookie = env.NODE_ENV === "production" && !isLoopback(new URL(env.APP_URL).hostname);
+
+/**
+ * `__Host-` whenever the cookie is Secure: browsers then accept it only with Secure, Path=/ and no Domain,
+ * so neither a sibling subdomain nor a plain-http response can set or shadow the session.
+ */
+export const SESSION_COOKIE = secureCookie ? "__Host-idlegrid_session" : "idlegrid_session";
 
 /** Fixed lifetime from sign-in; a session is never extended, the user signs in again. */
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -42,11 +54,6 @@ export async function revokeUserSessions(userId: string): Promise<void> {
   await db.session.deleteMany({ where: { userId } });
 }
 
-/** Loopback hosts are served over plain http in tests, where a Secure cookie would never be sent back. */
-function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
-}
-
 export interface SessionCookieOptions {
   httpOnly: true;
   sameSite: "lax";
@@ -57,8 +64,12 @@ export interface SessionCookieOptions {
 
 /** httpOnly and SameSite=Lax always; Secure in production unless the app itself runs on a loopback address. */
 export function sessionCookieOptions(expiresAt: Date): SessionCookieOptions {
-  const secure = env.NODE_ENV === "production" && !isLoopback(new URL(env.APP_URL).hostname);
-  return { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt };
+  return { httpOnly: true, sameSite: "lax", secure: secureCookie, path: "/", expires: expiresAt };
+}
+
+/** The attributes that remove the cookie: a `__Host-` cookie is replaced only by one that is Secure with Path=/ too. */
+export function expiredSessionCookie(): SessionCookieOptions & { name: string; value: string } {
+  return { name: SESSION_COOKIE, value: "", ...sessionCookieOptions(new Date(0)) };
 }
 
 /** Reads the session cookie out of a raw Cookie header (tokens are base64url, so no decoding is needed). */

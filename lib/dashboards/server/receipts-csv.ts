@@ -7,8 +7,14 @@
 import { fromBaseUnits } from "@/lib/core/money";
 import type { Receipt } from "./receipts";
 
+/**
+ * RFC 4180 quoting, after neutralising formulas: a cell that starts with =, +, -, @, a tab or a CR is
+ * prefixed with ' (as the audit export does), since spreadsheets run such cells and a city, a listing's
+ * text or the token's symbol (read from the chain) is someone else's words.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export function csvRow(fields: string[]): string {

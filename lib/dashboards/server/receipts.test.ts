@@ -14,6 +14,21 @@ describe("CSV fields (RFC 4180)", () => {
     expect(csvField("cr\rlf")).toBe('"cr\rlf"');
     expect(csvField("")).toBe("");
   });
+
+  it("neutralises cells a spreadsheet would run as a formula, like the audit export", () => {
+    expect(csvField("=HYPERLINK(\"http://evil.example\",\"x\")")).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csvField("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
+    expect(csvField("-2+3")).toBe("'-2+3");
+    expect(csvField("@SUM(A1:A9)")).toBe("'@SUM(A1:A9)");
+    expect(csvField("\t=1")).toBe("'\t=1");
+    expect(csvField("1.5")).toBe("1.5");
+    const at = new Date("2026-02-01T10:00:00Z");
+    const row = receiptsCsv(
+      [{ orderId: "o1", listing: "@cmd", listingId: "l1", hours: 1, gpuCount: 1, amount: 1_500_000n, status: "PAID", createdAt: at, fundedAt: at, settledAt: at, openedTx: null, releasedTx: null, refundedTx: null }],
+      { decimals: 6, symbol: "=EVIL()" },
+    ).split("\r\n")[1];
+    expect(row).toBe(`o1,'@cmd,1,1,1.5,'=EVIL(),PAID,${at.toISOString()},${at.toISOString()},${at.toISOString()},,,`);
+  });
 });
 
 describe("buyerReceipts", () => {

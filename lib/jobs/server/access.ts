@@ -16,9 +16,13 @@ export function isOpen(job: Pick<Job, "status" | "offerDeadline">, now = new Dat
   return job.status === "OPEN" && job.offerDeadline > now;
 }
 
-/** The SQL side of isOpen. */
+/**
+ * The SQL side of isOpen, for the board and providers' matching jobs: it also leaves out the jobs of
+ * banned buyers. They keep their status (an unban brings them back), but nobody is shown work that
+ * someone banned posted, as a banned provider's listings leave the marketplace.
+ */
 export function openWhere(now = new Date()): Prisma.JobWhereInput {
-  return { status: "OPEN", offerDeadline: { gt: now } };
+  return { status: "OPEN", offerDeadline: { gt: now }, buyer: { banned: false } };
 }
 
 /** The status to show: an OPEN job past its deadline is EXPIRED even before the sweep writes it. */

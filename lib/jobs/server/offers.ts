@@ -51,6 +51,8 @@ export async function makeOffer(caller: Pick<Caller, "userId" | "isAdmin">, inpu
       if (!job || !canSee(job, caller)) throw jobNotFound();
       if (job.buyerId === caller.userId) throw new ApiError(403, "own_job", "You cannot make an offer on your own job.");
       if (!isOpen(job)) throw new ApiError(409, "job_not_open", job.status === "OPEN" ? "The offer deadline of this job has passed." : `This job is ${job.status}: it takes no offers.`);
+      const buyer = await tx.user.findUnique({ where: { id: job.buyerId }, select: { banned: true } });
+      if (buyer?.banned) throw new ApiError(409, "job_not_open", "The buyer of this job is banned: it takes no offers.");
 
       const machine = await tx.machine.findUnique({ where: { id: input.machineId }, select: machineForMatch });
       if (!machine || machine.providerId !== caller.userId) {

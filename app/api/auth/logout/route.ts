@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { revokeSession, SESSION_COOKIE, sessionTokenFromCookieHeader } from "@/lib/auth/server/sessions";
+import { expiredSessionCookie, revokeSession, sessionTokenFromCookieHeader } from "@/lib/auth/server/sessions";
 import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
 
 /** Ends the session: deletes its row (so the cookie is dead even if a copy survives) and clears the cookie. Idempotent. */
@@ -8,6 +8,6 @@ export const POST = handle(async (request: Request) => {
   const token = sessionTokenFromCookieHeader(request.headers.get("cookie"));
   if (token) await revokeSession(token);
   const response = NextResponse.json({ ok: true });
-  response.cookies.delete(SESSION_COOKIE);
+  response.cookies.set(expiredSessionCookie());
   return response;
 });

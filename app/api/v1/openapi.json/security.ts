@@ -10,7 +10,8 @@ export const securitySchemes = {
     type: "apiKey",
     in: "cookie",
     name: "idlegrid_session",
-    description: "The session cookie Sign-In with Ethereum sets (POST /api/auth/verify); writes with it also need an Origin header of this site",
+    description:
+      "The session cookie Sign-In with Ethereum sets (POST /api/auth/verify), named __Host-idlegrid_session when the app is served over https in production; writes with it also need an Origin header of this site",
   },
   apiKey: {
     type: "http",
