@@ -13,6 +13,7 @@ import { db } from "@/lib/core/server/db";
 import { writeDemoHistory } from "@/dev/demo-history";
 import { readEscrowLogs } from "@/lib/indexer/server/escrow-logs";
 import { foldStatus } from "@/lib/orders/server/state";
+import { foldLedger } from "@/lib/orders/ledger";
 import { createMachine } from "@/test/factories";
 import { deployLocal } from "../scripts/lib/deploy-local";
 import { startAnvil } from "../scripts/lib/services";
@@ -52,7 +53,7 @@ beforeAll(async () => {
 afterAll(() => sup.stopAll());
 
 describe("writeDemoHistory", () => {
-  it("pays a month of rentals through the escrow at past block times and leaves the clock at now", async () => {
+  it("pays a month of metered rentals through the escrow at past block times and leaves the clock at now", async () => {
     const buyerAddress = await unlocked(parseUnits("20000", 6));
     const buyer = await db.user.create({ data: { address: buyerAddress }, select: { id: true, address: true } });
     const listings = [];
@@ -69,20 +70,32 @@ describe("writeDemoHistory", () => {
     const head = await chain.getBlock();
     expect(Math.abs(Number(head.timestamp) - Math.floor(now.getTime() / 1000))).toBeLessThanOrEqual(2);
 
-    // What the indexer would make of it: every order funded, all but the last paid, on many past days.
-    const orders = await db.order.findMany({ where: { buyerId: buyer.id }, select: { escrowId: true, hours: true, createdAt: true } });
+    // What the indexer would make of it: every order funded, all but the last ended by the meter, on many past days.
+    const orders = await db.order.findMany({ where: { buyerId: buyer.id }, select: { escrowId: true, hours: true, createdAt: true, ratePerSecond: true, startDeadline: true } });
     for (const o of orders) expect(o.createdAt.getTime()).toBeLessThan(now.getTime() - DAY * 1000);
     expect(orders).toHaveLength(rentals);
     for (const o of orders) expect(listings.find((l) => l.maxHours >= o.hours && l.minHours <= o.hours)).toBeDefined();
     const logs = await readEscrowLogs(chain, getAddress(process.env.ESCROW_ADDRESS as string), 0n, head.number);
-    const folded = orders.map((o) =>
-      foldStatus(
-        "PENDING_PAYMENT",
-        logs.filter((l) => l.escrowId.toLowerCase() === o.escrowId.toLowerCase()).map((l) => ({ ...l, applied: true })),
-      ),
-    );
-    expect(folded.filter((f) => f.status === "PAID")).toHaveLength(rentals - 1);
+    const eventsOf = (o: (typeof orders)[number]) => logs.filter((l) => l.escrowId.toLowerCase() === o.escrowId.toLowerCase()).map((l) => ({ ...l, applied: true }));
+    const folded = orders.map((o) => foldStatus("PENDING_PAYMENT", eventsOf(o)));
+    expect(folded.filter((f) => f.status === "ENDED")).toHaveLength(rentals - 1);
     expect(folded.filter((f) => f.status === "ACTIVE")).toHaveLength(1);
+    // Rentals, opened with their rate and a deadline the contract took, and the three other endings.
+    for (const o of orders) {
+      expect(o.ratePerSecond).not.toBeNull();
+      const opened = eventsOf(o).find((e) => e.eventName === "EscrowOpened");
+      expect(opened?.args.startDeadline).toBe(String(Math.floor(o.startDeadline.getTime() / 1000)));
+      expect(eventsOf(o).find((e) => e.eventName === "RentalOpened")?.args.ratePerSecond).toBe(o.ratePerSecond?.toFixed(0));
+    }
+    const ledgers = orders.map((o) => foldLedger(eventsOf(o)));
+    const stopped = ledgers.filter((l) => l.buyerRefunded > 0n);
+    expect(stopped).toHaveLength(1);
+    // Stopped after a third of its time: about two thirds back (the rate is rounded down, so a little more).
+    expect(stopped[0]!.buyerRefunded * 3n).toBeGreaterThanOrEqual(stopped[0]!.escrowAmount * 2n);
+    expect(ledgers.filter((l) => l.extendedAmount > 0n)).toHaveLength(1);
+    // The rest ran out and the provider claimed everything, one of them in two claims.
+    expect(ledgers.filter((l) => l.claimed === l.escrowAmount && l.buyerRefunded === 0n)).toHaveLength(rentals - 2);
+    expect(orders.filter((o) => eventsOf(o).filter((e) => e.eventName === "RentalClaimed").length === 2)).toHaveLength(1);
     const settledDays = new Set(folded.flatMap((f) => (f.settledAt ? [f.settledAt.toISOString().slice(0, 10)] : [])));
     expect(settledDays.size).toBeGreaterThanOrEqual(10);
     for (const f of folded) expect(f.fundedAt!.getTime()).toBeLessThan(now.getTime() - DAY * 1000);

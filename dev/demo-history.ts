@@ -1,10 +1,12 @@
 import "server-only";
 /**
- * A month of marketplace history for `npm run dev`: rentals between the demo buyer and the demo
- * providers, paid, started, completed and released through the real escrow on the local chain at
- * past block times. On a fresh start the dashboards' earnings and spend charts, the receipts and the
- * order list then have something to show, and every figure still comes from the chain through the
- * indexer, as in production.
+ * A month of marketplace history for `npm run dev`: metered rentals between the demo buyer and the
+ * demo providers, opened (openRental), started and settled through the real escrow on the local chain
+ * at past block times. Most run their prepaid time and the provider claims the last unit; one is
+ * stopped by the buyer after a third of its time (two thirds back), one is extended while running,
+ * one is claimed halfway and at its end, and the latest still runs. On a fresh start the dashboards'
+ * earnings and spend charts, the receipts and the order list then have something to show, and every
+ * figure still comes from the chain through the indexer, as in production.
  *
  * Block times cannot go back, so this needs a chain whose clock is behind the wall clock: dev starts
  * a fresh anvil with its genesis 30 days back (scripts/dev.ts). The history walks that clock forward
@@ -15,8 +17,9 @@ import { foundry } from "viem/chains";
 import type { Caller } from "@/lib/auth/server/caller";
 import { db } from "@/lib/core/server/db";
 import { createOrder } from "@/lib/orders/server/create";
-import { escrowCall, paymentTransactions, type TxRequest } from "@/lib/orders/server/transactions";
-import { baseUnitsOf } from "@/lib/core/money";
+import { escrowCall, extendTransactions, paymentTransactions, type TxRequest } from "@/lib/orders/server/transactions";
+import { paidSeconds } from "@/lib/orders/metering";
+import { baseUnitsOf, rentalCost } from "@/lib/core/money";
 
 const HOUR = 3600;
 
@@ -31,6 +34,10 @@ export interface HistoryListing {
 const plan: [number, number][] = [
   [0, 6], [3, 2], [7, 12], [1, 4], [10, 24], [5, 8], [2, 3], [12, 6], [8, 48], [4, 10], [14, 5], [6, 16], [9, 2], [11, 72],
 ];
+/** Which rentals of the plan end otherwise than by running their time out. */
+const EXTENDED = 1;
+const STOPPED_EARLY = 2;
+const CLAIMED_HALFWAY = 4;
 
 export interface HistoryResult {
   /** Rentals written; 0 when the chain's clock left no room for history or it was written before. */
@@ -51,14 +58,17 @@ export async function writeDemoHistory(opts: {
   const nowSeconds = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   const start = Number((await chain.getBlock()).timestamp);
   let clock = start;
-  /** Sends `tx` from `from` in a block stamped `at` (or the next second, if the chain is already there). */
+  /** Sends `tx` from `from` in a block stamped `at` (or the next second, if the chain is already there); returns the block's time. */
   const send = async (from: string, tx: TxRequest, at: number) => {
     clock = Math.max(at, clock + 1);
     await chain.setNextBlockTimestamp({ timestamp: BigInt(clock) });
     const wallet = createWalletClient({ chain: foundry, transport: http(opts.rpcUrl), account: from as Address });
-    const hash = await wallet.sendTransaction({ to: tx.to, data: tx.data as Hex });
+    // A fixed gas limit: the node estimates at its current time, not at the pinned one, and a claim that
+    // takes the last unit (settling the rental) needs more gas than the same claim earlier did.
+    const hash = await wallet.sendTransaction({ to: tx.to, data: tx.data as Hex, gas: 1_000_000n });
     const receipt = await chain.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`demo history: "${tx.description}" reverted`);
+    return clock;
   };
 
   let rentals = 0;
@@ -70,17 +80,30 @@ export async function writeDemoHistory(opts: {
       const listing = opts.listings[pick % opts.listings.length] as HistoryListing;
       const hours = Math.min(Math.max(wantedHours, listing.minHours), listing.maxHours);
       const at = start + Math.round(((i + 0.5) / plan.length) * span);
-      const id = await createOrder(buyer, { listingId: listing.id, hours });
-      // Placed a few minutes before it was paid, as a buyer would have, not today.
-      const order = await db.order.update({ where: { id }, data: { createdAt: new Date((at - 5 * 60) * 1000) } });
-      const terms = { ...order, amount: baseUnitsOf(order.amount) };
-      const [approve, open] = paymentTransactions(terms);
+      // Placed a few minutes before it was paid, as a buyer would have, at the chain's time: its hold,
+      // capacity check and start deadline are then those of that moment, not of today.
+      const id = await createOrder(buyer, { listingId: listing.id, hours }, { now: new Date((at - 5 * 60) * 1000) });
+      const order = await db.order.findUniqueOrThrow({ where: { id } });
+      const rate = baseUnitsOf(order.ratePerSecond ?? 0);
+      let amount = baseUnitsOf(order.amount);
+      const [approve, open] = paymentTransactions({ ...order, amount, ratePerSecond: rate });
       await send(order.buyerAddress, approve as TxRequest, at);
       await send(order.buyerAddress, open as TxRequest, at + 60);
-      await send(order.providerAddress, escrowCall(order, "markStarted"), at + 15 * 60);
-      if (i < plan.length - 1) {
-        await send(order.providerAddress, escrowCall(order, "markCompleted"), at + 15 * 60 + hours * HOUR);
-        await send(order.buyerAddress, escrowCall(order, "release"), at + 45 * 60 + hours * HOUR);
+      const startedAt = await send(order.providerAddress, escrowCall(order, "markStarted"), at + 15 * 60);
+      const endsAt = () => startedAt + Number(paidSeconds(amount, rate));
+      if (i === EXTENDED) {
+        // Halfway through, the buyer buys more time at the same rate (within the listing's maximum).
+        const more = Math.max(1, Math.min(hours, listing.maxHours - hours));
+        const added = rentalCost(baseUnitsOf(order.pricePerGpuHour), order.gpuCount, more);
+        for (const tx of extendTransactions(order, added)) await send(order.buyerAddress, tx, startedAt + (hours * HOUR) / 2);
+        amount += added;
+      }
+      if (i === STOPPED_EARLY) {
+        await send(order.buyerAddress, escrowCall(order, "stop"), startedAt + Math.round((hours * HOUR) / 3));
+      } else if (i < plan.length - 1) {
+        if (i === CLAIMED_HALFWAY) await send(order.providerAddress, escrowCall(order, "claim"), startedAt + (hours * HOUR) / 2);
+        // Claiming at the end takes the last unit, which settles the rental by its meter.
+        await send(order.providerAddress, escrowCall(order, "claim"), endsAt() + 10 * 60);
       }
       rentals++;
     }

@@ -41,7 +41,9 @@ export async function chainEvent(
 /**
  * An order of `hours` on `listingId` by `buyer`, set to `status` with the given times. PAID orders
  * get an EscrowReleased with a 1 % fee; RESOLVED ones a DisputeResolved giving the provider
- * `providerBps` of the amount (fee 1 % of that share), the rest back to the buyer.
+ * `providerBps` of the amount (fee 1 % of that share), the rest back to the buyer; ENDED ones a
+ * RentalEnded paying the provider `providerBps` of it the same way (a rental stopped early). Events are
+ * dated when the order was funded and settled, and the order carries the split the indexer would fold.
  */
 export async function orderIn(
   buyer: Pick<User, "id" | "address">,
@@ -67,27 +69,33 @@ export async function orderIn(
   });
   const amount = baseUnitsOf(order.amount);
   const tx: Record<string, string> = {};
-  if (times.fundedAt) tx.opened = await chainEvent(order, "EscrowOpened", { amount: amount.toString() });
+  const settledAt = times.settledAt ? new Date(times.settledAt) : undefined;
+  if (fundedAt) tx.opened = await chainEvent(order, "EscrowOpened", { amount: amount.toString() }, fundedAt);
   let providerAmount = 0n;
   let buyerAmount = amount;
+  let fee = 0n;
   if (status === "PAID") {
-    const fee = amount / 100n;
+    fee = amount / 100n;
     providerAmount = amount - fee;
     buyerAmount = 0n;
-    tx.released = await chainEvent(order, "EscrowReleased", { providerAmount: providerAmount.toString(), fee: fee.toString() });
-  } else if (status === "RESOLVED") {
+    tx.released = await chainEvent(order, "EscrowReleased", { providerAmount: providerAmount.toString(), fee: fee.toString() }, settledAt);
+  } else if (status === "RESOLVED" || status === "ENDED") {
     const gross = (amount * providerBps) / 10_000n;
-    const fee = gross / 100n;
+    fee = gross / 100n;
     providerAmount = gross - fee;
     buyerAmount = amount - gross;
-    tx.released = await chainEvent(order, "DisputeResolved", {
-      providerBps: providerBps.toString(),
-      buyerAmount: buyerAmount.toString(),
-      providerAmount: providerAmount.toString(),
-      fee: fee.toString(),
-    });
+    const split = { buyerAmount: buyerAmount.toString(), providerAmount: providerAmount.toString(), fee: fee.toString() };
+    tx.released =
+      status === "RESOLVED"
+        ? await chainEvent(order, "DisputeResolved", { providerBps: providerBps.toString(), ...split }, settledAt)
+        : await chainEvent(order, "RentalEnded", { endedAt: String(Math.floor((settledAt ?? new Date()).getTime() / 1000)), ...split }, settledAt);
   } else if (status === "REFUNDED") {
-    tx.refunded = await chainEvent(order, "EscrowRefunded", { amount: amount.toString() });
+    tx.refunded = await chainEvent(order, "EscrowRefunded", { amount: amount.toString() }, settledAt);
   }
+  const settled = ["PAID", "RESOLVED", "ENDED", "REFUNDED"].includes(status);
+  await db.order.update({
+    where: { id },
+    data: settled ? { providerPaid: providerAmount.toString(), feePaid: fee.toString(), buyerRefunded: buyerAmount.toString() } : {},
+  });
   return { order, amount, providerAmount, buyerAmount, tx };
 }

@@ -65,26 +65,32 @@ export async function order(r: Rental, hours = 3) {
   return db.order.findUniqueOrThrow({ where: { id } });
 }
 
-/** approve + open from `wallet`; each term can be overridden to stage a payment that must not count. */
+/**
+ * approve + open from `wallet`: openRental at the order's rate for a rental, open for a job's fixed price.
+ * Each term can be overridden to stage a payment that must not count (`ratePerSecond: null` opens a
+ * rental order fixed-price; a rate opens a job's order as a rental).
+ */
 export async function pay(
   wallet: Wallet,
-  o: { orderIdHex: string; providerAddress: string; amount: { toFixed(d: number): string }; startDeadline: Date },
-  overrides: { amount?: bigint; escrow?: Address; token?: Address; orderIdHex?: Hex } = {},
+  o: { orderIdHex: string; providerAddress: string; amount: { toFixed(d: number): string }; startDeadline: Date; ratePerSecond?: { toFixed(d: number): string } | null },
+  overrides: { amount?: bigint; escrow?: Address; token?: Address; orderIdHex?: Hex; ratePerSecond?: bigint | null; startDeadline?: bigint } = {},
 ) {
   const amount = overrides.amount ?? baseUnitsOf(o.amount);
   const to = overrides.escrow ?? escrow;
+  const rate = overrides.ratePerSecond !== undefined ? overrides.ratePerSecond : o.ratePerSecond ? baseUnitsOf(o.ratePerSecond) : null;
+  const orderId = overrides.orderIdHex ?? (o.orderIdHex as Hex);
+  const deadline = overrides.startDeadline ?? BigInt(Math.floor(o.startDeadline.getTime() / 1000));
   await mined(await wallet.writeContract({ address: overrides.token ?? token, abi: erc20Abi, functionName: "approve", args: [to, amount] }));
   return mined(
-    await wallet.writeContract({
-      address: to,
-      abi: idlegridEscrowAbi,
-      functionName: "open",
-      args: [overrides.orderIdHex ?? (o.orderIdHex as Hex), o.providerAddress as Address, amount, BigInt(Math.floor(o.startDeadline.getTime() / 1000))],
-    }),
+    rate === null
+      ? await wallet.writeContract({ address: to, abi: idlegridEscrowAbi, functionName: "open", args: [orderId, o.providerAddress as Address, amount, deadline] })
+      : await wallet.writeContract({ address: to, abi: idlegridEscrowAbi, functionName: "openRental", args: [orderId, o.providerAddress as Address, rate, amount, deadline] }),
   );
 }
 
-export async function escrowWrite(wallet: Wallet, functionName: "markStarted" | "markCompleted" | "release" | "refund" | "openDispute", escrowId: string) {
+type EscrowIdCall = "markStarted" | "markCompleted" | "release" | "refund" | "openDispute" | "stop" | "claim" | "settleDisputeTimeout" | "claimRefund";
+
+export async function escrowWrite(wallet: Wallet, functionName: EscrowIdCall, escrowId: string) {
   return mined(await wallet.writeContract({ address: escrow, abi: idlegridEscrowAbi, functionName, args: [escrowId as Hex] }));
 }
 

@@ -2,7 +2,7 @@
 /**
  * Pays a PENDING_PAYMENT order: checks network, account, balance and allowance; when the allowance
  * is short it asks for an EIP-2612 permit signature and opens the escrow in one transaction
- * (openWithPermit), falling back to approve + open when the token has no permit or the wallet
+ * (openRentalWithPermit for a metered rental, openWithPermit for a job), falling back to approve + open when the token has no permit or the wallet
  * cannot sign typed data. Then it waits for the confirmations and for the server's indexer to see
  * the payment on chain. Only then is the order FUNDED: the hashes this hook has are never proof.
  */
@@ -25,6 +25,8 @@ export interface PayableOrder {
   tokenAddress: string;
   escrowAddress: string;
   amount: string;
+  /** A metered rental's rate (base units per second); null for a fixed-price job. */
+  ratePerSecond: string | null;
   transactions: PreparedTx[];
 }
 
@@ -53,13 +55,19 @@ async function permitOpen(tx: WalletTx, order: PayableOrder, buyer: Address): Pr
   }
   const { v, yParity, r, s } = parseSignature(signature);
   const startDeadline = BigInt(Math.floor(Date.parse(order.startDeadline) / 1000));
+  const orderId = order.orderId as Hex;
+  const provider = order.provider as Address;
+  const sigV = Number(v ?? BigInt(yParity + 27));
   return {
     to: escrow,
-    data: encodeFunctionData({
-      abi: idlegridEscrowAbi,
-      functionName: "openWithPermit",
-      args: [order.orderId as Hex, order.provider as Address, amount, startDeadline, deadline, Number(v ?? BigInt(yParity + 27)), r, s],
-    }),
+    data:
+      order.ratePerSecond === null
+        ? encodeFunctionData({ abi: idlegridEscrowAbi, functionName: "openWithPermit", args: [orderId, provider, amount, startDeadline, deadline, sigV, r, s] })
+        : encodeFunctionData({
+            abi: idlegridEscrowAbi,
+            functionName: "openRentalWithPermit",
+            args: [orderId, provider, BigInt(order.ratePerSecond), amount, startDeadline, deadline, sigV, r, s],
+          }),
   };
 }
 

@@ -23,8 +23,8 @@ export interface ChainActionRequest {
   body?: Record<string, unknown>;
   /** Names the wallet step in the toasts and the inline status. */
   label: TxAction;
-  /** The resource the indexer updates, and its status now: the hook waits until it is another. */
-  watch: { url: string; from: string };
+  /** The resource the indexer updates, and its status (or `field`) now: the hook waits until it is another. */
+  watch: { url: string; from: string; field?: string };
   /** False for a change the server makes at once, without a transaction (cancelling an unpaid order). */
   needsWallet?: boolean;
   /** The fields the form shows errors under; the errors of any other field join the message. */
@@ -62,7 +62,7 @@ export function useChainAction(opts: { chainId: number; account?: string; confir
           let hash: Hex | undefined;
           for (const prepared of transactions) hash = await send(label, prepared);
           setStep({ kind: "done", hash: hash! });
-          const seen = await waitForStatusChange(watch.url, watch.from);
+          const seen = await waitForStatusChange(watch.url, watch.from, 120, watch.field);
           router.refresh();
           if (!seen) throw new WalletStepError(t("notIndexed"));
         } else {

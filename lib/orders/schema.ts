@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordIdPattern } from "@/lib/core/fields";
 import { savedSshKeyField } from "@/lib/account/ssh-key";
 
-export const orderActions = ["start", "complete", "release", "refund", "dispute", "cancel"] as const;
+export const orderActions = ["start", "complete", "release", "refund", "dispute", "cancel", "stop", "extend", "claim", "settle"] as const;
 export type OrderAction = (typeof orderActions)[number];
 
 /**
@@ -35,6 +35,12 @@ const hostname = z
   .min(1, "is required")
   .max(255)
   .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:]+\]?$/, "must be a host name or IP address");
+
+/** Extending a rental: the server computes the amount from the hours, the GPUs and the order's price. */
+export const extendOrderSchema = transitionSchema.extend({
+  hours: z.number({ error: "must be a whole number of hours" }).int("must be a whole number of hours").min(1, "must be at least 1").max(8760, "must be at most 8760"),
+});
+export type ExtendOrderInput = z.output<typeof extendOrderSchema>;
 
 export const startOrderSchema = transitionSchema.extend({
   host: hostname,

@@ -59,6 +59,12 @@ export function ReceiptsTable({ receipts, locale, token, t, tOrders }: { receipt
                   <Td numeric>{r.hours}</Td>
                   <Td numeric className="whitespace-nowrap">
                     {formatToken(r.amount, locale, token.symbol, token.decimals)}
+                    {/* What the escrow sent back (a rental stopped early, a refund, a dispute's buyer share). */}
+                    {r.buyerRefunded > 0n && (
+                      <span className="block text-xs text-slate-500" data-testid={`receipt-refund-${r.orderId}`}>
+                        {t("refundedBack", { amount: formatToken(r.buyerRefunded, locale, token.symbol, token.decimals) })}
+                      </span>
+                    )}
                   </Td>
                   <Td>{tOrders(`status.${r.status}`)}</Td>
                   <Td className="text-xs">

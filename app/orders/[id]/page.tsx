@@ -12,8 +12,11 @@ import { currentCaller } from "@/lib/auth/server/caller";
 import { availableActions } from "@/lib/orders/server/transitions";
 import { loadOrder, orderView, roleIn } from "@/lib/orders/server/view";
 import { tokenInfo } from "@/lib/chain/server/token-info";
+import { Alert } from "@/components/ui/alert";
 import { DisputeStatements } from "./_components/dispute-statements";
 import { OrderActions } from "./_components/order-actions";
+import { RentalMeter } from "./_components/rental-meter";
+import { Settlement } from "./_components/settlement";
 import { gpuLabel } from "@/lib/listings/gpu-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +38,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const money = (units: string) => formatToken(BigInt(units), locale, symbol, decimals);
   const withdrawLabels = { creditedBalance: t("creditedBalance"), withdraw: t("withdraw") };
   const deadline = view.startDeadline ? new Date(view.startDeadline) : null;
+  // The meter's first frame uses the server's clock, so the browser's first render matches this HTML.
+  const renderedAt = new Date();
 
   return (
     <article className="space-y-6">
@@ -78,6 +83,42 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         )}
       </dl>
 
+      {view.capacityLost && role === "buyer" && view.status === "FUNDED" && (
+        <Alert tone="warning" data-testid="capacity-lost">
+          {t("capacityLost")}
+        </Alert>
+      )}
+
+      {view.kind === "rental" && view.ratePerSecond && view.startedAt && (
+        <RentalMeter
+          startedAt={view.startedAt}
+          stoppedAt={view.stoppedAt}
+          amount={view.amount}
+          ratePerSecond={view.ratePerSecond}
+          claimed={view.claimed}
+          initialNow={Math.floor(renderedAt.getTime() / 1000)}
+          showClaimable={role === "provider" && view.status === "ACTIVE"}
+          decimals={decimals}
+          symbol={symbol}
+          locale={locale}
+          labels={{
+            meter: t("meter"),
+            meterStartedAt: t("meterStartedAt"),
+            meterElapsed: t("meterElapsed"),
+            meterAccrued: t("meterAccrued"),
+            meterRemaining: t("meterRemaining"),
+            meterEndsAt: t("meterEndsAt"),
+            meterStoppedAt: t("meterStoppedAt"),
+            meterRate: t("meterRate", { rate: money(view.ratePerSecond) }),
+            claimable: t("claimable"),
+            claimedSoFar: t("claimedSoFar"),
+          }}
+        />
+      )}
+      {view.kind === "rental" && !view.startedAt && view.status === "FUNDED" && <p className="text-sm text-slate-500">{t("meterNotStarted")}</p>}
+
+      <Settlement view={view} money={money} t={t} />
+
       {view.connection && (
         <section aria-labelledby="connection" className="rounded-xl border border-green-300 p-4 text-sm" data-testid="connection">
           <h2 id="connection" className="mb-1 font-semibold">
@@ -111,6 +152,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           sshPort: t("sshPort"),
           user: t("user"),
           jupyterUrl: t("jupyterUrl"),
+          extendHours: t("extendHours"),
+          extendCost: t("extendCost"),
         }}
       />
       {isLocalChain(env.CHAIN_ID) && role === "buyer" && view.status === "PENDING_PAYMENT" && <FaucetButton />}

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { providerEarnings, providerEarningsTotal } from "@/lib/dashboards/server/earnings";
 import { buyerSpend } from "@/lib/dashboards/server/spend";
 import { createMachine, createUser } from "@/test/factories";
-import { orderIn } from "@/test/dashboards";
+import { db } from "@/lib/core/server/db";
+import { chainEvent, orderIn } from "@/test/dashboards";
 
 const now = new Date("2026-03-02T12:00:00Z");
 
@@ -63,6 +64,27 @@ describe("providerEarnings", () => {
     const days = await providerEarnings(m.provider.id, "day", now);
     expect(days.at(-2)!.amount).toBe(a.providerAmount + b.providerAmount);
     expect(a.providerAmount + b.providerAmount).toBe(17_834_254_524_387_168n);
+  });
+});
+
+describe("metered rentals on the dashboards", () => {
+  it("count a rental's claims on the day they were paid and a stop by its split, for both sides", async () => {
+    const m = await market();
+    // Stopped early: the provider was paid 30 %, the buyer got 70 % back.
+    const ended = await orderIn(m.buyer, m.machine.id, "ENDED", { fundedAt: "2026-02-25T10:00:00Z", settledAt: "2026-02-26T10:00:00Z" }, 3, 3000n);
+    // Still running, with one claim paid on the 27th.
+    const running = await orderIn(m.buyer, m.machine.id, "ACTIVE", { fundedAt: "2026-02-26T10:00:00Z" }, 2);
+    await chainEvent(running.order, "RentalClaimed", { providerAmount: "400000", fee: "4040" }, new Date("2026-02-27T08:00:00Z"));
+    await db.order.update({ where: { id: running.order.id }, data: { claimed: "404040", providerPaid: "400000", feePaid: "4040" } });
+
+    const days = await providerEarnings(m.provider.id, "day", now);
+    expect(days.find((d) => d.key === "2026-02-26")).toEqual({ key: "2026-02-26", amount: ended.providerAmount, orders: 1 });
+    expect(days.find((d) => d.key === "2026-02-27")).toEqual({ key: "2026-02-27", amount: 400_000n, orders: 1 });
+    expect(await providerEarningsTotal(m.provider.id)).toBe(ended.providerAmount + 400_000n);
+
+    const spend = await buyerSpend(m.buyer.id, "day", now);
+    expect(spend.find((d) => d.key === "2026-02-26")).toEqual({ key: "2026-02-26", amount: ended.amount - ended.buyerAmount, orders: 1 });
+    expect(ended.buyerAmount).toBe(ended.amount - (ended.amount * 3000n) / 10_000n);
   });
 });
 

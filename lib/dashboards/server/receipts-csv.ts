@@ -3,6 +3,8 @@
  * LF is quoted with inner quotes doubled. Amounts are exact decimal strings from base units (no
  * float, no thousands separator, "." as the decimal point, whatever the viewer's language) and
  * times are ISO 8601 in UTC, so spreadsheets and scripts read the same values the chain holds.
+ * `amount` is what the buyer put into escrow (extensions included); provider_paid, fee and refunded
+ * are what the escrow actually paid out of it, so a rental stopped early shows its refund.
  */
 import { fromBaseUnits } from "@/lib/core/money";
 import type { Receipt } from "./receipts";
@@ -22,7 +24,24 @@ export function csvRow(fields: string[]): string {
 }
 
 /** The header row; the OpenAPI document lists these columns from here. */
-export const receiptColumns = ["order_id", "listing", "hours", "gpus", "amount", "token", "status", "created_at", "funded_at", "settled_at", "opened_tx", "released_tx", "refunded_tx"];
+export const receiptColumns = [
+  "order_id",
+  "listing",
+  "hours",
+  "gpus",
+  "amount",
+  "token",
+  "status",
+  "provider_paid",
+  "fee",
+  "refunded",
+  "created_at",
+  "funded_at",
+  "settled_at",
+  "opened_tx",
+  "released_tx",
+  "refunded_tx",
+];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "");
 
@@ -39,6 +58,9 @@ export function receiptsCsv(receipts: Receipt[], token: { decimals: number; symb
           fromBaseUnits(r.amount, token.decimals, 0),
           token.symbol,
           r.status,
+          fromBaseUnits(r.providerPaid, token.decimals, 0),
+          fromBaseUnits(r.feePaid, token.decimals, 0),
+          fromBaseUnits(r.buyerRefunded, token.decimals, 0),
           iso(r.createdAt),
           iso(r.fundedAt),
           iso(r.settledAt),

@@ -24,10 +24,29 @@ describe("CSV fields (RFC 4180)", () => {
     expect(csvField("1.5")).toBe("1.5");
     const at = new Date("2026-02-01T10:00:00Z");
     const row = receiptsCsv(
-      [{ orderId: "o1", listing: "@cmd", listingId: "l1", hours: 1, gpuCount: 1, amount: 1_500_000n, status: "PAID", createdAt: at, fundedAt: at, settledAt: at, openedTx: null, releasedTx: null, refundedTx: null }],
+      [
+        {
+          orderId: "o1",
+          listing: "@cmd",
+          listingId: "l1",
+          hours: 1,
+          gpuCount: 1,
+          amount: 1_500_000n,
+          status: "PAID",
+          providerPaid: 1_485_000n,
+          feePaid: 15_000n,
+          buyerRefunded: 0n,
+          createdAt: at,
+          fundedAt: at,
+          settledAt: at,
+          openedTx: null,
+          releasedTx: null,
+          refundedTx: null,
+        },
+      ],
       { decimals: 6, symbol: "=EVIL()" },
     ).split("\r\n")[1];
-    expect(row).toBe(`o1,'@cmd,1,1,1.5,'=EVIL(),PAID,${at.toISOString()},${at.toISOString()},${at.toISOString()},,,`);
+    expect(row).toBe(`o1,'@cmd,1,1,1.5,'=EVIL(),PAID,1.485,0.015,0,${at.toISOString()},${at.toISOString()},${at.toISOString()},,,`);
   });
 });
 
@@ -43,17 +62,17 @@ describe("buyerReceipts", () => {
     const receipts = await buyerReceipts(buyer.id);
     expect(receipts.map((r) => r.orderId).sort()).toEqual([paid.order.id, refunded.order.id].sort());
     const p = receipts.find((r) => r.orderId === paid.order.id)!;
-    expect(p).toMatchObject({ amount: 7_407_402n, hours: 3, status: "PAID", openedTx: paid.tx.opened, releasedTx: paid.tx.released, refundedTx: null });
+    expect(p).toMatchObject({ amount: 7_407_402n, hours: 3, status: "PAID", providerPaid: paid.providerAmount, feePaid: 74_074n, buyerRefunded: 0n, openedTx: paid.tx.opened, releasedTx: paid.tx.released, refundedTx: null });
     const r = receipts.find((x) => x.orderId === refunded.order.id)!;
-    expect(r).toMatchObject({ openedTx: refunded.tx.opened, releasedTx: null, refundedTx: refunded.tx.refunded });
+    expect(r).toMatchObject({ buyerRefunded: refunded.amount, openedTx: refunded.tx.opened, releasedTx: null, refundedTx: refunded.tx.refunded });
 
     const csv = receiptsCsv(receipts, { decimals: 6, symbol: "tUSDC" });
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("order_id,listing,hours,gpus,amount,token,status,created_at,funded_at,settled_at,opened_tx,released_tx,refunded_tx");
+    expect(lines[0]).toBe("order_id,listing,hours,gpus,amount,token,status,provider_paid,fee,refunded,created_at,funded_at,settled_at,opened_tx,released_tx,refunded_tx");
     expect(csv).toContain(
-      `${paid.order.id},"2× RTX-4090, Frankfurt, ""Main""\nWest (DE)",3,2,7.407402,tUSDC,PAID,${paid.order.createdAt.toISOString()},2026-02-01T10:00:00.000Z,2026-02-02T10:00:00.000Z,${paid.tx.opened},${paid.tx.released},\r\n`,
+      `${paid.order.id},"2× RTX-4090, Frankfurt, ""Main""\nWest (DE)",3,2,7.407402,tUSDC,PAID,7.333328,0.074074,0,${paid.order.createdAt.toISOString()},2026-02-01T10:00:00.000Z,2026-02-02T10:00:00.000Z,${paid.tx.opened},${paid.tx.released},\r\n`,
     );
-    expect(csv).toContain(`,1,2,2.469134,tUSDC,REFUNDED,`);
+    expect(csv).toContain(`,1,2,2.469134,tUSDC,REFUNDED,0,0,2.469134,`);
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv).not.toContain(stranger.id);
   });

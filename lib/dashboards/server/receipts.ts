@@ -1,9 +1,11 @@
 import "server-only";
 /**
- * A buyer's receipts: every order they made (newest first) with the transactions that moved its
- * money, taken from the escrow events the indexer applied: opened (EscrowOpened), released
- * (EscrowReleased or DisputeResolved) and refunded (EscrowRefunded). Only the caller's own orders:
- * the buyer id is the where clause, never a parameter the client chooses.
+ * A buyer's receipts: every order they made (newest first) with what the escrow actually paid out
+ * (to the provider after fees, the fee, back to the buyer: the indexer's fold of the events) and the
+ * transactions that moved its money, taken from the escrow events the indexer applied: opened
+ * (EscrowOpened), settled (EscrowReleased, DisputeResolved, DisputeTimedOut, or a rental's RentalEnded)
+ * and refunded (EscrowRefunded). Only the caller's own orders: the buyer id is the where clause, never
+ * a parameter the client chooses.
  */
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/server/db";
@@ -17,6 +19,9 @@ export interface Receipt {
   gpuCount: number;
   amount: bigint;
   status: OrderStatus;
+  providerPaid: bigint;
+  feePaid: bigint;
+  buyerRefunded: bigint;
   createdAt: Date;
   fundedAt: Date | null;
   settledAt: Date | null;
@@ -29,6 +34,8 @@ const txKinds: Record<string, "openedTx" | "releasedTx" | "refundedTx"> = {
   EscrowOpened: "openedTx",
   EscrowReleased: "releasedTx",
   DisputeResolved: "releasedTx",
+  DisputeTimedOut: "releasedTx",
+  RentalEnded: "releasedTx",
   EscrowRefunded: "refundedTx",
 };
 
@@ -43,6 +50,9 @@ export async function buyerReceipts(buyerId: string, take = 1000): Promise<Recei
       gpuCount: true,
       amount: true,
       status: true,
+      providerPaid: true,
+      feePaid: true,
+      buyerRefunded: true,
       createdAt: true,
       fundedAt: true,
       settledAt: true,
@@ -63,6 +73,9 @@ export async function buyerReceipts(buyerId: string, take = 1000): Promise<Recei
       gpuCount: o.gpuCount,
       amount: baseUnitsOf(o.amount),
       status: o.status,
+      providerPaid: baseUnitsOf(o.providerPaid),
+      feePaid: baseUnitsOf(o.feePaid),
+      buyerRefunded: baseUnitsOf(o.buyerRefunded),
       createdAt: o.createdAt,
       fundedAt: o.fundedAt,
       settledAt: o.settledAt,

@@ -4,8 +4,9 @@ import "server-only";
  * hours, as a whole-number per mille so no float carries the ratio.
  *
  * Booked: orders that were paid into escrow and not refunded or cancelled (FUNDED, ACTIVE, COMPLETED,
- * PAID), each taken to run for its `hours` from `fundedAt` (the order stores no start time; the
- * provider starts soon after funding), clipped to the window.
+ * PAID, ENDED), clipped to the window. A metered rental that started counts from its indexed start to
+ * where it ended (its meter's end, a stop); anything else is taken to run for its `hours` from
+ * `fundedAt` (the provider starts soon after funding).
  *
  * Available: the hours the listing was LIVE, from its status history (ListingStatusChange: every
  * status it entered, with when). Listings written without a history (bulk-seeded benchmark data,
@@ -19,7 +20,7 @@ import { db } from "@/lib/core/server/db";
 
 const HOUR_MS = 3_600_000;
 export const UTILIZATION_WINDOW_DAYS = 30;
-const bookedStatuses = ["FUNDED", "ACTIVE", "COMPLETED", "PAID"] as const;
+const bookedStatuses = ["FUNDED", "ACTIVE", "COMPLETED", "PAID", "ENDED"] as const;
 const wasLive: ListingStatus[] = ["LIVE", "PAUSED", "SUSPENDED", "ARCHIVED"];
 
 export interface Interval {
@@ -90,7 +91,7 @@ export async function machineUtilization(providerId: string, now = new Date(), d
       orders: {
         // Funded before the window ended and possibly still running when it began (a listing allows at most 8760 h).
         where: { status: { in: [...bookedStatuses] }, fundedAt: { lt: now, gte: new Date(window.start - 8760 * HOUR_MS) } },
-        select: { fundedAt: true, hours: true },
+        select: { fundedAt: true, hours: true, ratePerSecond: true, startedAt: true, endsAt: true },
       },
     },
   });
@@ -99,6 +100,7 @@ export async function machineUtilization(providerId: string, now = new Date(), d
     const live = m.statusChanges.length > 0 ? liveIntervals(m.statusChanges, now) : estimate ? [estimate] : [];
     const availableMs = live.reduce((sum, span) => sum + overlapMs(span, window), 0);
     const bookedMs = m.orders.reduce((sum, o) => {
+      if (o.ratePerSecond !== null && o.startedAt && o.endsAt) return sum + overlapMs({ start: o.startedAt.getTime(), end: o.endsAt.getTime() }, window);
       const start = o.fundedAt!.getTime();
       return sum + overlapMs({ start, end: start + o.hours * HOUR_MS }, window);
     }, 0);

@@ -55,6 +55,7 @@ export const dashboardDe: typeof dashboardEn = {
   "tx.opened": "eröffnet",
   "tx.released": "freigegeben",
   "tx.refunded": "erstattet",
+  refundedBack: "{amount} an Sie zurück",
   timeline: "Verlauf",
   "step.created": "Erstellt",
   "step.published": "Veröffentlicht",

@@ -54,6 +54,7 @@ export const dashboardEn = {
   "tx.opened": "opened",
   "tx.released": "released",
   "tx.refunded": "refunded",
+  refundedBack: "{amount} back to you",
   timeline: "Timeline",
   "step.created": "Created",
   "step.published": "Published",

@@ -60,13 +60,12 @@ describe("indexer: kill and restart", () => {
     await pay(r.buyerWallet, underpaid, { amount: 1n });
     await pay(r.buyerWallet, refunded);
     await escrowWrite(r.providerWallet, "markStarted", paid.escrowId);
-    await escrowWrite(r.providerWallet, "markCompleted", paid.escrowId);
     await escrowWrite(r.buyerWallet, "release", paid.escrowId);
     await escrowWrite(r.providerWallet, "refund", refunded.escrowId);
     expected = { [paid.id]: "PAID", [funded.id]: "FUNDED", [underpaid.id]: "PENDING_PAYMENT", [refunded.id]: "REFUNDED" };
     const head = await chainClient.getBlockNumber({ cacheTime: 0 });
     onChainEvents = (await readEscrowLogs(chainClient, escrow, startBlock, head)).length;
-    expect(onChainEvents).toBe(8); // 4 opened, started, completed, released, refunded
+    expect(onChainEvents).toBe(11); // 4 opened (each EscrowOpened + RentalOpened), started, released, refunded
   });
 
   /** Forget everything the indexer did for this range, as if it had never run. */
@@ -74,7 +73,9 @@ describe("indexer: kill and restart", () => {
     await db.chainEvent.deleteMany({ where: { blockNumber: { gte: startBlock } } });
     await db.indexedBlock.deleteMany({});
     await db.indexerCursor.deleteMany({});
-    await db.order.updateMany({ where: { id: { in: Object.keys(expected) } }, data: { status: "PENDING_PAYMENT", fundedAt: null, settledAt: null, outcomeRecorded: false } });
+    await db.order.updateMany({ where: { id: { in: Object.keys(expected) } }, data: { status: "PENDING_PAYMENT", fundedAt: null, settledAt: null, outcomeRecorded: false, reliabilityOutcome: null } });
+    // The counters are recomputed from the orders' outcomes, so they start from nothing too.
+    await db.user.update({ where: { id: r.provider.id }, data: { completedRentals: 0, failedRentals: 0 } });
   }
 
   async function assertExactlyOnce(before: { completedRentals: number; failedRentals: number }) {
@@ -150,7 +151,7 @@ describe("indexer: kill and restart", () => {
       await copy("Machine", `id IN (SELECT "listingId" FROM "Order" WHERE id = ANY($1))`, [ids]);
       await copy("Order", "id = ANY($1)", [ids]);
       // As if the indexer had never run for them.
-      await child.query(`UPDATE "Order" SET status = 'PENDING_PAYMENT', "fundedAt" = NULL, "settledAt" = NULL, "outcomeRecorded" = false`);
+      await child.query(`UPDATE "Order" SET status = 'PENDING_PAYMENT', "fundedAt" = NULL, "settledAt" = NULL, "outcomeRecorded" = false, "reliabilityOutcome" = NULL`);
       await child.query(`UPDATE "User" SET "completedRentals" = 0, "failedRentals" = 0`);
 
       const random = rng(4242);

@@ -11,6 +11,13 @@ export const orderEventNames = [
   "EscrowReleased",
   "EscrowRefunded",
   "DisputeResolved",
+  // Version 2: metered rentals and the dispute timeout. Each names its escrow id like the ones above.
+  "RentalOpened",
+  "RentalExtended",
+  "RentalClaimed",
+  "RentalEnded",
+  "RentalMonitorStopped",
+  "DisputeTimedOut",
 ] as const;
 
 const orderEvents = orderEventNames.map((name) => getAbiItem({ abi: idlegridEscrowAbi, name })) as AbiEvent[];

@@ -34,7 +34,9 @@ describe("indexer: what funds an order", () => {
     const [ignored] = await eventsOf(underpaid.id);
     expect(ignored).toMatchObject({ eventName: "EscrowOpened", applied: false });
     expect(ignored?.ignoredReason).toMatch(/^amount /);
-    expect((await eventsOf(good.id)).map((e) => [e.eventName, e.applied])).toEqual([["EscrowOpened", true]]);
+    expect((await eventsOf(good.id)).map((e) => [e.eventName, e.applied])).toEqual([["EscrowOpened", true], ["RentalOpened", true]]);
+    // The rental part of a refused opening is refused with it.
+    expect((await eventsOf(underpaid.id)).map((e) => [e.eventName, e.applied])).toEqual([["EscrowOpened", false], ["RentalOpened", false]]);
   });
 
   it("never credits a payment made to another escrow, in the same token or another token", async () => {
@@ -57,12 +59,38 @@ describe("indexer: what funds an order", () => {
       expect(await eventsOf(o.id)).toEqual([]);
     }
     // Even if such a log reached the matcher (an indexer pointed at the wrong contract), it would not match.
-    const terms = { chainId: 31337, escrowAddress: escrow, orderIdHex: otherToken.orderIdHex, buyerAddress: otherToken.buyerAddress, providerAddress: otherToken.providerAddress, amount: 1n };
-    const log = { chainId: 31337, contract: escrow, orderId: otherToken.orderIdHex, buyer: otherToken.buyerAddress, provider: otherToken.providerAddress, amount: 1n };
+    const deadline = otherToken.startDeadline;
+    const terms = {
+      chainId: 31337,
+      escrowAddress: escrow,
+      orderIdHex: otherToken.orderIdHex,
+      buyerAddress: otherToken.buyerAddress,
+      providerAddress: otherToken.providerAddress,
+      amount: 1n,
+      ratePerSecond: 5n,
+      startDeadline: deadline,
+      tokenAddress: token,
+    };
+    const log = {
+      chainId: 31337,
+      contract: escrow,
+      orderId: otherToken.orderIdHex,
+      buyer: otherToken.buyerAddress,
+      provider: otherToken.providerAddress,
+      amount: 1n,
+      ratePerSecond: 5n,
+      startDeadline: BigInt(Math.floor(deadline.getTime() / 1000)),
+      token,
+    };
     expect(openedMismatch(terms, log)).toBeNull();
     expect(openedMismatch(terms, { ...log, contract: fakeEscrow })).toMatch(/^escrow /);
     expect(openedMismatch(terms, { ...log, chainId: 8453 })).toMatch(/^chain /);
     expect(openedMismatch(terms, { ...log, provider: r.buyerWallet.account.address })).toMatch(/^provider /);
+    expect(openedMismatch(terms, { ...log, token: fakeUsdc })).toMatch(/^token /);
+    expect(openedMismatch(terms, { ...log, ratePerSecond: 4n })).toMatch(/^rate 4 /);
+    expect(openedMismatch(terms, { ...log, ratePerSecond: null })).toMatch(/^opened fixed-price/);
+    expect(openedMismatch({ ...terms, ratePerSecond: null }, log)).toMatch(/^opened as a metered rental/);
+    expect(openedMismatch(terms, { ...log, startDeadline: log.startDeadline - 1n })).toMatch(/^start deadline /);
   });
 
   it("records a payment for an unknown order without crediting anything", async () => {
@@ -83,7 +111,6 @@ describe("indexer: what funds an order", () => {
     await escrowWrite(r.providerWallet, "markStarted", o.escrowId);
     await indexer().catchUp();
     expect(await statusOf(o.id)).toBe("ACTIVE");
-    await escrowWrite(r.providerWallet, "markCompleted", o.escrowId);
     await escrowWrite(r.buyerWallet, "release", o.escrowId);
     await indexer().catchUp();
     expect(await statusOf(o.id)).toBe("PAID");
@@ -94,7 +121,7 @@ describe("indexer: what funds an order", () => {
     await db.indexedBlock.deleteMany({});
     await indexer().catchUp();
     expect(await db.chainEvent.count()).toBe(before);
-    expect((await eventsOf(o.id)).map((e) => e.eventName)).toEqual(["EscrowOpened", "EscrowStarted", "EscrowCompleted", "EscrowReleased"]);
+    expect((await eventsOf(o.id)).map((e) => e.eventName)).toEqual(["EscrowOpened", "RentalOpened", "EscrowStarted", "EscrowReleased"]);
     const provider = await db.user.findUniqueOrThrow({ where: { id: r.provider.id } });
     expect(provider.completedRentals).toBe(1);
     expect(await statusOf(o.id)).toBe("PAID");
@@ -105,7 +132,6 @@ describe("indexer: what funds an order", () => {
     const o = await order(r);
     const opened = await pay(r.buyerWallet, o);
     await escrowWrite(r.providerWallet, "markStarted", o.escrowId);
-    await escrowWrite(r.providerWallet, "markCompleted", o.escrowId);
     const released = await escrowWrite(r.buyerWallet, "release", o.escrowId);
     // Index well after the chain moved on, as an indexer catching up after an outage would.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -136,7 +162,8 @@ describe("indexer: what funds an order", () => {
     await Promise.all([race(a), race(b)]);
     for (const o of orders) {
       expect(await statusOf(o.id)).toBe("FUNDED");
-      expect(await eventsOf(o.id)).toHaveLength(1);
+      // EscrowOpened and RentalOpened, once each.
+      expect(await eventsOf(o.id)).toHaveLength(2);
     }
   });
 

@@ -14,6 +14,7 @@ import "server-only";
  */
 import { getAddress, type Address, type Hex, type PublicClient } from "viem";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { readEscrowLogs, type EscrowLog } from "@/lib/indexer/server/escrow-logs";
 import { syncJobWithOrder } from "@/lib/jobs/server/settlement";
 import { openedMismatch, refoldOrder } from "@/lib/orders/server/state";
@@ -48,7 +49,7 @@ export interface IndexerOptions {
 }
 
 export type TickResult =
-  | { kind: "applied"; from: bigint; to: bigint; events: number }
+  | { kind: "applied"; from: bigint; to: bigint; events: number; head: bigint }
   | { kind: "reorg"; forkBlock: bigint; removedEvents: number }
   | { kind: "idle"; head: bigint };
 
@@ -133,19 +134,50 @@ export function createIndexer(opts: IndexerOptions) {
     return { kind: "reorg", forkBlock: fork, removedEvents: removed };
   }
 
-  async function store(tx: Prisma.TransactionClient, logs: EscrowLog[]): Promise<Set<string>> {
+  /** The escrow's token, read once: it is immutable, and an order names the token it is paid in. */
+  let escrowToken: Promise<Address> | null = null;
+  const tokenOfEscrow = () =>
+    (escrowToken ??= opts.client.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "token" }).catch((error: unknown) => {
+      // An RPC failure is not an answer: ask again next tick (this one fails and rolls back).
+      escrowToken = null;
+      throw error;
+    }));
+
+  async function store(tx: Prisma.TransactionClient, logs: EscrowLog[], token: Address | null): Promise<Set<string>> {
     const touched = new Set<string>();
     const orders = await tx.order.findMany({
       where: { escrowId: { in: [...new Set(logs.map((l) => l.escrowId.toLowerCase()))] } },
-      select: { id: true, escrowId: true, chainId: true, escrowAddress: true, orderIdHex: true, buyerAddress: true, providerAddress: true, amount: true },
+      select: {
+        id: true,
+        escrowId: true,
+        chainId: true,
+        escrowAddress: true,
+        orderIdHex: true,
+        buyerAddress: true,
+        providerAddress: true,
+        amount: true,
+        extendedAmount: true,
+        ratePerSecond: true,
+        startDeadline: true,
+        tokenAddress: true,
+      },
     });
     const byEscrowId = new Map(orders.map((o) => [o.escrowId.toLowerCase(), o]));
+    // A rental's EscrowOpened is followed by its RentalOpened in the same transaction: that carries the rate.
+    const rentalOpened = new Map(logs.filter((l) => l.eventName === "RentalOpened").map((l) => [`${l.txHash}:${l.escrowId}`.toLowerCase(), l]));
+    const openedVerdict = new Map<string, string | null>();
     const rows: Prisma.ChainEventCreateManyInput[] = logs.map((log) => {
       const order = byEscrowId.get(log.escrowId.toLowerCase());
       let ignoredReason: string | null = order ? null : "no order has this escrow id";
+      const pairKey = `${log.txHash}:${log.escrowId}`.toLowerCase();
       if (order && log.eventName === "EscrowOpened") {
+        const rate = rentalOpened.get(pairKey)?.args.ratePerSecond;
         ignoredReason = openedMismatch(
-          { ...order, amount: baseUnitsOf(order.amount) },
+          {
+            ...order,
+            amount: baseUnitsOf(order.amount) - baseUnitsOf(order.extendedAmount),
+            ratePerSecond: order.ratePerSecond === null ? null : baseUnitsOf(order.ratePerSecond),
+          },
           {
             chainId: opts.chainId,
             contract: log.contract,
@@ -153,8 +185,16 @@ export function createIndexer(opts: IndexerOptions) {
             buyer: String(log.args.buyer),
             provider: String(log.args.provider),
             amount: BigInt(String(log.args.amount)),
+            ratePerSecond: rate === undefined ? null : BigInt(String(rate)),
+            startDeadline: BigInt(String(log.args.startDeadline)),
+            token: token ?? "",
           },
         );
+        openedVerdict.set(pairKey, ignoredReason);
+      } else if (order && log.eventName === "RentalOpened") {
+        // Credited exactly when its EscrowOpened is: the two are one opening.
+        const verdict = openedVerdict.get(pairKey);
+        ignoredReason = verdict === undefined ? "no EscrowOpened in its transaction" : verdict;
       }
       if (order) touched.add(order.id);
       return {
@@ -193,6 +233,8 @@ export function createIndexer(opts: IndexerOptions) {
     // A reorg while reading: a log may be from a branch that is already gone, at any height of the range, not
     // only at its end. Every log's block hash is compared with the chain's before anything is committed.
     if (!toHash || !(await logsOnCanonicalChain(logs, to, toHash))) return { kind: "idle", head };
+    // Read before the database transaction, so no RPC call holds it open.
+    const token = logs.some((l) => l.eventName === "EscrowOpened") ? await tokenOfEscrow() : null;
     crash("after-read");
 
     const blocks = new Map<bigint, string>([[to, toHash.toLowerCase()]]);
@@ -200,7 +242,7 @@ export function createIndexer(opts: IndexerOptions) {
     await opts.db.$transaction(
       async (tx) => {
         await lockCursor(tx, cursor.lastBlock);
-        const touched = await store(tx, logs);
+        const touched = await store(tx, logs, token);
         crash("in-transaction");
         for (const orderId of touched) await refold(tx, orderId);
         await tx.indexedBlock.createMany({ data: [...blocks].map(([number, hash]) => ({ ...key, number, hash })), skipDuplicates: true });
@@ -210,7 +252,7 @@ export function createIndexer(opts: IndexerOptions) {
       { timeout: 30_000 },
     );
     crash("after-commit");
-    return { kind: "applied", from, to, events: logs.length };
+    return { kind: "applied", from, to, events: logs.length, head };
   }
 
   /** Ticks until caught up with the confirmed head (tests and the one-shot script use it). */

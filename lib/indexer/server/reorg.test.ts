@@ -28,7 +28,8 @@ describe("indexer: reorgs", () => {
     for (let i = 0; i < 4; i++) {
       await mined(await stranger.sendTransaction({ to: r.provider.address as `0x${string}`, value: parseEther("0.01") + BigInt(i) }));
     }
-    expect((await db.chainEvent.findMany({ where: { orderId: o.id } })).length).toBe(1);
+    // EscrowOpened and RentalOpened of the vanished payment.
+    expect((await db.chainEvent.findMany({ where: { orderId: o.id } })).length).toBe(2);
 
     const ix = indexer();
     const first = await ix.tick();
@@ -41,11 +42,15 @@ describe("indexer: reorgs", () => {
     await ix.catchUp();
     expect(await statusOf(o.id)).toBe("PENDING_PAYMENT");
 
-    // The buyer pays again on the surviving chain: funded once, with the one event of this branch.
+    // The buyer pays again on the surviving chain: funded once, with the opening of this branch.
     const repaid = await pay(r.buyerWallet, o);
     await indexer().catchUp();
     expect(await statusOf(o.id)).toBe("FUNDED");
-    const events = await db.chainEvent.findMany({ where: { orderId: o.id } });
-    expect(events.map((e) => [e.txHash, e.applied])).toEqual([[repaid.transactionHash.toLowerCase(), true]]);
+    const events = await db.chainEvent.findMany({ where: { orderId: o.id }, orderBy: { logIndex: "asc" } });
+    const tx = repaid.transactionHash.toLowerCase();
+    expect(events.map((e) => [e.eventName, e.txHash, e.applied])).toEqual([
+      ["EscrowOpened", tx, true],
+      ["RentalOpened", tx, true],
+    ]);
   });
 });

@@ -20,6 +20,8 @@ const jobStatusFor: Record<OrderStatus, JobStatus> = {
   RESOLVED: "RESOLVED",
   REFUNDED: "REFUNDED",
   CANCELLED: "CANCELLED",
+  // Only metered rentals end by their meter; a job's order is fixed-price and never gets here.
+  ENDED: "PAID",
 };
 
 /** How far along a job is; a milestone is announced when the status moves from below it to at or past it. */

@@ -11,12 +11,21 @@ import { db } from "@/lib/core/server/db";
 import { ApiError } from "@/lib/core/server/api-error";
 import type { CreateOrderInput } from "@/lib/orders/schema";
 import { gpuChoiceError } from "@/lib/orders/capacity";
+import { ratePerSecondFor } from "@/lib/orders/metering";
 import { paymentHoldEnds, refreshReservedGpus, reserveGpus } from "@/lib/orders/server/capacity";
 
-/** How long the provider has to start after the order is made, before the buyer may take a refund. */
+/**
+ * How long the provider has to start after the order is made, before the buyer may take a refund.
+ * The escrow accepts a deadline between MIN_START_WINDOW (10 minutes) and MAX_START_WINDOW (60 days)
+ * after the block that opens it: 48 hours leaves room for a payment made any time within the hold.
+ */
 export const START_WINDOW_MS = 48 * 60 * 60 * 1000;
 
-export async function createOrder(caller: Caller, input: CreateOrderInput): Promise<string> {
+/**
+ * A rental: metered by the second (openRental). `now` places the order at another moment than the
+ * wall clock, for the dev demo history whose chain runs in the past; production never passes it.
+ */
+export async function createOrder(caller: Caller, input: CreateOrderInput, opts: { now?: Date } = {}): Promise<string> {
   if (!env.ESCROW_ADDRESS) throw new ApiError(409, "payments_unavailable", "No escrow contract is configured (ESCROW_ADDRESS).");
   const listing = await db.machine.findUnique({
     where: { id: input.listingId },
@@ -47,6 +56,13 @@ export async function createOrder(caller: Caller, input: CreateOrderInput): Prom
   const gpus = input.gpus ?? listing.gpuCount;
   const gpuError = gpuChoiceError(gpus, listing.gpuCount, listing.splittable);
   if (gpuError) throw new ApiError(400, "invalid_parameter", "Invalid parameters: gpus", { gpus: [gpuError] });
+  const price = baseUnitsOf(listing.pricePerGpuHour);
+  if (ratePerSecondFor(price, gpus) === 0n) {
+    // The escrow meters whole base units per second and refuses a zero rate.
+    throw new ApiError(409, "price_below_meter", "This rental costs less than one token base unit per second, which the escrow cannot meter.", {
+      gpus: ["the price for this many GPUs is below one base unit per second"],
+    });
+  }
 
   return db.$transaction((tx) =>
     insertOrder(tx, {
@@ -56,8 +72,10 @@ export async function createOrder(caller: Caller, input: CreateOrderInput): Prom
       providerAddress: listing.provider.address,
       hours: input.hours,
       gpuCount: gpus,
-      pricePerGpuHour: baseUnitsOf(listing.pricePerGpuHour),
+      pricePerGpuHour: price,
       sshPublicKey: input.sshPublicKey ?? null,
+      metered: true,
+      now: opts.now,
     }),
   );
 }
@@ -72,6 +90,10 @@ export interface NewOrderTerms {
   /** Base units per GPU-hour; the amount is always computed here from it. */
   pricePerGpuHour: bigint;
   sshPublicKey?: string | null;
+  /** A rental metered by the second; left out for a training job, which stays fixed-price. */
+  metered?: boolean;
+  /** When the order is made (default: now); see createOrder. */
+  now?: Date;
 }
 
 /**
@@ -82,7 +104,7 @@ export interface NewOrderTerms {
  */
 export async function insertOrder(tx: Prisma.TransactionClient, terms: NewOrderTerms): Promise<string> {
   if (!env.ESCROW_ADDRESS) throw new ApiError(409, "payments_unavailable", "No escrow contract is configured (ESCROW_ADDRESS).");
-  const now = new Date();
+  const now = terms.now ?? new Date();
   await reserveGpus(tx, terms.listingId, terms.gpuCount, now);
   const id = randomUUID();
   const escrow = getAddress(env.ESCROW_ADDRESS);
@@ -100,6 +122,7 @@ export async function insertOrder(tx: Prisma.TransactionClient, terms: NewOrderT
       gpuCount: terms.gpuCount,
       pricePerGpuHour: terms.pricePerGpuHour.toString(),
       amount: rentalCost(terms.pricePerGpuHour, terms.gpuCount, terms.hours).toString(),
+      ratePerSecond: terms.metered ? ratePerSecondFor(terms.pricePerGpuHour, terms.gpuCount).toString() : null,
       chainId: env.CHAIN_ID,
       tokenAddress: getAddress(env.TOKEN_ADDRESS),
       escrowAddress: escrow,
@@ -108,6 +131,7 @@ export async function insertOrder(tx: Prisma.TransactionClient, terms: NewOrderT
       startDeadline: new Date(now.getTime() + START_WINDOW_MS),
       holdExpiresAt: paymentHoldEnds(now),
       sshPublicKey: terms.sshPublicKey ?? null,
+      ...(terms.now ? { createdAt: terms.now } : {}),
     },
   });
   await refreshReservedGpus(tx, terms.listingId, now);

@@ -5,13 +5,18 @@ import "server-only";
  * twice changes nothing and deleting the events above a reorg's fork point rewinds the order.
  *
  * On-chain-confirmed (set only here, from events the indexer read): FUNDED (EscrowOpened that
- * matches the order exactly), ACTIVE (EscrowStarted), COMPLETED (EscrowCompleted), DISPUTED
- * (EscrowDisputed), PAID (EscrowReleased), REFUNDED (EscrowRefunded), RESOLVED (DisputeResolved).
+ * matches the order exactly), ACTIVE (EscrowStarted), COMPLETED (EscrowCompleted, or a rental's
+ * RentalMonitorStopped), DISPUTED (EscrowDisputed), PAID (EscrowReleased), REFUNDED (EscrowRefunded),
+ * RESOLVED (DisputeResolved, or DisputeTimedOut: the default split), ENDED (RentalEnded: a rental
+ * settled by its meter). Extensions, claims, the start and the actual split are folded the same way
+ * (lib/orders/ledger.ts) and written beside the status.
  * Off-chain (set by lib/orders/server/transitions.ts, no money moves): PENDING_PAYMENT and
  * CANCELLED, and the connection details a provider supplies when starting.
  */
 import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
-import { syncRentalOutcome, type RentalOutcome } from "@/lib/listings/server/reliability";
+import { syncRentalOutcome } from "@/lib/listings/server/reliability";
+import { foldLedger, rentalEnd } from "@/lib/orders/ledger";
+import { outcomeOf } from "@/lib/orders/outcome";
 import { machineAvailability, refreshReservedGpus } from "@/lib/orders/server/capacity";
 import { emitWebhookEvent } from "@/lib/webhooks/server/outbox";
 import type { WebhookEventType } from "@/lib/webhooks/schema";
@@ -24,7 +29,12 @@ export interface OrderTerms {
   orderIdHex: string;
   buyerAddress: string;
   providerAddress: string;
+  /** What was booked: the order's amount less any extension. */
   amount: bigint;
+  /** The metered rate, or null for a fixed-price order (a training job). */
+  ratePerSecond: bigint | null;
+  startDeadline: Date;
+  tokenAddress: string;
 }
 
 export interface OpenedLog {
@@ -34,6 +44,12 @@ export interface OpenedLog {
   buyer: string;
   provider: string;
   amount: bigint;
+  /** From the RentalOpened the same transaction emitted; null when there was none (a fixed-price open). */
+  ratePerSecond: bigint | null;
+  /** Unix seconds, as EscrowOpened carries it. */
+  startDeadline: bigint;
+  /** The token the escrow holds (its immutable `token()`). */
+  token: string;
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -46,6 +62,13 @@ export function openedMismatch(order: OrderTerms, log: OpenedLog): string | null
   if (!same(log.buyer, order.buyerAddress)) return `buyer ${log.buyer} is not the order's buyer`;
   if (!same(log.provider, order.providerAddress)) return `provider ${log.provider} is not the order's provider`;
   if (log.amount !== order.amount) return `amount ${log.amount}, order is for ${order.amount}`;
+  if (!same(log.token, order.tokenAddress)) return `token ${log.token}, order is paid in ${order.tokenAddress}`;
+  if (order.ratePerSecond === null && log.ratePerSecond !== null) return "opened as a metered rental, order is fixed-price";
+  if (order.ratePerSecond !== null && log.ratePerSecond === null) return "opened fixed-price, order is a metered rental";
+  if (log.ratePerSecond !== order.ratePerSecond) return `rate ${log.ratePerSecond} per second, order is for ${order.ratePerSecond}`;
+  // A shorter deadline would let the buyer reclaim the money before the provider could start; a longer one locks the provider's GPUs.
+  const deadline = BigInt(Math.floor(order.startDeadline.getTime() / 1000));
+  if (log.startDeadline !== deadline) return `start deadline ${log.startDeadline}, order's is ${deadline}`;
   return null;
 }
 
@@ -56,9 +79,12 @@ const statusAfter: Record<string, OrderStatus> = {
   EscrowReleased: "PAID",
   EscrowRefunded: "REFUNDED",
   DisputeResolved: "RESOLVED",
+  RentalMonitorStopped: "COMPLETED",
+  RentalEnded: "ENDED",
+  DisputeTimedOut: "RESOLVED",
 };
 
-export const finalStatuses: readonly OrderStatus[] = ["PAID", "REFUNDED", "RESOLVED"];
+export const finalStatuses: readonly OrderStatus[] = ["PAID", "REFUNDED", "RESOLVED", "ENDED"];
 
 export interface FoldableEvent {
   eventName: string;
@@ -91,15 +117,6 @@ export function foldStatus(offChain: OrderStatus, events: readonly FoldableEvent
   return { status, fundedAt, settledAt };
 }
 
-/** A provider "delivered" unless refunded or awarded less than half in a dispute. */
-function outcomeOf(status: OrderStatus, events: readonly FoldableEvent[]): RentalOutcome {
-  if (status === "PAID") return "completed";
-  if (status === "REFUNDED") return "failed";
-  const resolved = events.find((e) => e.applied && e.eventName === "DisputeResolved");
-  const bps = Number((resolved?.args as { providerBps?: string } | null)?.providerBps ?? 0);
-  return bps >= 5_000 ? "completed" : "failed";
-}
-
 /**
  * A payment that lands after the order's hold lapsed is still credited, unless the GPUs were taken by
  * another order meanwhile: then the rental can never start, and the order says so, so the buyer is
@@ -117,8 +134,38 @@ async function paidTooLate(
   return free.gpusFree < order.gpuCount;
 }
 
+/**
+ * The money and clock columns after `events` (lib/orders/ledger.ts). `amount` and `hours` include the
+ * extensions the events show, on top of what was booked; a rental's `endsAt` follows its meter, so its
+ * GPUs free up when it really ends. Fixed-price orders keep the capacity rule's estimate.
+ */
+function ledgerColumns(
+  order: { amount: Prisma.Decimal; hours: number; pricePerGpuHour: Prisma.Decimal; gpuCount: number; ratePerSecond: Prisma.Decimal | null; extendedAmount: Prisma.Decimal; extendedHours: number },
+  events: readonly FoldableEvent[],
+  settledAt: Date | null,
+) {
+  const l = foldLedger(events);
+  const perHour = baseUnitsOf(order.pricePerGpuHour) * BigInt(order.gpuCount);
+  const extendedHours = perHour > 0n ? Number(l.extendedAmount / perHour) : 0;
+  const rate = order.ratePerSecond === null ? null : baseUnitsOf(order.ratePerSecond);
+  return {
+    amount: (baseUnitsOf(order.amount) - baseUnitsOf(order.extendedAmount) + l.extendedAmount).toString(),
+    hours: order.hours - order.extendedHours + extendedHours,
+    extendedAmount: l.extendedAmount.toString(),
+    extendedHours,
+    startedAt: l.startedAt,
+    stoppedAt: l.stoppedAt,
+    disputedAt: l.disputedAt,
+    claimed: l.claimed.toString(),
+    providerPaid: l.providerPaid.toString(),
+    feePaid: l.feePaid.toString(),
+    buyerRefunded: l.buyerRefunded.toString(),
+    ...(rate === null ? {} : { endsAt: rentalEnd(l, rate, settledAt) }),
+  };
+}
+
 /** How far along an order is, for webhooks: an event is sent when the status moves from below its rank to at or past it. */
-const rank: Record<OrderStatus, number> = { PENDING_PAYMENT: 0, CANCELLED: 0, FUNDED: 1, ACTIVE: 2, COMPLETED: 3, DISPUTED: 4, PAID: 5, REFUNDED: 5, RESOLVED: 6 };
+const rank: Record<OrderStatus, number> = { PENDING_PAYMENT: 0, CANCELLED: 0, FUNDED: 1, ACTIVE: 2, COMPLETED: 3, DISPUTED: 4, PAID: 5, REFUNDED: 5, ENDED: 5, RESOLVED: 6 };
 
 /** Each webhook event, the escrow events that mark it and its rank; one indexer pass may pass several. */
 const milestones: readonly { type: WebhookEventType; events: readonly string[] | null; rank: number }[] = [
@@ -166,6 +213,12 @@ export async function refoldOrder(
       amount: true,
       buyerAddress: true,
       providerAddress: true,
+      hours: true,
+      pricePerGpuHour: true,
+      ratePerSecond: true,
+      extendedAmount: true,
+      extendedHours: true,
+      startDeadline: true,
     },
   });
   if (!order) return null;
@@ -179,10 +232,11 @@ export async function refoldOrder(
   const capacityLost = order.capacityLost || (await paidTooLate(tx, orderId, order, next));
   await tx.order.update({
     where: { id: orderId },
-    data: { ...next, capacityLost, ...(recordOutcome ? { outcomeRecorded: true } : {}) },
+    data: { ...next, capacityLost, ...ledgerColumns(order, events, next.settledAt), ...(recordOutcome ? { outcomeRecorded: true } : {}) },
   });
   await refreshReservedGpus(tx, order.listingId);
-  await syncRentalOutcome(tx, orderId, order.providerId, finalStatuses.includes(next.status) ? outcomeOf(next.status, events) : null);
+  const outcome = finalStatuses.includes(next.status) ? outcomeOf(next.status, events, { ...order, capacityLost }) : null;
+  await syncRentalOutcome(tx, orderId, order.providerId, outcome);
   // In the indexer's transaction, like everything above: a tick that rolls back sends nothing.
   const data = { orderId, status: next.status, listingId: order.listingId, amount: baseUnitsOf(order.amount).toString(), buyer: order.buyerAddress, provider: order.providerAddress };
   for (const type of orderWebhookEvents(order.status, next.status, events)) {

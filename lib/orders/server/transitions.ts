@@ -7,13 +7,20 @@ import "server-only";
  *
  *   action    who        from                                 escrow call      status when seen
  *   start     provider   FUNDED (ACTIVE: update details)      markStarted      ACTIVE
- *   complete  provider   ACTIVE                               markCompleted    COMPLETED
+ *   complete  provider   ACTIVE, fixed price only             markCompleted    COMPLETED
  *   release   buyer      FUNDED ACTIVE COMPLETED DISPUTED     release          PAID
- *             provider   COMPLETED (after the dispute window) claimPayment     PAID
+ *             provider   COMPLETED fixed (after the window)   claimPayment     PAID
  *   refund    provider   FUNDED ACTIVE COMPLETED DISPUTED     refund           REFUNDED
  *             buyer      FUNDED, after the start deadline     claimRefund      REFUNDED
  *   dispute   either     ACTIVE COMPLETED                     openDispute      DISPUTED
  *   cancel    buyer      PENDING_PAYMENT                      (none)           CANCELLED at once
+ *   settle    either     DISPUTED, DISPUTE_TIMEOUT after it   settleDisputeTimeout  RESOLVED (default split)
+ * Rentals (metered, lib/orders/server/metered.ts):
+ *   stop      buyer      FUNDED (full refund) ACTIVE          stop             REFUNDED / ENDED
+ *             provider   ACTIVE                               stop             ENDED
+ *             either     COMPLETED by a monitor, after window finalizeMonitorStop  ENDED
+ *   extend    buyer      FUNDED, ACTIVE before its end        approve + extend (status stays)
+ *   claim     provider   ACTIVE with something accrued        claim            (status stays; ENDED at the last unit)
  *
  * Admins can read every order but act on none: disputes are settled by the arbiter on chain.
  */
@@ -23,7 +30,9 @@ import { db } from "@/lib/core/server/db";
 import { refreshReservedGpus } from "@/lib/orders/server/capacity";
 import { ApiError } from "@/lib/core/server/api-error";
 import { escrowCall, type TxRequest } from "@/lib/orders/server/transactions";
+import { extendAllowed, extendPlan, meteredPlan, type ExtendPlan } from "@/lib/orders/server/metered";
 import { loadOrder, roleIn, type LoadedOrder } from "@/lib/orders/server/view";
+import { DISPUTE_TIMEOUT_SECONDS } from "@/lib/orders/metering";
 import type { OrderAction, StartOrderInput } from "@/lib/orders/schema";
 
 const unsettled: readonly OrderStatus[] = ["FUNDED", "ACTIVE", "COMPLETED", "DISPUTED"];
@@ -33,8 +42,9 @@ function refuse(order: LoadedOrder, action: OrderAction): never {
 }
 
 /** The escrow call for `action` by this party, or a 409 when the state does not allow it. */
-function planFor(order: LoadedOrder, action: Exclude<OrderAction, "cancel">, party: "buyer" | "provider"): TxRequest | null {
+function planFor(order: LoadedOrder, action: Exclude<OrderAction, "cancel" | "extend">, party: "buyer" | "provider", now = Date.now()): TxRequest | null {
   const s = order.status;
+  const rental = order.ratePerSecond !== null;
   switch (action) {
     case "start":
       if (party !== "provider") break;
@@ -43,11 +53,12 @@ function planFor(order: LoadedOrder, action: Exclude<OrderAction, "cancel">, par
       return refuse(order, action);
     case "complete":
       if (party !== "provider") break;
+      if (rental) throw new ApiError(409, "metered_rental", "A rental completes by its meter: it ends when its prepaid time runs out or when it is stopped.");
       if (s === "ACTIVE") return escrowCall(order, "markCompleted");
       return refuse(order, action);
     case "release":
       if (party === "buyer" && unsettled.includes(s)) return escrowCall(order, "release");
-      if (party === "provider" && s === "COMPLETED") return escrowCall(order, "claimPayment");
+      if (party === "provider" && s === "COMPLETED" && !rental) return escrowCall(order, "claimPayment");
       return refuse(order, action);
     case "refund":
       if (party === "provider" && unsettled.includes(s)) return escrowCall(order, "refund");
@@ -61,6 +72,18 @@ function planFor(order: LoadedOrder, action: Exclude<OrderAction, "cancel">, par
     case "dispute":
       if (s === "ACTIVE" || s === "COMPLETED") return escrowCall(order, "openDispute");
       return refuse(order, action);
+    case "settle": {
+      if (s !== "DISPUTED" || !order.disputedAt) return refuse(order, action);
+      const timesOutAt = order.disputedAt.getTime() + DISPUTE_TIMEOUT_SECONDS * 1000;
+      // The contract wants the timeout strictly passed; a block's time is whole seconds.
+      if (now <= timesOutAt + 1000) {
+        throw new ApiError(409, "dispute_timeout_not_reached", `The arbiter may decide until ${new Date(timesOutAt).toISOString()}; after that either party can settle by the default rule.`);
+      }
+      return escrowCall(order, "settleDisputeTimeout");
+    }
+    case "stop":
+    case "claim":
+      return meteredPlan(order, action, party, now);
   }
   throw new ApiError(403, "forbidden", `Only the ${party === "buyer" ? "provider" : "buyer"} can ${action} this order.`);
 }
@@ -69,14 +92,18 @@ export interface TransitionResult {
   orderId: string;
   /** The escrow call to sign, or null when nothing on chain is needed. */
   transaction: TxRequest | null;
+  /** Everything to send, in order: extend's approve and extend, otherwise just `transaction`. */
+  transactions: TxRequest[];
+  /** extend only: the permit alternative to approve + extend (null without one). */
+  permit?: ExtendPlan["permit"];
 }
 
-/** Runs `action` for the caller. `start` needs the connection details; every action may carry a tx hash hint. */
+/** Runs `action` for the caller. `start` needs the connection details, `extend` the hours; every action may carry a tx hash hint. */
 export async function transitionOrder(
   caller: Caller,
   id: string,
   action: OrderAction,
-  input: { txHash?: string } & Partial<Omit<StartOrderInput, "txHash">>,
+  input: { txHash?: string; hours?: number } & Partial<Omit<StartOrderInput, "txHash">>,
 ): Promise<TransitionResult> {
   const order = await loadOrder(id);
   const role = order ? roleIn(order, caller) : null;
@@ -95,7 +122,13 @@ export async function transitionOrder(
       return count;
     });
     if (count === 0) refuse(order, action);
-    return { orderId: id, transaction: null };
+    return { orderId: id, transaction: null, transactions: [] };
+  }
+
+  if (action === "extend") {
+    const plan = await extendPlan(order, role, input.hours);
+    if (hints) await db.order.update({ where: { id }, data: { txHints: hints } });
+    return { orderId: id, transaction: plan.transactions.at(-1) ?? null, transactions: plan.transactions, permit: plan.permit };
   }
 
   const transaction = planFor(order, action, role);
@@ -111,7 +144,7 @@ export async function transitionOrder(
   } else if (hints) {
     await db.order.update({ where: { id }, data: { txHints: hints } });
   }
-  return { orderId: id, transaction };
+  return { orderId: id, transaction, transactions: transaction ? [transaction] : [] };
 }
 
 /** The actions the viewer may take now, derived from the same rules the API enforces. */
@@ -119,12 +152,19 @@ export function availableActions(order: LoadedOrder, role: "buyer" | "provider" 
   if (role === "admin") return [];
   const out: OrderAction[] = [];
   if (role === "buyer" && order.status === "PENDING_PAYMENT") out.push("cancel");
-  for (const action of ["start", "complete", "release", "refund", "dispute"] as const) {
+  const rental = order.ratePerSecond !== null;
+  for (const action of ["start", "complete", "release", "refund", "dispute", "stop", "extend", "claim", "settle"] as const) {
     // A training job is started and completed on its job page, where the result and checksum are given.
     if (order.job && (action === "start" || action === "complete")) continue;
+    // A rental's buyer stops instead: before a start that refunds everything, at any time.
+    if (rental && role === "buyer" && action === "refund") continue;
     try {
-      planFor(order, action, role);
-      out.push(action);
+      if (action === "extend") {
+        if (extendAllowed(order, role)) out.push(action);
+      } else {
+        planFor(order, action, role);
+        out.push(action);
+      }
     } catch {
       // Not allowed for this party in this state: simply not offered.
     }

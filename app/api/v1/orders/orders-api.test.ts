@@ -34,14 +34,15 @@ describe("v1 orders API", () => {
     const res = await create(buyer, { listingId: r.machine.id, hours: 3, sshPublicKey: sshKey, amount: "1" });
     expect(res.status).toBe(201);
     const order = await res.json();
-    expect(order).toMatchObject({ status: "PENDING_PAYMENT", amount: "9000000", chainId: 31337, tokenAddress: token, escrowAddress: escrow, hours: 3, sshPublicKey: sshKey });
+    // A rental is metered: 1.5 per GPU-hour on 2 GPUs is 3,000,000 an hour, floor(3,000,000 / 3600) = 833 a second.
+    expect(order).toMatchObject({ status: "PENDING_PAYMENT", kind: "rental", ratePerSecond: "833", amount: "9000000", chainId: 31337, tokenAddress: token, escrowAddress: escrow, hours: 3, sshPublicKey: sshKey });
     const [approve, open] = order.transactions as Tx[];
     expect(approve?.to).toBe(token);
     expect(decodeFunctionData({ abi: erc20Abi, data: approve!.data }).args).toEqual([escrow, 9_000_000n]);
     expect(open?.to).toBe(escrow);
     const opened = decodeFunctionData({ abi: idlegridEscrowAbi, data: open!.data });
-    expect(opened.functionName).toBe("open");
-    expect(opened.args.slice(0, 3)).toEqual([order.orderId, r.provider.address, 9_000_000n]);
+    expect(opened.functionName).toBe("openRental");
+    expect(opened.args).toEqual([order.orderId, r.provider.address, 833n, 9_000_000n, BigInt(Math.floor(Date.parse(order.startDeadline) / 1000))]);
 
     await sendAll(r.buyerWallet, order.transactions);
     // A hint is stored but proves nothing: still PENDING_PAYMENT until the indexer reads the chain.
@@ -51,17 +52,24 @@ describe("v1 orders API", () => {
     await indexer().catchUp();
     const funded = await (await read(buyer, order.id)).json();
     expect(funded).toMatchObject({ status: "FUNDED", transactions: [] });
-    expect(funded.chainEvents).toMatchObject([{ eventName: "EscrowOpened", applied: true }]);
+    expect(funded.chainEvents).toMatchObject([
+      { eventName: "EscrowOpened", applied: true },
+      { eventName: "RentalOpened", applied: true },
+    ]);
   });
 
-  it("offers a permit: the buyer signs it and funds the order with one openWithPermit transaction", async () => {
+  it("offers a permit: the buyer signs it and funds the order with one openRentalWithPermit transaction", async () => {
     const r = await rental();
     const buyer = await signedInHeaders(r.buyer.id);
     const order = await (await create(buyer, { listingId: r.machine.id, hours: 2 })).json();
     const { typedData, openWithPermit } = order.permit;
     expect(typedData).toMatchObject({ primaryType: "Permit", domain: { name: "Idlegrid Test USD", version: "1", chainId: 31337, verifyingContract: token } });
     expect(typedData.message).toMatchObject({ owner: r.buyer.address, spender: escrow, value: order.amount, nonce: "0" });
-    expect(openWithPermit).toMatchObject({ to: escrow, args: { orderId: order.orderId, provider: r.provider.address, amount: order.amount } });
+    expect(openWithPermit).toMatchObject({
+      to: escrow,
+      signature: expect.stringMatching(/^openRentalWithPermit\(/),
+      args: { orderId: order.orderId, provider: r.provider.address, ratePerSecond: order.ratePerSecond, amount: order.amount },
+    });
 
     // A real EIP-712 signature from the buyer's key, with no approve sent before it.
     const m = typedData.message;
@@ -75,13 +83,13 @@ describe("v1 orders API", () => {
       await r.buyerWallet.writeContract({
         address: openWithPermit.to as Address,
         abi: idlegridEscrowAbi,
-        functionName: "openWithPermit",
-        args: [a.orderId, a.provider, BigInt(a.amount), BigInt(a.startDeadline), BigInt(a.permitDeadline), Number(v), sigR, s],
+        functionName: "openRentalWithPermit",
+        args: [a.orderId, a.provider, BigInt(a.ratePerSecond), BigInt(a.amount), BigInt(a.startDeadline), BigInt(a.permitDeadline), Number(v), sigR, s],
       }),
     );
     await indexer().catchUp();
     const funded = await (await read(buyer, order.id)).json();
-    expect(funded).toMatchObject({ status: "FUNDED", chainEvents: [{ eventName: "EscrowOpened", applied: true }] });
+    expect(funded).toMatchObject({ status: "FUNDED", chainEvents: [{ eventName: "EscrowOpened", applied: true }, { eventName: "RentalOpened", applied: true }] });
     // The permit was used, so a second signature of the same message would not be replayable.
     expect(await chainClient.readContract({ address: token, abi: permitTokenAbi, functionName: "nonces", args: [r.buyer.address as Address] })).toBe(1n);
   });
@@ -127,7 +135,9 @@ describe("v1 orders API", () => {
     expect(badStart.status).toBe(400);
     expect(Object.keys((await badStart.json()).fieldErrors)).toEqual(["port"]);
     expect((await act(buyer, order.id, "start", { host: "gpu1.example.com", port: 22, user: "ubuntu" })).status).toBe(403);
-    expect((await act(provider, order.id, "complete")).status).toBe(409);
+    // A rental completes by its meter, never on the provider's word.
+    const complete = await act(provider, order.id, "complete");
+    expect([complete.status, (await complete.json()).error]).toEqual([409, "metered_rental"]);
     expect((await act(stranger, order.id, "release")).status).toBe(404);
     expect((await act(admin, order.id, "release")).status).toBe(403);
     expect((await act(buyer, order.id, "refund")).status).toBe(409); // start deadline not reached
@@ -137,6 +147,8 @@ describe("v1 orders API", () => {
     expect(started.status).toBe(200);
     const { transaction } = await started.json();
     expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: transaction.data })).toMatchObject({ functionName: "markStarted", args: [order.escrowId] });
+    // The provider said it started, but the chain has not: the buyer gets no connection details yet.
+    expect(await (await read(buyer, order.id)).json()).toMatchObject({ status: "FUNDED", connection: null });
     await mined(await r.providerWallet.sendTransaction({ to: transaction.to, data: transaction.data }));
     await indexer().catchUp();
 
@@ -146,6 +158,35 @@ describe("v1 orders API", () => {
     expect((await (await read(provider, order.id)).json()).connection).toBeNull();
     expect((await read(stranger, order.id)).status).toBe(404);
     expect((await read(browserHeaders(), order.id)).status).toBe(401);
+  });
+
+  it("answers stop, extend and claim with ready-to-sign transactions, the extension priced by the server", async () => {
+    const r = await rental({ pricePerGpuHour: "1800000", gpuCount: 2 });
+    const buyer = await signedInHeaders(r.buyer.id);
+    const provider = await signedInHeaders(r.provider.id);
+    const order = await (await create(buyer, { listingId: r.machine.id, hours: 2 })).json();
+    await sendAll(r.buyerWallet, order.transactions);
+    await indexer().catchUp();
+
+    // Funded: the buyer may stop (everything back) or extend; nobody can claim before a start.
+    const stop = await (await act(buyer, order.id, "stop")).json();
+    expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: stop.transaction.data })).toMatchObject({ functionName: "stop", args: [order.escrowId] });
+    expect(stop.transactions).toEqual([stop.transaction]);
+    expect((await act(provider, order.id, "claim")).status).toBe(409);
+    for (const body of [{}, { hours: "2" }, { hours: 0 }, { hours: 1.5 }]) {
+      const bad = await act(buyer, order.id, "extend", body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys((await bad.json()).fieldErrors)).toEqual(["hours"]);
+    }
+    const extend = await act(buyer, order.id, "extend", { hours: 3, amount: "1" });
+    expect(extend.status).toBe(200);
+    const plan = await extend.json();
+    const [approve, more] = plan.transactions as Tx[];
+    // 3 more hours at 1.8 per GPU-hour on 2 GPUs, whatever amount the client sent.
+    expect(decodeFunctionData({ abi: erc20Abi, data: approve!.data }).args).toEqual([escrow, 10_800_000n]);
+    expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: more!.data })).toMatchObject({ functionName: "extend", args: [order.escrowId, 10_800_000n] });
+    expect(plan.permit).toMatchObject({ extendWithPermit: { to: escrow, args: { escrowId: order.escrowId, amount: "10800000" } }, typedData: { message: { value: "10800000" } } });
+    expect((await act(provider, order.id, "extend", { hours: 1 })).status).toBe(403);
   });
 
   it("lets the buyer cancel an unpaid order, off-chain and at once", async () => {

@@ -12,21 +12,23 @@ import { useChainAction } from "@/components/wallet/use-chain-action";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { fromBaseUnits } from "@/lib/core/money";
+import { fromBaseUnits, rentalCost } from "@/lib/core/money";
 import { withWalletIsland } from "@/components/providers/web3-provider";
-
-type Action = "start" | "complete" | "release" | "refund" | "dispute" | "cancel";
+import type { OrderAction as Action } from "@/lib/orders/schema";
 
 interface Props {
-  order: PayableOrder & { status: string; viewerRole: "buyer" | "provider" | "admin"; provider: string };
+  order: PayableOrder & { status: string; viewerRole: "buyer" | "provider" | "admin"; provider: string; pricePerGpuHour: string; gpuCount: number; claimed: string };
   actions: { action: Action; label: string }[];
   confirmations: number;
   symbol: string;
   decimals: number;
   explorerUrl?: string;
   /** Words in the page's language, from the server (lib/i18n). */
-  labels: Record<"payment" | "pay" | "indexing" | "funded" | "startForm" | "host" | "sshPort" | "user" | "jupyterUrl", string>;
+  labels: Record<"payment" | "pay" | "indexing" | "funded" | "startForm" | "host" | "sshPort" | "user" | "jupyterUrl" | "extendHours" | "extendCost", string>;
 }
+
+/** What the indexer changes when each action's transaction is mined: most move the status, an extension the amount, a claim the claimed total. */
+const watchedField: Partial<Record<Action, "amount" | "claimed">> = { extend: "amount", claim: "claimed" };
 
 const startFields = ["host", "port", "user", "jupyterUrl"] as const;
 
@@ -37,17 +39,21 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
   const account = order.viewerRole === "provider" ? order.provider : order.buyer;
   const { run: runChainAction, busy, fieldErrors, step } = useChainAction({ chainId: order.chainId, account, confirmations });
   const [start, setStart] = useState({ host: "", port: "22", user: "", jupyterUrl: "" });
+  const [extendHours, setExtendHours] = useState("1");
+  const hoursToAdd = /^\d+$/.test(extendHours) && Number(extendHours) >= 1 ? Number(extendHours) : null;
 
-  const run = (action: Action, body: Record<string, unknown> = {}) =>
-    runChainAction({
+  const run = (action: Action, body: Record<string, unknown> = {}) => {
+    const field = watchedField[action];
+    return runChainAction({
       url: `/api/v1/orders/${order.id}/${action}`,
       body,
       label: action,
-      watch: { url: `/api/v1/orders/${order.id}`, from: order.status },
+      watch: { url: `/api/v1/orders/${order.id}`, from: field ? order[field] : order.status, field },
       // Cancelling an unpaid order is the server's alone; everything else is an escrow call.
       needsWallet: action !== "cancel",
-      fields: action === "start" ? startFields : [],
+      fields: action === "start" ? startFields : action === "extend" ? ["hours"] : [],
     });
+  };
 
   const payable = order.viewerRole === "buyer" && order.status === "PENDING_PAYMENT";
   return (
@@ -81,9 +87,34 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
           </Button>
         </form>
       )}
+      {actions
+        .filter((a) => a.action === "extend")
+        .map(({ label }) => (
+          <form
+            key="extend"
+            aria-label={label}
+            className="flex flex-wrap items-end gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run("extend", { hours: hoursToAdd ?? extendHours });
+            }}
+          >
+            <Field id="extend-hours" label={labels.extendHours} errors={fieldErrors.hours}>
+              {(control) => <Input type="number" min={1} step={1} value={extendHours} onChange={(e) => setExtendHours(e.target.value)} className="w-28" data-testid="extend-hours" {...control} />}
+            </Field>
+            <Button type="submit" disabled={busy} data-testid="action-extend">
+              {label}
+            </Button>
+            {hoursToAdd !== null && (
+              <span className="text-sm text-slate-500" data-testid="extend-cost">
+                {labels.extendCost.replace("{amount}", `${format(rentalCost(BigInt(order.pricePerGpuHour), order.gpuCount, hoursToAdd))} ${symbol}`)}
+              </span>
+            )}
+          </form>
+        ))}
       <div className="flex flex-wrap gap-2">
         {actions
-          .filter((a) => a.action !== "start")
+          .filter((a) => a.action !== "start" && a.action !== "extend")
           .map(({ action, label }) => (
             <Button key={action} variant={action === "complete" || action === "release" ? "primary" : "secondary"} disabled={busy} onClick={() => void run(action)} data-testid={`action-${action}`}>
               {label}
