@@ -15,6 +15,7 @@ import { sha256Hex } from "@/lib/machines/secrets";
 import { appUrl, signedInHeaders } from "@/test/auth";
 import { createMachine, createUser } from "@/test/factories";
 import { hardwareReport, heartbeatFor, pairedMachine } from "@/test/agent";
+import { agentHeartbeatSchema, agentPairedSchema, agentReportSchema, pairingCodeSchema } from "@/lib/machines/agent-dto";
 
 const api = `${appUrl.origin}/api/v1`;
 const agentHeaders = (credential?: string) => ({ "content-type": "application/json", ...(credential ? { authorization: `Bearer ${credential}` } : {}) });
@@ -36,11 +37,14 @@ describe("POST /api/v1/agent/pair", () => {
     const issued = await issueCode(machine.id, await signedInHeaders(provider.id));
     expect(issued.status).toBe(201);
     expect(issued.body.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // Every answer is what the OpenAPI document says it is (its schemas are lib/machines/agent-dto.ts).
+    expect(pairingCodeSchema.safeParse(issued.body).success).toBe(true);
 
     const hw = hardwareReport({ model: "H100-SXM", count: 8 });
     const res = await call(pairRoute, "pair", { code: issued.body.code?.toLowerCase(), hostname: "h100-box", hardware: hw }, agentHeaders());
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ machineId: machine.id, listingId: machine.id, differences: [], sentToReview: false });
+    expect(agentPairedSchema.strict().safeParse(res.body).success).toBe(true);
     const credential = res.body.credential as string;
     expect(credential).toMatch(/^iga_[A-Za-z0-9_-]{43}$/);
     const stored = await db.agentCredential.findFirstOrThrow({ where: { machineId: machine.id } });
@@ -93,6 +97,7 @@ describe("POST /api/v1/agent/report", () => {
     const res = await call(reportRoute, "report", { hardware: hardwareReport({ model: "RTX-4090", count: 2 }) }, agentHeaders(credential));
     expect(res.status).toBe(200);
     expect(res.body.sentToReview).toBe(true);
+    expect(agentReportSchema.strict().safeParse(res.body).success).toBe(true);
     expect(res.body.differences).toEqual([
       { field: "gpuModel", declared: "H100-SXM", measured: "RTX-4090" },
       { field: "gpuCount", declared: 8, measured: 2 },
@@ -128,7 +133,9 @@ describe("POST /api/v1/agent/heartbeat", () => {
     expect((await call(heartbeatRoute, "heartbeat", body, agentHeaders())).body.error).toBe("missing_credential");
     expect((await call(heartbeatRoute, "heartbeat", body, { authorization: "Basic abc" })).body.error).toBe("malformed_credential");
     expect((await call(heartbeatRoute, "heartbeat", body, agentHeaders(`iga_${"A".repeat(43)}`))).body).toMatchObject({ error: "unknown_credential" });
-    expect((await call(heartbeatRoute, "heartbeat", body, agentHeaders(credential))).status).toBe(200);
+    const accepted = await call(heartbeatRoute, "heartbeat", body, agentHeaders(credential));
+    expect(accepted.status).toBe(200);
+    expect(agentHeartbeatSchema.strict().safeParse(accepted.body).success).toBe(true);
 
     const { id } = await db.agentCredential.findFirstOrThrow({ where: { machineId: machine.id } });
     const res = await revokeRoute(new Request(`${api}/listings/${machine.id}/agent-credentials/${id}`, { method: "DELETE", headers: await signedInHeaders(provider.id) }), {
