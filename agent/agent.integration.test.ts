@@ -57,7 +57,8 @@ interface Agent {
 }
 
 function startAgent(args: string[], env: Record<string, string>): Agent {
-  const child = spawn(process.execPath, [path.join(repo, "agent/bin/idlegrid-agent.mjs"), ...args], { cwd: repo, env });
+  // NODE_ENV is a required key of Next's ProcessEnv type; the agent itself never reads it.
+  const child = spawn(process.execPath, [path.join(repo, "agent/bin/idlegrid-agent.mjs"), ...args], { cwd: repo, env: { ...env, NODE_ENV: "test" as const } });
   const stdout: string[] = [];
   let buffered = "";
   let stderr = "";
