@@ -7,6 +7,7 @@ import { env } from "@/env";
 import { ApiError } from "@/lib/core/server/api-error";
 import { db } from "@/lib/core/server/db";
 import { recordIdPattern } from "@/lib/core/fields";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidParameters } from "@/lib/core/server/http";
 import { endpointUrlProblem } from "@/lib/webhooks/address-policy";
 import { MAX_ENDPOINTS, webhookEventTypes, type CreateWebhookInput, type CreatedWebhook, type WebhookDeliveryView, type WebhookEndpointView, type WebhookEventType } from "@/lib/webhooks/schema";
@@ -73,20 +74,9 @@ const deliverySelect = {
   deliveredAt: true,
   payload: true,
   attemptLog: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 20, select: { at: true, statusCode: true, error: true, durationMs: true, manual: true } },
-} as const;
+} satisfies Prisma.WebhookDeliverySelect;
 
-type DeliveryRow = {
-  id: string;
-  eventId: string;
-  type: string;
-  status: WebhookDeliveryView["status"];
-  attempts: number;
-  nextAttemptAt: Date;
-  createdAt: Date;
-  deliveredAt: Date | null;
-  payload: string;
-  attemptLog: { at: Date; statusCode: number | null; error: string | null; durationMs: number; manual: boolean }[];
-};
+type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ select: typeof deliverySelect }>;
 
 function deliveryView(row: DeliveryRow): WebhookDeliveryView {
   // Rows are only written by emitWebhookEvent, from the typed list: anything else is a bug to hear of.
