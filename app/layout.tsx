@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ChainDownNotice } from "@/components/layout/chain-down-notice";
 import { ChainConfigProvider } from "@/components/providers/chain-config";
 import { getThemePreference } from "@/components/theme/server";
 import { themeAttribute } from "@/components/theme/theme-preference";
@@ -38,7 +39,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {/* Transaction words (toasts, wallet steps and errors) for any wallet leaf on any page. */}
           <TxMessagesProvider messages={txMessages} locale={locale}>
             <SiteHeader walletSlot={<WalletSlot messages={walletMessages} locale={locale} session={session} />} />
-            <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+            <main className="mx-auto max-w-6xl px-4 py-8">
+              {chainConfig.chainDown && <ChainDownNotice />}
+              {children}
+            </main>
             <Toaster explorerUrl={chainConfig.explorerUrl} />
           </TxMessagesProvider>
         </ChainConfigProvider>

@@ -12,6 +12,7 @@ import { getBlockNumber, getConnection, sendTransaction, switchChain, waitForTra
 import { explainWalletError } from "@/lib/chain/wallet-errors";
 import { useTxToast } from "@/components/toast/tx-toast";
 import { useTxTranslator } from "@/components/toast/tx-messages";
+import { useChainClientConfig } from "@/components/providers/chain-config";
 import type { PreparedTx, TxStep } from "@/lib/chain/tx-step";
 import type { TxAction } from "@/lib/i18n/messages/tx-en";
 
@@ -22,6 +23,7 @@ export class WalletStepError extends Error {}
 
 export function useWalletTx(opts: { chainId: number; account?: string; confirmations: number }) {
   const config = useConfig();
+  const { chainDown } = useChainClientConfig();
   const t = useTxTranslator();
   const explain = useCallback((error: unknown) => explainWalletError(error, t), [t]);
   const [step, setStep] = useState<TxStep>({ kind: "idle" });
@@ -30,6 +32,8 @@ export function useWalletTx(opts: { chainId: number; account?: string; confirmat
 
   /** Throws WalletStepError with a sentence when the wallet is missing, on the wrong account, or cannot switch network. */
   const ensureWallet = useCallback(async (): Promise<Address> => {
+    // The server could not read the token when it rendered this page (the layout says so): send nothing.
+    if (chainDown) throw new WalletStepError(t("chainDown"));
     const connection = getConnection(config);
     if (!connection.address) throw new WalletStepError(t("connectFirst"));
     if (opts.account && connection.address.toLowerCase() !== opts.account.toLowerCase()) {
@@ -44,7 +48,7 @@ export function useWalletTx(opts: { chainId: number; account?: string; confirmat
       }
     }
     return connection.address;
-  }, [config, opts.account, opts.chainId, t, explain]);
+  }, [config, chainDown, opts.account, opts.chainId, t, explain]);
 
   /** Sends `tx` and resolves when it has `confirmations` confirmations; throws WalletStepError on any failure. */
   const send = useCallback(

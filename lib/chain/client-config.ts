@@ -13,4 +13,6 @@ export interface ChainClientConfig {
   walletConnectProjectId?: string;
   /** The dev faucet exists: the local chain with the project's TestUSDC as the token (lib/chain/server/test-token.ts); absent means no. */
   faucet?: boolean;
+  /** The token did not answer when the page was rendered (lib/chain/server/token-info.ts): wallet actions refuse to start. */
+  chainDown?: boolean;
 }

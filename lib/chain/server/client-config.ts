@@ -4,8 +4,10 @@ import type { ChainClientConfig } from "@/lib/chain/client-config";
 import { isLocalChain } from "@/lib/chain/chains";
 import { explorerBaseUrl } from "@/lib/chain/explorer";
 import { isProjectTestToken } from "@/lib/chain/server/test-token";
+import { tokenInfo } from "@/lib/chain/server/token-info";
 
 export async function chainClientConfig(): Promise<ChainClientConfig> {
+  const [faucet, token] = await Promise.all([isProjectTestToken(), tokenInfo()]);
   return {
     chainId: env.CHAIN_ID,
     // RPC_URL is only shared with browsers on the local chain, where it is anvil and holds no key.
@@ -13,6 +15,7 @@ export async function chainClientConfig(): Promise<ChainClientConfig> {
     tokenAddress: env.TOKEN_ADDRESS as `0x${string}`,
     explorerUrl: explorerBaseUrl(env.CHAIN_ID, clientEnv.NEXT_PUBLIC_EXPLORER_URL),
     walletConnectProjectId: clientEnv.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
-    faucet: await isProjectTestToken(),
+    faucet,
+    chainDown: !token.available,
   };
 }

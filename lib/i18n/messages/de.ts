@@ -44,6 +44,10 @@ export const de: Messages = {
     light: "Hell",
     dark: "Dunkel",
   },
+  chainStatus: {
+    down:
+      "Die Blockchain ist gerade nicht erreichbar. Beträge werden in der kleinsten Einheit des Tokens angezeigt, und Zahlungen und andere On-Chain-Aktionen warten, bis sie wieder antwortet.",
+  },
   meta: {
     title: "Idlegrid — ungenutzte GPUs mieten, in Stablecoin bezahlen",
     description:

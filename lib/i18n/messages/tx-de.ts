@@ -37,6 +37,7 @@ export const txDe: typeof txEn = {
   action_claim: "Einforderung",
   action_settle: "Abrechnung",
   connectFirst: "Verbinden Sie zuerst Ihre Wallet (oben rechts).",
+  chainDown: "Die Blockchain ist gerade nicht erreichbar, daher wurde nichts gesendet. Versuchen Sie es gleich noch einmal.",
   wrongAccount: "Ihre Wallet nutzt {current}; wechseln Sie zu {expected}, dem Konto dieser Bestellung.",
   wrongNetwork: "Ihre Wallet ist im falschen Netzwerk und hat nicht gewechselt: {reason}",
   reverted: "Die Transaktion ({what}) wurde in einen Block aufgenommen, aber rückgängig gemacht. Es wurde nichts bezahlt.",

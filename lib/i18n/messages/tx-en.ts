@@ -40,6 +40,7 @@ export const txEn = {
   action_claim: "claim",
   action_settle: "settlement",
   connectFirst: "Connect your wallet first (top right).",
+  chainDown: "The blockchain cannot be reached right now, so nothing was sent. Try again in a moment.",
   wrongAccount: "Your wallet is on {current}; switch it to {expected}, the account of this order.",
   wrongNetwork: "Your wallet is on the wrong network and did not switch: {reason}",
   reverted: "The {what} transaction was mined but reverted. Nothing was paid.",

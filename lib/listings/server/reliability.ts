@@ -56,5 +56,10 @@ export async function recomputeReliability(providerId: string, decimals: number,
 export async function syncRentalOutcome(tx: Prisma.TransactionClient, orderId: string, providerId: string, outcome: RentalOutcome | null): Promise<void> {
   const changed = await tx.$executeRaw`
     UPDATE "Order" SET "reliabilityOutcome" = ${outcome} WHERE id = ${orderId} AND "reliabilityOutcome" IS DISTINCT FROM ${outcome}`;
-  if (changed > 0) await recomputeReliability(providerId, (await tokenInfo()).decimals, tx);
+  if (changed === 0) return;
+  const token = await tokenInfo();
+  // The minimum and the prior are whole tokens: without the decimals the score would be wrong. Failing
+  // rolls the indexer's range back, and it is read again once the chain answers.
+  if (!token.available) throw new Error("the token's decimals cannot be read; reliability is recomputed when the chain answers");
+  await recomputeReliability(providerId, token.decimals, tx);
 }

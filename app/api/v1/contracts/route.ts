@@ -6,10 +6,12 @@ import { handle } from "@/lib/core/server/api-error";
 import { checkApiKey } from "@/lib/auth/server/caller";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 
-/** Chain id, token (decimals and symbol read from the chain) and escrow, with their ABIs. */
+/** Chain id, token (decimals and symbol read from the chain) and escrow, with their ABIs; 503 while the token does not answer. */
 export const GET = handle(async (request: Request) => {
   await checkApiKey(request);
-  const token = await tokenInfo();
+  const { available, ...token } = await tokenInfo();
+  // Scripts build transactions from these decimals: a stand-in would be worse than no answer.
+  if (!available) return NextResponse.json({ error: "chain_unavailable", message: "The token does not answer right now; see /api/health." }, { status: 503, headers: { "retry-after": "15" } });
   return NextResponse.json({
     chainId: env.CHAIN_ID,
     token: { address: getAddress(env.TOKEN_ADDRESS), ...token, abi: erc20Abi },

@@ -8,7 +8,8 @@ import { tokenInfo } from "@/lib/chain/server/token-info";
 export const GET = handle(async (request: Request) => {
   const caller = requireCaller(await callerFromRequest(request));
   // Without the chain the amounts stay exact, in base units, rather than divided by a guessed number of decimals.
-  const [receipts, token] = await Promise.all([buyerReceipts(caller.userId), tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" }))]);
+  const [receipts, info] = await Promise.all([buyerReceipts(caller.userId), tokenInfo()]);
+  const token = info.available ? info : { decimals: 0, symbol: "base units" };
   const day = new Date().toISOString().slice(0, 10);
   return new Response(receiptsCsv(receipts, token), {
     headers: {
