@@ -84,7 +84,7 @@ test("a paid order shows on the provider's dashboard and in the buyer's receipts
       expect(download.suggestedFilename()).toMatch(/^idlegrid-receipts-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = await readFile((await download.path()) as string, "utf8");
       const lines = csv.split("\r\n");
-      expect(lines[0]).toBe("order_id,listing,hours,gpus,amount,token,status,created_at,funded_at,settled_at,opened_tx,released_tx,refunded_tx");
+      expect(lines[0]).toBe("order_id,listing,hours,gpus,amount,token,status,provider_paid,fee,refunded,created_at,funded_at,settled_at,opened_tx,released_tx,refunded_tx");
       const row = lines.find((l) => l.startsWith(`${order.id},`));
       expect(row).toBeDefined();
       expect(row).toContain(`,2,`);

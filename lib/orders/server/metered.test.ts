@@ -179,6 +179,24 @@ describe("metered rentals", () => {
     expect((await credits(buyer)) - before).toBe(baseUnitsOf(later.amount));
   });
 
+  it("does not count a rental the buyer stopped before its start against the provider, but does count a provider's refund", async () => {
+    const r = await rental({ pricePerGpuHour: PRICE, gpuCount: 2 });
+    const [stopped, refunded] = [await order(r), await order(r)];
+    await pay(r.buyerWallet, stopped);
+    await pay(r.buyerWallet, refunded);
+    await indexer().catchUp();
+    const { transaction } = await transitionOrder(callerFor(r.buyer), stopped.id, "stop", {});
+    await send(r.buyerWallet, [transaction!]);
+    await escrowWrite(r.providerWallet, "refund", refunded.escrowId);
+    await indexer().catchUp();
+
+    const a = await indexed(stopped.id);
+    expect([a.status, baseUnitsOf(a.buyerRefunded), a.reliabilityOutcome]).toEqual(["REFUNDED", baseUnitsOf(stopped.amount), null]);
+    const b = await indexed(refunded.id);
+    expect([b.status, b.reliabilityOutcome]).toEqual(["REFUNDED", "failed"]);
+    expect(await db.user.findUniqueOrThrow({ where: { id: r.provider.id }, select: { completedRentals: true, failedRentals: true } })).toEqual({ completedRentals: 0, failedRentals: 1 });
+  });
+
   it("settles a dispute the arbiter left alone by the default rule after its timeout, and the order becomes RESOLVED", async () => {
     expect(await chainClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "DISPUTE_TIMEOUT" })).toBe(BigInt(DISPUTE_TIMEOUT_SECONDS));
     const { r, o, startedAt } = await running();

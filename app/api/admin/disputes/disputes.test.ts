@@ -104,7 +104,7 @@ describe("resolving a dispute", () => {
     const mine = list.disputes.find((d: { id: string }) => d.id === o.id);
     expect(mine.chain).toMatchObject({ status: "Disputed", amount: o.amount.toFixed(0), feeBps: 250 });
     expect(mine.statements.map((s: { side: string }) => s.side)).toEqual(["buyer", "provider"]);
-    expect(mine.timeline.map((t: { label: string }) => t.label.split(" ")[0])).toEqual(["Order", "EscrowOpened", "EscrowStarted", "EscrowDisputed"]);
+    expect(mine.timeline.map((t: { label: string }) => t.label.split(" ")[0])).toEqual(["Order", "EscrowOpened", "RentalOpened", "EscrowStarted", "EscrowDisputed"]);
 
     const res = await resolve(headers, o.id, { providerBps: 7_000 });
     expect(res.status).toBe(200);
