@@ -64,6 +64,10 @@ const serverFields = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** How long a new order holds its GPUs while the buyer pays; after that the capacity is free again. */
   ORDER_PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Port on 127.0.0.1 where the indexer process serves its Prometheus metrics. Unset: none. */
+  INDEXER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** First block the indexer reads when it has no cursor yet: the escrow's deployment block. */
   INDEXER_START_BLOCK: z.coerce.bigint().min(0n).default(0n),
   /** Machine agent: a machine is marked offline (and its provider told) after this long without a heartbeat. */

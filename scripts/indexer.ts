@@ -6,11 +6,13 @@
  * The webhook worker (lib/webhooks/server/worker.ts) runs in this process too, in its own loop, so a
  * slow webhook receiver never holds up indexing.
  */
+import { createServer } from "node:http";
 import { erc20Abi, getAddress } from "viem";
 import { env } from "@/env";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
 import { publicClient } from "@/lib/chain/server/client";
 import { db } from "@/lib/core/server/db";
+import { metrics } from "@/lib/core/server/metrics";
 import { runIndexer } from "@/lib/indexer/server/run";
 import { runWebhookWorker } from "@/lib/webhooks/server/worker";
 
@@ -23,6 +25,14 @@ async function main() {
     throw new Error(`ESCROW_ADDRESS ${escrow} holds token ${token}, not TOKEN_ADDRESS ${env.TOKEN_ADDRESS}.`);
   }
   const symbol = await publicClient.readContract({ address: token, abi: erc20Abi, functionName: "symbol" });
+
+  // Its own metrics (lag, leadership, failed ticks) on an internal port: this process has no HTTP server otherwise.
+  const metricsServer = env.INDEXER_METRICS_PORT
+    ? createServer((req, res) => {
+        if (req.url !== "/metrics") return void res.writeHead(404).end();
+        void metrics.registry.metrics().then((body) => res.writeHead(200, { "content-type": metrics.registry.contentType }).end(body));
+      }).listen(env.INDEXER_METRICS_PORT, "127.0.0.1")
+    : null;
 
   const controller = new AbortController();
   const stop = () => controller.abort();
@@ -43,6 +53,7 @@ async function main() {
     log: (m) => console.log(`indexer: ${m}`),
   });
   await webhooks;
+  metricsServer?.close();
   await db.$disconnect();
 }
 

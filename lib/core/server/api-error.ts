@@ -1,8 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { env } from "@/env";
 import { fieldErrorsOf } from "@/lib/core/fields";
+import { log, requestContext } from "@/lib/core/server/log";
+import { metrics, routeTemplate } from "@/lib/core/server/metrics";
 import type { ApiErrorBody } from "@/lib/core/wire";
 
 export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
@@ -22,6 +25,7 @@ export class ApiError extends Error {
   }
 }
 
+
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { error: error.code, message: error.message, fieldErrors: error.fieldErrors };
@@ -34,7 +38,7 @@ export function errorResponse(error: unknown): Response {
     return NextResponse.json(body, { status: 400 });
   }
   // Logged here, once, because the client only ever sees the generic code.
-  console.error("Unhandled error in route handler", error);
+  log.error({ err: error }, "unhandled error in route handler");
   return NextResponse.json({ error: "internal", message: "Something went wrong on our side." }, { status: 500 });
 }
 
@@ -44,11 +48,24 @@ export function errorResponse(error: unknown): Response {
  */
 export function handle<C>(fn: (req: Request, ctx: C) => Promise<Response>): (req: Request, ctx: C) => Promise<Response> {
   return async (req, ctx) => {
+    // A proxy in front may already have named the request (nginx's $request_id); keep its id then.
+    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const started = performance.now();
+    const response = await requestContext.run({ requestId }, async () => {
+      try {
+        return await fn(req, ctx);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
+    const route = routeTemplate(new URL(req.url).pathname);
+    metrics.httpDuration.observe({ method: req.method, route, status: `${Math.floor(response.status / 100)}xx` }, (performance.now() - started) / 1000);
     try {
-      return await fn(req, ctx);
-    } catch (error) {
-      return errorResponse(error);
+      response.headers.set("x-request-id", requestId);
+    } catch {
+      // Some responses (a redirect made by Response.redirect) have immutable headers; the id is only a convenience.
     }
+    return response;
   };
 }
 

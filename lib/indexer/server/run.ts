@@ -7,8 +7,9 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Address, PublicClient } from "viem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createIndexer } from "@/lib/indexer/server/indexer";
+import { createIndexer, type TickResult } from "@/lib/indexer/server/indexer";
 import { tryIndexerLock, type IndexerLock } from "@/lib/indexer/server/lock";
+import { metrics } from "@/lib/core/server/metrics";
 import { expireJobs } from "@/lib/jobs/server/expiry";
 import { agentSweepIntervalMs, sweepAgents } from "@/lib/machines/server/sweeper";
 import { sweepLapsedReservations } from "@/lib/orders/server/capacity";
@@ -33,6 +34,22 @@ async function pause(ms: number, signal: AbortSignal) {
   await sleep(ms, undefined, { signal }).catch(() => {});
 }
 
+/**
+ * Lag for the metrics: blocks between the head and the last applied block, and seconds the indexer
+ * has been behind (since it was last caught up; 0 while it is), which is what an alert wants to know.
+ */
+let behindSince: number | null = null;
+function recordProgress(result: TickResult) {
+  if (result.kind === "reorg") return;
+  const applied = result.kind === "applied" ? result.to : null;
+  if (applied !== null) metrics.indexerLastBlock.set(Number(applied));
+  const lagBlocks = result.kind === "applied" ? result.head - result.to : 0n;
+  metrics.indexerLagBlocks.set(Number(lagBlocks));
+  if (lagBlocks > 0n) behindSince ??= Date.now();
+  else behindSince = null;
+  metrics.indexerLagSeconds.set(behindSince === null ? 0 : (Date.now() - behindSince) / 1000);
+}
+
 export async function runIndexer(opts: RunOptions): Promise<void> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const pollMs = opts.pollMs ?? 1_000;
@@ -52,8 +69,11 @@ export async function runIndexer(opts: RunOptions): Promise<void> {
           continue;
         }
         log(`indexing escrow ${opts.escrow} on chain ${opts.chainId} (${opts.confirmations} confirmation(s))`);
+        metrics.indexerLeader.set(1);
+        metrics.indexerLeaderSince.set(Date.now() / 1000);
       }
       const result = await indexer.tick();
+      recordProgress(result);
       // Training jobs past their offer deadline (issue 6); the lock holder alone sweeps, every 15 s at most.
       if (Date.now() - lastExpirySweep >= EXPIRY_SWEEP_MS) {
         lastExpirySweep = Date.now();
@@ -74,6 +94,8 @@ export async function runIndexer(opts: RunOptions): Promise<void> {
       if (result.kind === "reorg") log(`reorg: rewound to block ${result.forkBlock}, ${result.removedEvents} event(s) removed`);
       if (result.kind === "idle") await pause(pollMs, opts.signal);
     } catch (error) {
+      metrics.indexerFailedTicks.inc();
+      if (!lock || lock.lost) metrics.indexerLeader.set(0);
       log(`tick failed, retrying in ${backoff / 1000} s: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
       await pause(backoff, opts.signal);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
