@@ -13,6 +13,7 @@ export const apiErrorsDe: ApiErrorMessages = {
   forbidden: "Ihr Konto darf das nicht.",
   not_found: "Das gibt es nicht mehr. Laden Sie die Seite neu.",
   rate_limited: "Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es erneut.",
+  chain_unavailable: "Die Blockchain ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.",
   invalid_transition: "Das ist im aktuellen Zustand nicht möglich. Laden Sie die Seite neu, um ihn zu sehen.",
   conflict: "Jemand hat das inzwischen geändert. Laden Sie die Seite neu und versuchen Sie es erneut.",
   start_deadline_not_reached: "Der Anbieter darf diese Miete bis zu ihrer Startfrist noch starten: Warten Sie oder bitten Sie ihn um eine Erstattung.",

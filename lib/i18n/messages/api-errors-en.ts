@@ -17,6 +17,7 @@ export const apiErrorsEn = {
   forbidden: "Your account may not do this.",
   not_found: "This no longer exists. Reload the page.",
   rate_limited: "Too many attempts. Wait a minute and try again.",
+  chain_unavailable: "The blockchain cannot be reached right now. Try again in a moment.",
   invalid_transition: "That is not possible in the current state. Reload the page to see it.",
   conflict: "Someone changed this meanwhile. Reload the page and try again.",
   start_deadline_not_reached: "The provider may still start this rental until its start deadline: wait, or ask them for a refund.",
