@@ -38,16 +38,17 @@ export const MAX_ACTIVE_KEYS = 25;
 export const expiryChoices = [7, 30, 90, 365] as const;
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+  // Messages in the shapes lib/i18n/validation.ts re-says in German.
+  name: z.string().trim().min(1, "is required").max(64, "must be at most 64 characters"),
   scopes: z
-    .array(z.enum(apiKeyScopes, { error: `must be among ${apiKeyScopes.join(", ")}` }))
-    .min(1, "choose at least one scope")
+    .array(z.enum(apiKeyScopes, { error: `must be one of ${apiKeyScopes.join(", ")}` }))
+    .min(1, "is required")
     .transform((s) => [...new Set(s)]),
   /** Days until the key stops working; absent or null: it works until revoked. */
   expiresInDays: z
     .int("must be a whole number of days")
-    .min(1, "must be at least 1 day")
-    .max(365, "must be at most 365 days")
+    .min(1, "must be at least 1")
+    .max(365, "must be at most 365")
     .nullish()
     .transform((d) => d ?? null),
 });

@@ -84,6 +84,8 @@ const bare: Rule[] = [
   [/^Offer deadline must be within (\d+) days$/, "deadlineFar", (m) => ({ days: number(m[1]!) })],
   [/^None of the chosen GPU models has (\d+) GB of VRAM \(the most is (\d+) GB\)$/, "vramUnreachable", (m) => ({ vram: number(m[1]!), best: number(m[2]!) })],
   [/^has a malformed (\S+) key body$/, "bareKeyMalformed", (m) => ({ type: m[1]! })],
+  [/^its host (\S+) does not resolve$/, "urlUnresolved", (m) => ({ host: m[1]! })],
+  [/^its host resolves to (\S+), which is not a public address$/, "urlResolvesPrivate", (m) => ({ address: m[1]! })],
 ];
 
 /** URL parameter reasons ("minGpus must be a whole number"): the parameter's name stays, it is what the URL says. */
@@ -101,6 +103,7 @@ const fixedKeys = [
   "reportCategory", "reportNoteShort", "reportNoteMissing", "reportNoteLong", "statementMissing", "statementShort", "statementLong",
   "image", "framework", "deadlinePast", "chooseMachine", "startPast",
   "budgetOrder", "bareCuda", "barePrice", "bareCountryCode", "bareOnce", "bareCursor",
+  "bareWholeDays", "bareHttpsUrl", "bareHttpsOrLocal", "bareUrlCredentials", "bareUrlFragment", "bareUrlLocalhost", "bareUrlPrivate",
 ] as const satisfies readonly Key[];
 const fixed = new Map<string, Key>(fixedKeys.map((key) => [validationEn[key], key]));
 

@@ -28,9 +28,10 @@ export const createWebhookSchema = z.object({
     .trim()
     .max(2000, "must be at most 2000 characters")
     .pipe(z.url({ protocol: /^https?$/, error: "must be an https:// URL" })),
+  // Messages in the shapes lib/i18n/validation.ts re-says in German.
   events: z
-    .array(z.enum(webhookEventTypes, { error: `must be among ${webhookEventTypes.join(", ")}` }))
-    .min(1, "choose at least one event")
+    .array(z.enum(webhookEventTypes, { error: `must be one of ${webhookEventTypes.join(", ")}` }))
+    .min(1, "is required")
     .transform((e) => [...new Set(e)]),
   description: z.string().trim().max(200, "must be at most 200 characters").default(""),
 });

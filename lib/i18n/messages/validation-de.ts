@@ -97,4 +97,13 @@ export const validationDe: typeof validationEn = {
   labelMinHours: "Mindeststunden",
   labelMaxHours: "Höchststunden",
   labelReason: "Begründung",
+  bareWholeDays: "muss eine ganze Zahl von Tagen sein",
+  bareHttpsUrl: "muss eine https://-URL sein",
+  bareHttpsOrLocal: "muss eine https://-URL sein (http nur für localhost in der Entwicklung)",
+  bareUrlCredentials: "darf keinen Benutzernamen und kein Passwort enthalten",
+  bareUrlFragment: "darf kein #Fragment enthalten",
+  bareUrlLocalhost: "darf nicht auf diesen Server zeigen (localhost)",
+  bareUrlPrivate: "darf nicht auf eine private, Loopback- oder Link-local-Adresse zeigen",
+  urlUnresolved: "ihr Host {host} lässt sich nicht auflösen",
+  urlResolvesPrivate: "ihr Host löst zu {address} auf, keiner öffentlichen Adresse",
 };

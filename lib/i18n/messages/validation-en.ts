@@ -103,4 +103,13 @@ export const validationEn = {
   labelMinHours: "Minimum hours",
   labelMaxHours: "Maximum hours",
   labelReason: "Reason",
+  bareWholeDays: "must be a whole number of days",
+  bareHttpsUrl: "must be an https:// URL",
+  bareHttpsOrLocal: "must be an https:// URL (http only for localhost in development)",
+  bareUrlCredentials: "must not contain a user name or password",
+  bareUrlFragment: "must not contain a #fragment",
+  bareUrlLocalhost: "must not point at this server (localhost)",
+  bareUrlPrivate: "must not point at a private, loopback or link-local address",
+  urlUnresolved: "its host {host} does not resolve",
+  urlResolvesPrivate: "its host resolves to {address}, which is not a public address",
 };
