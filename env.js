@@ -64,6 +64,8 @@ const serverFields = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** How long a new order holds its GPUs while the buyer pays; after that the capacity is free again. */
   ORDER_PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** How old the landing page's market figures may be, in seconds, before an instance recomputes them. */
+  LANDING_STATS_FRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Port on 127.0.0.1 where the indexer process serves its Prometheus metrics. Unset: none. */

@@ -25,7 +25,7 @@ describe("computeMarketStats", () => {
 });
 
 describe("getMarketStats", () => {
-  it("answers from figures at most 30 s old, and from the older ones while a refresh runs", async () => {
+  it("answers from figures at most LANDING_STATS_FRESH_SECONDS (30) old, and from the older ones while a refresh runs", async () => {
     const t0 = Date.now() + 3_600_000;
     const first = await getMarketStats(t0);
     const provider = await createUser();

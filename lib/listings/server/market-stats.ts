@@ -5,6 +5,7 @@ import "server-only";
  * at most once per FRESH_MS and answers from the last ones meanwhile (stale while revalidating: only
  * the very first request of an instance waits for a computation, and only one runs at a time).
  */
+import { env } from "@/env";
 import { baseUnitsOf } from "@/lib/core/money";
 import { db } from "@/lib/core/server/db";
 import { gpuCatalog } from "@/lib/listings/gpu-catalog";
@@ -17,7 +18,7 @@ export interface MarketStats {
   cheapestH100: bigint | null;
 }
 
-const FRESH_MS = 30_000;
+const FRESH_MS = env.LANDING_STATS_FRESH_SECONDS * 1000;
 const H100_MODELS = gpuCatalog.filter((m) => m.family === "H100").map((m) => m.id);
 
 /** Computes the figures from the database. Listings of banned providers never count. */

@@ -121,15 +121,17 @@ export function foldStatus(offChain: OrderStatus, events: readonly FoldableEvent
  * A payment that lands after the order's hold lapsed is still credited, unless the GPUs were taken by
  * another order meanwhile: then the rental can never start, and the order says so, so the buyer is
  * offered the whole amount back instead of waiting on a start that cannot come.
+ * No clock is compared: while the hold lasted, the order's own reservation kept everyone else off its
+ * GPUs, so finding them taken is proof enough that the hold had lapsed (and the chain's clock, which
+ * dates the payment, need not agree with the server's, which dated the hold).
  */
 async function paidTooLate(
   tx: Prisma.TransactionClient,
   orderId: string,
-  order: { status: OrderStatus; listingId: string; gpuCount: number; holdExpiresAt: Date | null },
-  next: { status: OrderStatus; fundedAt: Date | null },
+  order: { status: OrderStatus; listingId: string; gpuCount: number },
+  next: { status: OrderStatus },
 ): Promise<boolean> {
-  if (order.status !== "PENDING_PAYMENT" || next.status !== "FUNDED" || !order.holdExpiresAt || !next.fundedAt) return false;
-  if (next.fundedAt <= order.holdExpiresAt) return false;
+  if (order.status !== "PENDING_PAYMENT" || next.status !== "FUNDED") return false;
   const free = await machineAvailability(tx, order.listingId, new Date(), { excludeOrderId: orderId });
   return free.gpusFree < order.gpuCount;
 }
