@@ -44,6 +44,13 @@ export const publicListingSchema = z
         uptime30dPercent: z.number().min(0).max(100).nullable().describe("share of the last 30 days (or since first seen) online, as measured; null before any heartbeat"),
       })
       .describe("What the machine agent on the host measured (README, Machine agent)"),
+    availability: z
+      .object({
+        splittable: z.boolean().describe("whether a rental may take fewer than all GPUs"),
+        gpusFree: z.int().min(0).describe("GPUs no order holds right now"),
+        freesAt: isoText.nullable().describe("when the last current hold ends at the latest; null when nothing is held"),
+      })
+      .describe("Capacity now: rentals take GPUs from payment until they end (README, Rental money model)"),
   })
   .describe("A live listing as search returns it");
 export type PublicListing = z.infer<typeof publicListingSchema>;

@@ -33,6 +33,8 @@ export interface ListingFilters {
   onlineNow?: true;
   /** Minimum share of the last 30 days online as the agent measured it, in percent (0-100, one decimal). */
   minUptime?: number;
+  /** Only machines with GPUs free right now (at least minGpus of them, or one), no order holding them. */
+  availableNow?: true;
 }
 
 /** The cursor's decoded form: the last row's sort key (as text, exact) and id. */
@@ -130,6 +132,7 @@ const single = {
   minReliability: intParam("minReliability", 0, 100),
   // A checkbox sends "1"; "0"/"false" (a link that turns it off) means no filter.
   onlineNow: z.enum(["1", "true", "0", "false"], { error: "must be 1 or 0" }).transform((v) => (v === "1" || v === "true" ? true : undefined)),
+  availableNow: z.enum(["1", "true", "0", "false"], { error: "must be 1 or 0" }).transform((v) => (v === "1" || v === "true" ? true : undefined)),
   minUptime: z
     .string()
     .regex(/^\d{1,3}(\.\d)?$/, "must be a percentage like 99.5")
@@ -193,6 +196,7 @@ export function parseSearchParams(params: RawParams): ParseResult {
         minReliability: values.minReliability as number | undefined,
         onlineNow: values.onlineNow as true | undefined,
         minUptime: values.minUptime as number | undefined,
+        availableNow: values.availableNow as true | undefined,
       },
       sort,
       limit: (values.limit as number | undefined) ?? DEFAULT_LIMIT,
@@ -202,7 +206,7 @@ export function parseSearchParams(params: RawParams): ParseResult {
 }
 
 export type FilterName = Exclude<keyof ListingFilters, never>;
-export const filterNames: FilterName[] = ["gpu", "minGpus", "minVram", "maxPrice", "region", "minBandwidth", "minCuda", "minReliability", "onlineNow", "minUptime"];
+export const filterNames: FilterName[] = ["gpu", "minGpus", "minVram", "maxPrice", "region", "minBandwidth", "minCuda", "minReliability", "onlineNow", "minUptime", "availableNow"];
 
 /** Filters as URL parameters, the inverse of parseSearchParams (prices back to decimals, CUDA to "12.4"). */
 export function filtersToParams(filters: ListingFilters, extra: { sort?: Sort; cursor?: string } = {}): URLSearchParams {
@@ -217,6 +221,7 @@ export function filtersToParams(filters: ListingFilters, extra: { sort?: Sort; c
   if (filters.minReliability !== undefined) out.set("minReliability", String(filters.minReliability));
   if (filters.onlineNow) out.set("onlineNow", "1");
   if (filters.minUptime !== undefined) out.set("minUptime", String(filters.minUptime));
+  if (filters.availableNow) out.set("availableNow", "1");
   if (extra.sort && extra.sort !== "price") out.set("sort", extra.sort);
   if (extra.cursor) out.set("cursor", extra.cursor);
   return out;

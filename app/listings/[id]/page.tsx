@@ -10,6 +10,7 @@ import { PriceCalculator } from "./_components/price-calculator";
 import { RentPanel } from "./_components/rent-panel";
 import { ReportButton } from "./_components/report-button";
 import { AgentMeasurements } from "./_components/agent-measurements";
+import { AvailabilityBadge } from "@/components/listings/availability-badge";
 import { AgentBadges } from "@/components/machines/agent-badges";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -60,7 +61,10 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           {listing.city}, {listing.country} · <span className="font-semibold">{t("perGpuHour", { price: formatDollars(price, locale) })}</span> ·{" "}
           {t("perTflopHour", { price: locale === "de" ? `${formatDecimalText(listing.pricePerTflopHour, locale)} $` : `$${listing.pricePerTflopHour}` })}
         </p>
-        <AgentBadges agent={listing.agent} t={tAgent} locale={locale} />
+        <div className="flex flex-wrap items-center gap-2">
+          <AvailabilityBadge listing={listing} t={tMarket} locale={locale} />
+          <AgentBadges agent={listing.agent} t={tAgent} locale={locale} />
+        </div>
         {listing.status !== "LIVE" && (
           <Alert tone="warning">
             {t("hiddenNotice", { status: tStatus(listing.status) })}

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
 import type { PublicListing } from "@/lib/listings/listing-dto";
+import { AvailabilityBadge } from "@/components/listings/availability-badge";
 import { AgentBadges } from "@/components/machines/agent-badges";
 
 /**
@@ -56,7 +57,10 @@ export function ListingTable({ items, t, tAgent, locale }: { items: PublicListin
                 <Link href={`/listings/${l.id}`} title={l.gpuName} className="font-medium text-brand-700 hover:underline dark:text-brand-400">
                   {l.gpuCount}× {shortGpuName(l.gpuName)}
                 </Link>
-                <AgentBadges agent={l.agent} t={tAgent} locale={locale} className="mt-1" />
+                <span className="mt-1 flex flex-wrap items-center gap-1.5">
+                  <AvailabilityBadge listing={l} t={t} locale={locale} />
+                  <AgentBadges agent={l.agent} t={tAgent} locale={locale} />
+                </span>
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{l.vramGb} GB</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatDecimalText(l.totalTflops, locale)}</td>

@@ -49,6 +49,18 @@ export function publicListingFromRow(row: ListingFields): PublicListing {
       onlineNow: row.onlineNow,
       uptime30dPercent: row.uptime30dBp === null ? null : row.uptime30dBp / 100,
     },
+    availability: availabilityOf(row, new Date()),
+  };
+}
+
+/** A copy whose holds all ended is free even before the sweep refreshes it. */
+function availabilityOf(row: Pick<ListingFields, "gpuCount" | "splittable" | "gpusReserved" | "reservedUntil">, now: Date) {
+  const until = row.reservedUntil ? new Date(row.reservedUntil) : null;
+  const held = until && until > now;
+  return {
+    splittable: row.splittable,
+    gpusFree: held ? Math.max(0, row.gpuCount - row.gpusReserved) : row.gpuCount,
+    freesAt: held ? until.toISOString() : null,
   };
 }
 

@@ -41,6 +41,9 @@ const listingSelect = {
   agentReportedAt: true,
   onlineNow: true,
   uptime30dBp: true,
+  splittable: true,
+  gpusReserved: true,
+  reservedUntil: true,
 } as const;
 
 export function isPubliclyVisible(listing: { status: ListingStatus; provider: { banned: boolean } }): boolean {

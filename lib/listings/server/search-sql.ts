@@ -67,6 +67,11 @@ export function filterConditions(filters: ListingFilters, opts: { modelCondition
   // Both kept on the listing by the machine agent's heartbeats and sweep (lib/machines/server), so no join.
   if (filters.onlineNow) where.push(Prisma.sql`m."onlineNow"`);
   if (filters.minUptime !== undefined) where.push(Prisma.sql`m."uptime30dBp" >= ${Math.round(filters.minUptime * 100)}`);
+  // The reserved-GPU copy on the listing (lib/orders/server/capacity.ts); holds that all ended count as
+  // free even before the sweep refreshes the copy.
+  if (filters.availableNow) {
+    where.push(Prisma.sql`(m."reservedUntil" IS NULL OR m."reservedUntil" <= now() OR m."gpuCount" - m."gpusReserved" >= ${Math.max(1, filters.minGpus ?? 1)})`);
+  }
   return where;
 }
 
@@ -94,7 +99,7 @@ function selectList(spec: SortSpec): Prisma.Sql {
     m."totalTflops"::text AS "totalTflops", m."valueKey"::text AS "valueKey", m."cpuCores", m."ramGb", m."diskGb",
     m."uploadMbps", m."downloadMbps", m.country, m.city, m."cudaVersion", m."driverVersion",
     m."pricePerGpuHour"::text AS "pricePerGpuHour", m."minHours", m."maxHours", m."createdAt", m."providerReliability",
-    m."agentReportedAt", m."onlineNow", m."uptime30dBp",
+    m."agentReportedAt", m."onlineNow", m."uptime30dBp", m."splittable", m."gpusReserved", m."reservedUntil",
     ${spec.column} AS k, ${spec.keyText} AS "sortKey"`;
 }
 
@@ -183,7 +188,7 @@ export function countSql(filters: ListingFilters): Prisma.Sql {
 }
 
 /** The public fields the DTO computes rather than copies from the row. */
-type DerivedFields = "gpuModel" | "gpuName" | "cudaVersion" | "pricePerTflopHour" | "createdAt" | "provider" | "agent";
+type DerivedFields = "gpuModel" | "gpuName" | "cudaVersion" | "pricePerTflopHour" | "createdAt" | "provider" | "agent" | "availability";
 
 /**
  * A listing as stored, in this SQL's shape (single-listing reads normalise to it too): the fields
@@ -203,6 +208,10 @@ export type ListingFields = Omit<PublicListing, DerivedFields> & {
   agentReportedAt: Date | null;
   onlineNow: boolean;
   uptime30dBp: number | null;
+  /** Capacity (lib/orders/server/capacity.ts keeps the copy): rentable in parts, GPUs held now, and until when. */
+  splittable: boolean;
+  gpusReserved: number;
+  reservedUntil: Date | null;
 };
 
 /** One search row: the listing, its provider's id and the sort key (k) with its text form for the cursor. */
