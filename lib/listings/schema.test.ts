@@ -106,3 +106,16 @@ describe("lifecycle", () => {
     expect(ownerActionsFor("ARCHIVED")).toEqual([]);
   });
 });
+
+describe("rent in parts", () => {
+  it("reads the form's hidden 0 and checked 1, the API's booleans, and refuses anything else naming the field", () => {
+    const parse = (splittable: unknown) => createListingSchema.safeParse({ ...form, splittable });
+    expect(parse("1").data?.splittable).toBe(true);
+    expect(parse("0").data?.splittable).toBe(false);
+    expect(parse(true).data?.splittable).toBe(true);
+    expect(parse(undefined).data?.splittable).toBeUndefined();
+    const bad = parse("maybe");
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["splittable"]);
+  });
+});

@@ -109,6 +109,11 @@ export const listingFields = z.object({
   minHours: wholeNumber("Minimum hours", 1, 8760),
   maxHours: wholeNumber("Maximum hours", 1, 8760),
   description: z.string().trim().max(2000, "Description must be at most 2,000 characters"),
+  /** Whether buyers may rent fewer than all GPUs; a form's checkbox sends "1"/"0", the API a boolean. */
+  splittable: z
+    .union([z.boolean(), z.enum(["1", "0", "true", "false", "on"])], { error: "Rent in parts must be true or false" })
+    .transform((v) => v === true || v === "1" || v === "true" || v === "on")
+    .optional(),
 });
 
 type CrossFields = { minHours?: number; maxHours?: number; gpuModel?: string; cudaVersion?: number };

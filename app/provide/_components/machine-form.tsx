@@ -7,6 +7,7 @@ import type { Messages } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translate";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field, TextareaField, TextField } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { saveMachine, type MachineFormState } from "../actions";
@@ -61,6 +62,12 @@ export function MachineForm(props: { id?: string; initial: Record<string, string
         <TextField {...text("minHours")} label={t("minHours")} inputMode="numeric" />
         <TextField {...text("maxHours")} label={t("maxHours")} inputMode="numeric" />
       </div>
+      <label className="flex items-center gap-2 text-sm">
+        {/* An unchecked box sends nothing: the hidden "0" before it makes "not splittable" a value too. */}
+        <input type="hidden" name="splittable" value="0" />
+        <Checkbox name="splittable" value="1" defaultChecked={values.splittable === "1"} />
+        {t("splittable")}
+      </label>
       <TextareaField {...text("description")} label={t("description")} rows={3} maxLength={2000} />
       <div className="flex gap-3">
         {isNew ? (

@@ -48,6 +48,7 @@ export const provideDe: typeof provideEn = {
   pricePerGpuHour: "Preis pro GPU-Stunde (USDC)",
   minHours: "Mindeststunden",
   maxHours: "Höchststunden",
+  splittable: "Mieter dürfen einzelne GPUs mieten (sonst nur die ganze Maschine)",
   description: "Beschreibung",
   submit: "Zur Prüfung einreichen",
   saveDraft: "Als Entwurf speichern",

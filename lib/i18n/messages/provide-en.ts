@@ -47,6 +47,7 @@ export const provideEn = {
   pricePerGpuHour: "Price per GPU-hour (USDC)",
   minHours: "Minimum hours",
   maxHours: "Maximum hours",
+  splittable: "Buyers may rent some of the GPUs (otherwise the whole machine)",
   description: "Description",
   submit: "Submit for review",
   saveDraft: "Save as draft",

@@ -36,6 +36,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
     minHours: String(listing.minHours),
     maxHours: String(listing.maxHours),
     description: listing.description,
+    splittable: listing.availability.splittable ? "1" : "0",
   };
   return (
     <div className="space-y-6">
