@@ -124,7 +124,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
               {t("editYours")}
             </Link>
           ) : caller ? (
-            <RentPanel messages={listingMessages} locale={locale} listingId={listing.id} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} minHours={listing.minHours} maxHours={listing.maxHours} />
+            <RentPanel messages={listingMessages} locale={locale} listingId={listing.id} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} splittable={listing.availability.splittable} minHours={listing.minHours} maxHours={listing.maxHours} />
           ) : (
             <Link
               href={`/sign-in?next=${encodeURIComponent(`/listings/${listing.id}`)}`}

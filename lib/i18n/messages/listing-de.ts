@@ -33,6 +33,7 @@ export const listingDe: typeof listingEn = {
   reportListing: "Dieses Angebot melden",
   reportProvider: "Den Anbieter melden",
   hours: "Stunden",
+  rentGpus: "Zu mietende GPUs",
   gpuTimesHoursOne: "{count} GPU × {hours} Std. =",
   gpuTimesHoursOther: "{count} GPUs × {hours} Std. =",
   hoursWhole: "Geben Sie eine ganze Zahl von Stunden ein",

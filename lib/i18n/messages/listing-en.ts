@@ -32,6 +32,7 @@ export const listingEn = {
   reportListing: "Report this listing",
   reportProvider: "Report the provider",
   hours: "Hours",
+  rentGpus: "GPUs to rent",
   gpuTimesHoursOne: "{count} GPU × {hours} h =",
   gpuTimesHoursOther: "{count} GPUs × {hours} h =",
   hoursWhole: "Enter a whole number of hours",

@@ -19,6 +19,8 @@ interface Props {
   listingId: string;
   pricePerGpuHour: string;
   gpuCount: number;
+  /** Whether the listing rents in parts: then the buyer picks how many GPUs. */
+  splittable: boolean;
   minHours: number;
   maxHours: number;
   messages: Messages["listing"];
@@ -36,10 +38,11 @@ interface SavedKey {
 const PASTE = "paste";
 
 /** Hours and SSH key (a saved one from /account, or pasted), then the server creates the order (and computes the amount); payment happens on the order page. */
-export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxHours, messages, locale }: Props) {
+export function RentPanel({ listingId, pricePerGpuHour, gpuCount, splittable, minHours, maxHours, messages, locale }: Props) {
   const t = createTranslator(messages, locale);
   const router = useRouter();
   const [hours, setHours] = useState(String(minHours));
+  const [gpus, setGpus] = useState(String(gpuCount));
   const [sshPublicKey, setSshPublicKey] = useState("");
   const [savedKeys, setSavedKeys] = useState<SavedKey[]>([]);
   const [keyChoice, setKeyChoice] = useState(PASTE);
@@ -47,7 +50,8 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const whole = /^\d+$/.test(hours) ? Number(hours) : NaN;
-  const total = Number.isInteger(whole) && whole >= 1 ? rentalCost(BigInt(pricePerGpuHour), gpuCount, whole) : null;
+  const gpuChoice = splittable && /^\d+$/.test(gpus) ? Number(gpus) : gpuCount;
+  const total = Number.isInteger(whole) && whole >= 1 && gpuChoice >= 1 ? rentalCost(BigInt(pricePerGpuHour), gpuChoice, whole) : null;
 
   // Saved keys are a convenience: if they cannot be loaded, pasting still works.
   useEffect(() => {
@@ -74,7 +78,7 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
     const res = await fetch("/api/v1/orders", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ listingId, hours: Number.isNaN(whole) ? hours : whole, sshPublicKey: chosenKey || undefined }),
+      body: JSON.stringify({ listingId, hours: Number.isNaN(whole) ? hours : whole, gpus: splittable ? gpuChoice : undefined, sshPublicKey: chosenKey || undefined }),
     }).catch(() => null);
     if (!res) {
       setPending(false);
@@ -85,7 +89,7 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
     if (!res.ok) {
       setPending(false);
       // The API speaks English: its refusal is said by its code, its field errors re-said, in the page's language.
-      const refusal = apiRefusal(body, locale, ["hours", "sshPublicKey"]);
+      const refusal = apiRefusal(body, locale, ["hours", "gpus", "sshPublicKey"]);
       setErrors(refusal.fieldErrors);
       setMessage(refusal.message);
       return;
@@ -98,6 +102,11 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, minHours, maxH
       <Field id="rent-hours" name="hours" label={t("hours")} errors={errors.hours}>
         {(control) => <Input type="number" min={minHours} max={maxHours} step={1} value={hours} onChange={(e) => setHours(e.target.value)} data-testid="rent-hours" {...control} />}
       </Field>
+      {splittable && (
+        <Field id="rent-gpus" name="gpus" label={t("rentGpus")} errors={errors.gpus}>
+          {(control) => <Input type="number" min={1} max={gpuCount} step={1} value={gpus} onChange={(e) => setGpus(e.target.value)} data-testid="rent-gpus" {...control} />}
+        </Field>
+      )}
       {/* The label names the control in use: the saved-key choice, or the textarea when pasting (the choice then keeps its own name). */}
       <Field id={keyChoice === PASTE ? "rent-ssh-key" : "rent-ssh-key-choice"} name="sshPublicKey" label={t("sshKey")} errors={errors.sshPublicKey}>
         {(control) => (
