@@ -8,6 +8,7 @@ import { foundry } from "viem/chains";
 import { ed25519Key } from "../test/ssh-keys";
 import { expect, test } from "./fixtures/stack";
 import { injectWallet, signInThroughUi } from "./fixtures/wallet";
+import { freeListing } from "./fixtures/listings";
 
 const ACCOUNT = 7;
 
@@ -42,8 +43,7 @@ test("the wallet menu gives test USDC, and a key saved on /account is picked whe
   });
 
   await test.step("the rent panel offers the saved key and the order carries it", async () => {
-    const [listing] = await sql<{ id: string; minHours: number }>(`SELECT id, "minHours" FROM "Machine" WHERE status = 'LIVE' ORDER BY "createdAt" LIMIT 1`);
-    if (!listing) throw new Error("the seed has no LIVE listing");
+    const listing = await freeListing(sql);
     await page.goto(`/listings/${listing.id}`);
     await expect(page.getByTestId("rent-ssh-key-choice").locator("option:checked")).toContainText("E2E laptop");
     await expect(page.getByTestId("rent-ssh-key")).toHaveCount(0);

@@ -9,6 +9,7 @@ import { foundry } from "viem/chains";
 import { idlegridEscrowAbi } from "../lib/chain/generated/IdlegridEscrow";
 import { expect, test } from "./fixtures/stack";
 import { injectWallet, signInThroughUi, signInWithApi, walletAccount } from "./fixtures/wallet";
+import { freeListing } from "./fixtures/listings";
 
 const ADMIN = 1;
 const BUYER = 5;
@@ -19,11 +20,7 @@ test("an admin resolves a dispute with a 70% provider share from the wallet, and
   test.setTimeout(180_000);
   // Anvil's well-known accounts are unlocked there: anvil assigns nonces, the test holds no keys.
   const wallet = (index: number) => createWalletClient({ chain: foundry, transport: http(stack.rpcUrl), account: walletAccount(index).address });
-  const [listing] = await sql<{ id: string }>(
-    `SELECT m.id FROM "Machine" m JOIN "User" u ON u.id = m."providerId" WHERE u.address = $1 AND m.status = 'LIVE' ORDER BY m."createdAt" LIMIT 1`,
-    [walletAccount(PROVIDER).address],
-  );
-  if (!listing) throw new Error("the seed has no LIVE listing of demo provider 4");
+  const listing = await freeListing(sql, walletAccount(PROVIDER).address);
   const buyer = await browser.newContext({ baseURL: stack.appUrl });
   const admin = await browser.newContext({ baseURL: stack.appUrl });
   const status = async (id: string) => (await sql<{ status: string }>(`SELECT status::text FROM "Order" WHERE id = $1`, [id]))[0]?.status;

@@ -11,6 +11,7 @@ import { gpuLabel } from "../lib/listings/gpu-catalog";
 import { fromBaseUnits } from "../lib/core/money";
 import { expect, test } from "./fixtures/stack";
 import { signInWithApi, walletAccount } from "./fixtures/wallet";
+import { freeListing } from "./fixtures/listings";
 
 const BUYER = 2;
 // Neither the rent spec's provider (3) nor the dispute spec's (4): their balance checks must not see this order.
@@ -20,11 +21,7 @@ test("a paid order shows on the provider's dashboard and in the buyer's receipts
   test.setTimeout(180_000);
   // Anvil's well-known accounts are unlocked there: anvil assigns nonces, the test holds no keys.
   const wallet = (index: number) => createWalletClient({ chain: foundry, transport: http(stack.rpcUrl), account: walletAccount(index).address });
-  const [listing] = await sql<{ id: string; gpuModel: string }>(
-    `SELECT m.id, m."gpuModel" FROM "Machine" m JOIN "User" u ON u.id = m."providerId" WHERE u.address = $1 AND m.status = 'LIVE' ORDER BY m."createdAt" LIMIT 1`,
-    [walletAccount(PROVIDER).address],
-  );
-  if (!listing) throw new Error("the seed has no LIVE listing of demo provider 5");
+  const listing = await freeListing(sql, walletAccount(PROVIDER).address);
   const status = async (id: string) => (await sql<{ status: string }>(`SELECT status::text FROM "Order" WHERE id = $1`, [id]))[0]?.status;
   const buyer = await browser.newContext({ baseURL: stack.appUrl });
   const provider = await browser.newContext({ baseURL: stack.appUrl });

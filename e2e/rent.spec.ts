@@ -14,6 +14,7 @@ import { releaseSplit } from "../lib/chain/escrow";
 import { LOCAL_ESCROW_FEE_BPS } from "../scripts/lib/deploy-local";
 import { expect, test } from "./fixtures/stack";
 import { injectWallet, signInThroughUi, walletAccount } from "./fixtures/wallet";
+import { freeListing } from "./fixtures/listings";
 
 const SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBx4f5r0c4F7Yt2l3c2m9ZsSxE5Yb0c1Y2Vb3nQJm6vW bea@laptop";
 
@@ -23,11 +24,7 @@ test("a buyer rents and pays, the provider starts, the buyer releases, the provi
   const balance = (owner: Address) => chain.readContract({ address: stack.token, abi: erc20Abi, functionName: "balanceOf", args: [owner] });
   const buyerAddress = walletAccount(2).address;
   const providerAddress = walletAccount(3).address;
-  const [listing] = await sql<{ id: string }>(
-    `SELECT m.id FROM "Machine" m JOIN "User" u ON u.id = m."providerId" WHERE u.address = $1 AND m.status = 'LIVE' ORDER BY m."createdAt" LIMIT 1`,
-    [providerAddress],
-  );
-  if (!listing) throw new Error("the seed has no LIVE listing of demo provider 3");
+  const listing = await freeListing(sql, providerAddress);
   const buyerBefore = await balance(buyerAddress);
   const providerBefore = await balance(providerAddress);
   // Other specs (the jobs flow) may have left this provider credited: the withdrawal takes that too.
