@@ -5,6 +5,7 @@ import "server-only";
  * Route labels are path templates ("/api/v1/orders/:id"), never raw paths, so label counts stay bounded.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { db } from "@/lib/core/server/db";
 
 function create() {
   const registry = new Registry();
@@ -24,7 +25,15 @@ function create() {
     indexerLeader: new Gauge({ name: "idlegrid_indexer_leader", help: "1 while this indexer holds the escrow's lock.", registers: [registry] }),
     indexerLeaderSince: new Gauge({ name: "idlegrid_indexer_leader_since_seconds", help: "Unix time this indexer took the lock.", registers: [registry] }),
     indexerFailedTicks: new Counter({ name: "idlegrid_indexer_failed_ticks_total", help: "Indexer ticks that failed and were retried.", registers: [registry] }),
-    outboxDepth: new Gauge({ name: "idlegrid_outbox_depth", help: "Undelivered rows of the notification/webhook outbox.", registers: [registry] }),
+    outboxDepth: new Gauge({
+      name: "idlegrid_webhook_outbox_depth",
+      help: "Webhook deliveries still pending (written with their change, not yet delivered or given up).",
+      registers: [registry],
+      // Read at scrape time, so every process reports the shared queue without a loop of its own.
+      async collect() {
+        this.set(await db.webhookDelivery.count({ where: { status: "PENDING" } }));
+      },
+    }),
   };
 }
 

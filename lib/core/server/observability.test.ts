@@ -32,4 +32,9 @@ describe("observability", () => {
     const fresh = await handler(new Request("http://localhost/api/v1/listings"), {});
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it("reports the webhook outbox's pending deliveries when scraped", async () => {
+    const text = await metrics.registry.getSingleMetricAsString("idlegrid_webhook_outbox_depth");
+    expect(text).toMatch(/^idlegrid_webhook_outbox_depth \d+$/m);
+  });
 });
