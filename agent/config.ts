@@ -3,10 +3,10 @@
  * anyone report as this machine, so the file is 0600 in a 0700 directory, written atomically (a
  * crash mid-write must not leave half a credential), and a looser mode is reported by doctor.
  */
-import { randomBytes } from "node:crypto";
-import { chmod, mkdir, open, readFile, rename, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { writePrivateJson } from "../lib/core/private-file";
 
 const configSchema = z.object({
   server: z.url({ protocol: /^https?$/ }),
@@ -22,21 +22,7 @@ export class ConfigError extends Error {}
 export const configFile = (home: string) => path.join(home, "config.json");
 
 export async function writeConfig(home: string, config: AgentConfig): Promise<string> {
-  await mkdir(home, { recursive: true, mode: 0o700 });
-  // mkdir's mode is masked by the umask and ignored for an existing directory.
-  await chmod(home, 0o700);
-  const file = configFile(home);
-  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  const handle = await open(tmp, "wx", 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(configSchema.parse(config), null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await chmod(tmp, 0o600);
-  await rename(tmp, file);
-  return file;
+  return writePrivateJson(home, configFile(home), configSchema.parse(config));
 }
 
 /** The config, or null when the machine was never paired. A file that exists but does not parse is an error, not "unpaired". */

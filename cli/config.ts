@@ -4,11 +4,11 @@
  * in a 0700 directory, written atomically, and a file other users can read is refused, as ssh does.
  * IDLEGRID_SERVER and IDLEGRID_API_KEY override what is saved, for CI jobs that keep no files.
  */
-import { randomBytes } from "node:crypto";
-import { chmod, mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { writePrivateJson } from "../lib/core/private-file";
 import { CliError } from "./errors";
 
 const configSchema = z.object({
@@ -28,21 +28,7 @@ export function configDir(env: Env): string {
 export const configFile = (dir: string) => path.join(dir, "config.json");
 
 export async function writeConfig(dir: string, config: CliConfig): Promise<string> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  // mkdir's mode is masked by the umask and ignored for an existing directory.
-  await chmod(dir, 0o700);
-  const file = configFile(dir);
-  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  const handle = await open(tmp, "wx", 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(configSchema.parse(config), null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await chmod(tmp, 0o600);
-  await rename(tmp, file);
-  return file;
+  return writePrivateJson(dir, configFile(dir), configSchema.parse(config));
 }
 
 export async function removeConfig(dir: string): Promise<boolean> {
