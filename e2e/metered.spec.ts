@@ -59,7 +59,7 @@ test("two buyers race for the last GPUs: one gets the order, the other is told t
         return (await taken.isVisible()) ? "taken" : "ordered";
       };
       const results = await Promise.all(pages.map(outcome));
-      expect(results.sort()).toEqual(["ordered", "taken"]);
+      expect([...results].sort()).toEqual(["ordered", "taken"]);
       const winner = pages[results.indexOf("ordered")]!;
       await expect(winner).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
       await expect(winner.getByTestId("order-status")).toHaveText("PENDING_PAYMENT");
