@@ -7,6 +7,7 @@ import { translateFieldErrors } from "@/lib/i18n/validation";
 import { searchJobs } from "@/lib/jobs/server/queries";
 import { tokenInfo } from "@/lib/chain/server/token-info";
 import { jobSearchToParams, parseJobSearchParams } from "@/lib/jobs/schema";
+import { SmallScreenDisclosure } from "@/components/ui/small-screen-disclosure";
 import { BoardFilters } from "./_components/board-filters";
 
 import { buttonClass } from "@/components/ui/button";
@@ -48,7 +49,10 @@ export default async function JobsBoardPage({ searchParams }: { searchParams: Pr
         </div>
       </div>
 
-      <BoardFilters raw={raw} errors={parsed.ok ? {} : (translateFieldErrors(parsed.fieldErrors, locale) ?? {})} t={t} />
+      {/* On a phone the filters fold behind a button (open when one has an error to show), so jobs fill the first screen. */}
+      <SmallScreenDisclosure breakpoint="sm" summary={t("filterJobs")} defaultOpen={!parsed.ok}>
+        <BoardFilters raw={raw} errors={parsed.ok ? {} : (translateFieldErrors(parsed.fieldErrors, locale) ?? {})} t={t} />
+      </SmallScreenDisclosure>
 
       {!parsed.ok ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">

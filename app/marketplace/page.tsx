@@ -15,6 +15,7 @@ import {
   type ListingFilters,
   type SearchQuery,
 } from "@/lib/listings/search-schema";
+import { SmallScreenDisclosure } from "@/components/ui/small-screen-disclosure";
 import { FilterForm } from "./_components/filter-form";
 import { ListingTable } from "./_components/listing-table";
 
@@ -27,6 +28,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 function href(filters: ListingFilters, sort: SearchQuery["sort"], cursor?: string): string {
   const qs = filtersToParams(filters, { sort, cursor }).toString();
   return qs ? `/marketplace?${qs}` : "/marketplace";
+}
+
+/** "Filters", with how many are on when some are, for the folded button on a phone. */
+function filtersSummary(label: string, active: number): string {
+  return active > 0 ? `${label} (${active})` : label;
 }
 
 function formatTotal(total: ListingTotal, locale: Locale): string {
@@ -99,9 +105,12 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
   const result = await searchListings(query);
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+    <div className="grid gap-4 lg:grid-cols-[16rem_1fr] lg:gap-8">
       <aside>
-        <FilterForm filters={query.filters} sort={query.sort} t={t} />
+        {/* On a phone the filters fold behind a button, so the count and the first rows are on the first screen. */}
+        <SmallScreenDisclosure breakpoint="lg" summary={filtersSummary(t("filters"), activeFilters(query.filters).length)}>
+          <FilterForm filters={query.filters} sort={query.sort} t={t} />
+        </SmallScreenDisclosure>
       </aside>
       <section className="min-w-0 space-y-4" aria-labelledby="results-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

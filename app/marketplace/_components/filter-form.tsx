@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { gpuCatalog, shortGpuName } from "@/lib/listings/gpu-catalog";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
 import { fromBaseUnits } from "@/lib/core/money";
 import { formatCuda, sorts, type ListingFilters, type Sort } from "@/lib/listings/search-schema";
+import { GpuCheckboxes } from "./gpu-checkboxes";
 import { SubmitOnChange } from "./submit-on-change";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -26,7 +26,6 @@ function Field({ label, name, children }: { label: string; name: string; childre
  * button works, with or without JavaScript.
  */
 export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort: Sort; t: Translator<Messages["marketplace"]> }) {
-  const chosen = new Set<string>(filters.gpu);
   return (
     <form method="get" action="/marketplace" className="space-y-4" aria-label={t("filters")}>
       <Field label={t("sortBy")} name="sort">
@@ -40,20 +39,7 @@ export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort
         <SubmitOnChange selectId="sort" />
       </Field>
 
-      <fieldset>
-        <legend className="text-sm font-medium">{t("gpuModel")}</legend>
-        <div className="mt-1 max-h-56 space-y-0.5 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
-          {gpuCatalog.map((g) => (
-            // py-0.5: rows 26 px apart, so each small checkbox keeps the 24 px target spacing of WCAG 2.5.8.
-            <label key={g.id} className="flex items-center gap-2 py-0.5">
-              <input type="checkbox" name="gpu" value={g.id} defaultChecked={chosen.has(g.id)} />
-              <span>
-                {shortGpuName(g.name)} <span className="text-slate-500">{g.vramGb} GB</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <GpuCheckboxes chosen={filters.gpu} t={t} />
 
       <div className="grid grid-cols-2 gap-3">
         <Field label={t("minGpus")} name="minGpus">

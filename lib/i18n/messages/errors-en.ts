@@ -9,4 +9,10 @@ export const errorsEn = {
   admin: "The admin console could not load this page.",
   body: "Something went wrong on our side. Try again in a moment.",
   tryAgain: "Try again",
+  page: "This page could not load",
+  app: "Idlegrid could not load",
+  home: "Go to the home page",
+  notFoundTitle: "Page not found",
+  notFoundBody: "There is nothing at this address. The link may be mistyped, or what it pointed to is gone.",
+  notFoundMarketplace: "Browse GPUs for rent",
 };
