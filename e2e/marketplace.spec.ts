@@ -5,6 +5,7 @@
  */
 import { expect, test } from "./fixtures/stack";
 import { signInWithApi, walletAccount } from "./fixtures/wallet";
+import { gpuLabel } from "../lib/listings/gpu-catalog";
 
 test("a provider lists a machine, an admin approves it, a buyer finds it and opens its page", async ({ browser, page, sql, stack }) => {
   const city = `Reykjavik e2e ${Date.now().toString(36)}`;
@@ -120,4 +121,47 @@ test("a provider lists a machine, an admin approves it, a buyer finds it and ope
     await provider.close();
     await admin.close();
   }
+});
+
+test("a GPU family box stands for every variant: ticking it ticks them, and the search finds all of them", async ({ page, sql }) => {
+  const live = (
+    await sql<{ gpuModel: string }>(
+      `SELECT DISTINCT m."gpuModel" FROM "Machine" m JOIN "User" u ON u.id = m."providerId" WHERE m.status = 'LIVE' AND NOT u.banned AND m."gpuModel" LIKE 'H100-%'`,
+    )
+  )
+    .map((r) => r.gpuModel)
+    .sort();
+  // The seed lists more than one H100 variant; the test is only meaningful when it does.
+  expect(live.length).toBeGreaterThanOrEqual(2);
+  await page.goto("/marketplace");
+  const family = page.getByRole("checkbox", { name: "Any H100" });
+  const group = page.getByRole("group", { name: "Any H100" });
+  const variants = ["H100 SXM", "H100 NVL", "H100 PCIe"].map((name) => group.getByRole("checkbox", { name: new RegExp(`^${name} `) }));
+
+  await test.step("the family box ticks and clears its variants, and shows a partial choice as mixed", async () => {
+    await family.check();
+    for (const variant of variants) await expect(variant).toBeChecked();
+    await variants[2]?.uncheck();
+    await expect(family).not.toBeChecked();
+    await expect(family).toHaveJSProperty("indeterminate", true);
+    await family.check();
+    for (const variant of variants) await expect(variant).toBeChecked();
+  });
+
+  await test.step("applied, it finds listings of every H100 variant and of no other model", async () => {
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]gpu=H100(&|$)/);
+    const rows = await page.getByTestId("listing-row").allTextContents();
+    for (const row of rows) expect(row).toMatch(/\d+× H100 (SXM|NVL|PCIe)/);
+    for (const variant of live.map(gpuLabel)) expect(rows.some((row) => row.includes(variant)), variant).toBe(true);
+    await expect(family).toBeChecked();
+    for (const variant of variants) await expect(variant).toBeChecked();
+  });
+
+  await test.step("the API takes the family too", async () => {
+    const res = await page.request.get("/api/v1/listings?gpu=H100&limit=100");
+    expect(res.status()).toBe(200);
+    const models = new Set(((await res.json()) as { items: { gpuModel: string }[] }).items.map((i) => i.gpuModel));
+    expect([...models].sort()).toEqual(live);
+  });
 });

@@ -48,3 +48,43 @@ for (const name of names) {
     }
   });
 }
+
+/** The first screen of a phone shows results, not a column of filters; the filters are one tap away. */
+const filterPages = [
+  { name: "marketplace", path: "/marketplace", firstResult: "listing-row", summary: "Filters", field: "Min GPUs", apply: "Apply filters" },
+  { name: "jobs board", path: "/jobs", firstResult: "job-card", summary: "Filter jobs", field: "My GPU's VRAM (GB)", apply: "Apply" },
+];
+
+for (const { name, path, firstResult, summary, field, apply } of filterPages) {
+  test(`${name} at 375 px shows the first result on the first screen and the filters behind a button`, async ({ browser, stack }) => {
+    const context = await contextAs(browser, stack, undefined, { viewport: PHONE, isMobile: true, hasTouch: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(path);
+      const toggle = page.getByTestId("small-screen-disclosure").locator("summary");
+      await test.step("the results come first, whole, without scrolling", async () => {
+        const first = page.getByTestId(firstResult).first();
+        await expect(first.getByRole("link").first()).toBeInViewport({ ratio: 1 });
+        // Its whole height; a table row may still run past the right edge inside its own scrolling container.
+        const box = await first.boundingBox();
+        expect(box && box.y >= 0 && box.y + box.height <= PHONE.height, `first result at ${JSON.stringify(box)}`).toBe(true);
+        if (name === "marketplace") await expect(page.getByTestId("result-count")).toBeInViewport({ ratio: 1 });
+        await expect(page.getByLabel(field, { exact: true })).toBeHidden();
+        await expect(toggle).toHaveText(summary);
+      });
+      await test.step("the button opens the filters", async () => {
+        await toggle.click();
+        await expect(page.getByLabel(field, { exact: true })).toBeVisible();
+        await expect(page.getByRole("button", { name: apply, exact: true })).toBeVisible();
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test(`${name} on a wide screen shows its filters without the button`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByLabel(field, { exact: true })).toBeVisible();
+    await expect(page.getByTestId("small-screen-disclosure").locator("summary")).toBeHidden();
+  });
+}
