@@ -9,8 +9,8 @@ import { tokenInfo } from "@/lib/chain/server/token-info";
 import { jobSearchToParams, parseJobSearchParams } from "@/lib/jobs/schema";
 import { SmallScreenDisclosure } from "@/components/ui/small-screen-disclosure";
 import { BoardFilters } from "./_components/board-filters";
-
 import { buttonClass } from "@/components/ui/button";
+
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("jobs"))("title"), "jobs");
 }

@@ -71,6 +71,10 @@ export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort
         <Checkbox name="onlineNow" value="1" defaultChecked={filters.onlineNow === true} />
         {t("onlineNow")}
       </label>
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <Checkbox name="availableNow" value="1" defaultChecked={filters.availableNow === true} />
+        {t("availableNow")}
+      </label>
 
       <div className="flex items-center gap-3">
         <Button type="submit">{t("apply")}</Button>
