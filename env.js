@@ -7,14 +7,17 @@
  */
 import { z } from "zod";
 
-const address = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address");
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address");
 
 const addressList = z
   .string()
   .default("")
-  .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(address));
 
 const supportedChainIds = [31337, 8453, 84532, 1, 11155111];
@@ -63,7 +66,12 @@ const serverFields = z.object({
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** How long a new order holds its GPUs while the buyer pays; after that the capacity is free again. */
-  ORDER_PAYMENT_HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  ORDER_PAYMENT_HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** How old the landing page's market figures may be, in seconds, before an instance recomputes them. */
   LANDING_STATS_FRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404. */
@@ -86,7 +94,11 @@ export const serverSchema = serverFields
   .superRefine((value, ctx) => {
     // A silent localhost default in production turns Secure cookies off and binds SIWE to the wrong domain.
     if (value.NODE_ENV === "production" && !value.APP_URL) {
-      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production (the public URL, e.g. https://idlegrid.example.com)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "is required in production (the public URL, e.g. https://idlegrid.example.com)",
+      });
     }
   })
   .transform((value) => ({

@@ -18,7 +18,13 @@ describe("environment validation", () => {
 
   it("names every bad variable with its reason", () => {
     const attempt = () =>
-      parseEnv(serverSchema, { DATABASE_URL: "mysql://nope", RPC_URL: "not a url", CHAIN_ID: "56", TOKEN_ADDRESS: "0x123", ADMIN_ADDRESSES: "0xabc" });
+      parseEnv(serverSchema, {
+        DATABASE_URL: "mysql://nope",
+        RPC_URL: "not a url",
+        CHAIN_ID: "56",
+        TOKEN_ADDRESS: "0x123",
+        ADMIN_ADDRESSES: "0xabc",
+      });
     expect(attempt).toThrow(/DATABASE_URL: must be a postgresql:\/\/ connection URL/);
     expect(attempt).toThrow(/RPC_URL:/);
     expect(attempt).toThrow(/CHAIN_ID: must be one of 31337, 8453/);
@@ -33,7 +39,8 @@ describe("environment validation", () => {
 
 describe("hardening defaults (issue 15)", () => {
   it("waits for more confirmations on public chains: 12 on Ethereum and Sepolia, 5 on Base, 1 on anvil", () => {
-    const confirmations = (CHAIN_ID: string, extra: Record<string, string> = {}) => parseEnv(serverSchema, { ...valid, CHAIN_ID, ...extra }).INDEXER_CONFIRMATIONS;
+    const confirmations = (CHAIN_ID: string, extra: Record<string, string> = {}) =>
+      parseEnv(serverSchema, { ...valid, CHAIN_ID, ...extra }).INDEXER_CONFIRMATIONS;
     expect(confirmations("1")).toBe(12);
     expect(confirmations("11155111")).toBe(12);
     expect(confirmations("8453")).toBe(5);
@@ -44,7 +51,9 @@ describe("hardening defaults (issue 15)", () => {
 
   it("requires APP_URL in production instead of silently using localhost", () => {
     expect(() => parseEnv(serverSchema, { ...valid, NODE_ENV: "production" })).toThrow(/APP_URL: is required in production/);
-    expect(parseEnv(serverSchema, { ...valid, NODE_ENV: "production", APP_URL: "https://idlegrid.example.com" }).APP_URL).toBe("https://idlegrid.example.com");
+    expect(parseEnv(serverSchema, { ...valid, NODE_ENV: "production", APP_URL: "https://idlegrid.example.com" }).APP_URL).toBe(
+      "https://idlegrid.example.com",
+    );
     expect(parseEnv(serverSchema, { ...valid, NODE_ENV: "development" }).APP_URL).toBe("http://localhost:3000");
   });
 

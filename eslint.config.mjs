@@ -31,15 +31,33 @@ const domainZones = domainLayers.flatMap((layer, i) =>
 );
 
 const boundaryZones = [
-  { target: ["./lib", "./components", "./dev", "./agent"], from: "./app", message: "Nothing imports app/: move what both need into components/ or lib/." },
+  {
+    target: ["./lib", "./components", "./dev", "./agent"],
+    from: "./app",
+    message: "Nothing imports app/: move what both need into components/ or lib/.",
+  },
   { target: ["./lib", "./agent"], from: "./components", message: "lib/ never imports components/." },
   { target: "./lib/core", from: "./lib", except: ["./core", "./i18n", "./generated"], message: "lib/core/ is the bottom layer." },
   // Two exceptions, both inert off the local chain: the dev wallet (offered only on chain 31337) and the
   // faucet route behind it (it answers 404 unless the token is the project's own test token).
-  { target: ["./app", "./components", "./lib"], from: "./dev", except: ["./dev-wallet.ts", "./demo-roster.ts", "./faucet.ts"], message: "dev/ is for npm run dev and tests, never production code." },
-  { target: "./agent", from: ["./lib", "./dev"], except: ["./listings/gpu-catalog.ts", "./core/private-file.ts"], message: "The agent talks to the app over HTTP only." },
+  {
+    target: ["./app", "./components", "./lib"],
+    from: "./dev",
+    except: ["./dev-wallet.ts", "./demo-roster.ts", "./faucet.ts"],
+    message: "dev/ is for npm run dev and tests, never production code.",
+  },
+  {
+    target: "./agent",
+    from: ["./lib", "./dev"],
+    except: ["./listings/gpu-catalog.ts", "./core/private-file.ts"],
+    message: "The agent talks to the app over HTTP only.",
+  },
   // The idlegrid CLI parses answers with the domains' pure schemas, but reaches the app over HTTP only.
-  { target: "./cli", from: ["./app/**", "./components/**", "./dev/**", "./lib/*/server/**", "./lib/i18n/server.*"], message: "The CLI talks to the app over HTTP only: import pure schemas, never server code." },
+  {
+    target: "./cli",
+    from: ["./app/**", "./components/**", "./dev/**", "./lib/*/server/**", "./lib/i18n/server.*"],
+    message: "The CLI talks to the app over HTTP only: import pure schemas, never server code.",
+  },
   ...domainZones,
 ];
 
@@ -65,7 +83,18 @@ const noServerInClient = {
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".data/**", "lib/generated/**", "lib/chain/generated/**", "contracts/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "lib/generated/**",
+      "lib/chain/generated/**",
+      "contracts/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     files: ["app/**", "components/**", "lib/**", "dev/**", "agent/**", "cli/**"],
     // Tests drive routes and domains end to end, so they may reach across the layers.

@@ -9,7 +9,13 @@ import { isLocalChain } from "@/lib/chain/chains";
 import { contentSecurityPolicy, newNonce } from "@/lib/core/csp";
 
 /** The http(s) origins browsers read the chain through (lib/chain/server/client-config.ts hands them out). */
-const rpcOrigins = [...new Set([env.PUBLIC_RPC_URL, isLocalChain(env.CHAIN_ID) ? env.RPC_URL : undefined].filter((u): u is string => !!u).map((u) => new URL(u).origin))];
+const rpcOrigins = [
+  ...new Set(
+    [env.PUBLIC_RPC_URL, isLocalChain(env.CHAIN_ID) ? env.RPC_URL : undefined]
+      .filter((u): u is string => !!u)
+      .map((u) => new URL(u).origin),
+  ),
+];
 const https = new URL(env.APP_URL).protocol === "https:";
 
 export function proxy(request: NextRequest) {

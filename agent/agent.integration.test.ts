@@ -36,7 +36,8 @@ function stubServer() {
         res.writeHead(status, { "Content-Type": "application/json", ...headers }).end(JSON.stringify(body));
       if (req.url === "/api/v1/agent/pair") return json(201, { machineId: "cm_machine_1", listingId: "cm_listing_1", credential });
       if (req.headers.authorization !== `Bearer ${credential}` || state.revoked) return json(401, { error: "credential revoked" });
-      if (req.url === "/api/v1/agent/report" && state.reportFailuresLeft-- > 0) return json(503, { error: "restarting" }, { "Retry-After": "1" });
+      if (req.url === "/api/v1/agent/report" && state.reportFailuresLeft-- > 0)
+        return json(503, { error: "restarting" }, { "Retry-After": "1" });
       if (req.url === "/api/v1/agent/report" || req.url === "/api/v1/agent/heartbeat") return res.writeHead(204).end();
       json(404, { error: "not found" });
     });
@@ -45,7 +46,9 @@ function stubServer() {
 }
 
 function fakeDocker(socketPath: string): Promise<http.Server> {
-  const server = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end('{"Version":"27.3.1","ApiVersion":"1.47"}'));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { "Content-Type": "application/json" }).end('{"Version":"27.3.1","ApiVersion":"1.47"}'),
+  );
   return new Promise((resolve) => server.listen(socketPath, () => resolve(server)));
 }
 
@@ -58,7 +61,10 @@ interface Agent {
 
 function startAgent(args: string[], env: Record<string, string>): Agent {
   // NODE_ENV is a required key of Next's ProcessEnv type; the agent itself never reads it.
-  const child = spawn(process.execPath, [path.join(repo, "agent/bin/idlegrid-agent.mjs"), ...args], { cwd: repo, env: { ...env, NODE_ENV: "test" as const } });
+  const child = spawn(process.execPath, [path.join(repo, "agent/bin/idlegrid-agent.mjs"), ...args], {
+    cwd: repo,
+    env: { ...env, NODE_ENV: "test" as const },
+  });
   const stdout: string[] = [];
   let buffered = "";
   let stderr = "";
@@ -69,10 +75,12 @@ function startAgent(args: string[], env: Record<string, string>): Agent {
     stdout.push(...lines);
   });
   child.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => {
-    if (buffered) stdout.push(buffered);
-    resolve(code);
-  }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      if (buffered) stdout.push(buffered);
+      resolve(code);
+    }),
+  );
   return { child, stdout, stderr: () => stderr, exited };
 }
 
@@ -122,7 +130,11 @@ describe("idlegrid-agent as a child process", () => {
     const report = JSON.parse(agent.stdout.join("\n"));
     expect(report.hardware.gpus).toHaveLength(8);
     expect(report.hardware.gpus.every((g: { catalogId: string }) => g.catalogId === "H100-SXM")).toBe(true);
-    expect(report.hardware).toMatchObject({ driverVersion: "535.129.03", cudaVersion: "12.2", docker: { version: "27.3.1", apiVersion: "1.47" } });
+    expect(report.hardware).toMatchObject({
+      driverVersion: "535.129.03",
+      cudaVersion: "12.2",
+      docker: { version: "27.3.1", apiVersion: "1.47" },
+    });
     expect(report.problems.map((p: { code: string }) => p.code)).toEqual(["config:not-paired"]);
     expect(agent.stderr()).toMatch(/^✗ not paired: run idlegrid-agent pair <code>/m);
   });

@@ -19,7 +19,12 @@ export function backoffDelayMs(attempt: number, policy: BackoffPolicy, random: (
  * The delay before the next try: the server's Retry-After when it gave one (plus up to a second of
  * jitter so its clients spread out), else the backoff.
  */
-export function retryDelayMs(attempt: number, retryAfterMs: number | null, policy: BackoffPolicy, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | null,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== null) return retryAfterMs + Math.round(random() * 1000);
   return backoffDelayMs(attempt, policy, random);
 }

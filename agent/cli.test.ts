@@ -42,7 +42,8 @@ describe("cli", () => {
       req.on("end", () => {
         received.push({ url: req.url, auth: req.headers.authorization, body });
         if (req.url === "/file") return res.end(Buffer.alloc(1024 * 1024));
-        if (req.url === "/api/v1/agent/bench-receipts") return res.writeHead(201, { "Content-Type": "application/json" }).end('{"id":"r1"}');
+        if (req.url === "/api/v1/agent/bench-receipts")
+          return res.writeHead(201, { "Content-Type": "application/json" }).end('{"id":"r1"}');
         res.writeHead(410, { "Content-Type": "application/json" }).end('{"error":"pairing code expired"}');
       });
     });
@@ -108,15 +109,33 @@ describe("cli", () => {
 
   it("pair refuses to replace a pairing without --force", async () => {
     const home = path.join(tmp, "paired");
-    await writeConfig(home, { server: base, machineId: "m1", listingId: "l1", credential: "igm_0123456789abcdef0123", pairedAt: new Date().toISOString() });
+    await writeConfig(home, {
+      server: base,
+      machineId: "m1",
+      listingId: "l1",
+      credential: "igm_0123456789abcdef0123",
+      pairedAt: new Date().toISOString(),
+    });
     const result = await call(["pair", "ABCD-1234", "--server", base], { ...env, IDLEGRID_AGENT_HOME: home });
-    expect(result).toMatchObject({ code: 2, err: [`idlegrid-agent: already paired as machine m1 with ${base}; pass --force to replace that pairing`] });
+    expect(result).toMatchObject({
+      code: 2,
+      err: [`idlegrid-agent: already paired as machine m1 with ${base}; pass --force to replace that pairing`],
+    });
   });
 
   it("bench measures disk and download, skips the GPU with the reason, and uploads the receipt", async () => {
     const home = path.join(tmp, "bench-home");
-    await writeConfig(home, { server: base, machineId: "m1", listingId: "l1", credential: "igm_0123456789abcdef0123", pairedAt: new Date().toISOString() });
-    const result = await call(["bench", "--disk-size-mb", "8", "--download-url", `${base}/file`, "--upload", "--json"], { ...env, IDLEGRID_AGENT_HOME: home });
+    await writeConfig(home, {
+      server: base,
+      machineId: "m1",
+      listingId: "l1",
+      credential: "igm_0123456789abcdef0123",
+      pairedAt: new Date().toISOString(),
+    });
+    const result = await call(["bench", "--disk-size-mb", "8", "--download-url", `${base}/file`, "--upload", "--json"], {
+      ...env,
+      IDLEGRID_AGENT_HOME: home,
+    });
     expect(result.code).toBe(0);
     const receipt = benchReceiptSchema.parse(JSON.parse(result.out));
     expect(receipt).toMatchObject({ machineId: "m1", disk: { sizeBytes: 8_000_000 }, download: { bytes: 1024 * 1024 }, gpu: null });

@@ -116,7 +116,8 @@ async function dispatch(argv: string[], source: Record<string, string | undefine
   const stray = Object.keys(v).find((k) => k !== "help" && !allowed[name].includes(k));
   if (stray) throw new AgentError(`${name} has no --${stray} option (see idlegrid-agent ${name} --help)`, exitCodes.usage);
   const positionals = parsed.positionals;
-  if (positionals.length > (name === "pair" ? 1 : 0)) throw new AgentError(`unexpected argument ${positionals.at(-1)} (see idlegrid-agent ${name} --help)`, exitCodes.usage);
+  if (positionals.length > (name === "pair" ? 1 : 0))
+    throw new AgentError(`unexpected argument ${positionals.at(-1)} (see idlegrid-agent ${name} --help)`, exitCodes.usage);
 
   const env = readAgentEnv(source);
   switch (name) {

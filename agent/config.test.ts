@@ -39,7 +39,10 @@ describe("config", () => {
     await writeConfig(home, config);
     await chmod(home, 0o755);
     await chmod(configFile(home), 0o644);
-    expect(await configPermissionProblems(home)).toEqual([`${home} is mode 755; run chmod 700 ${home}`, `${configFile(home)} is mode 644; run chmod 600 ${configFile(home)}`]);
+    expect(await configPermissionProblems(home)).toEqual([
+      `${home} is mode 755; run chmod 700 ${home}`,
+      `${configFile(home)} is mode 644; run chmod 600 ${configFile(home)}`,
+    ]);
     await writeConfig(home, { ...config, machineId: "cm0other" });
     expect((await stat(home)).mode & 0o777).toBe(0o700);
     expect((await stat(configFile(home))).mode & 0o777).toBe(0o600);
@@ -50,7 +53,7 @@ describe("config", () => {
     expect(await readConfig(path.join(root, "never"))).toBeNull();
     const home = path.join(root, "c");
     await writeConfig(home, config);
-    await writeFile(configFile(home), "{\"server\":");
+    await writeFile(configFile(home), '{"server":');
     await expect(readConfig(home)).rejects.toThrow(ConfigError);
   });
 });

@@ -48,7 +48,10 @@ export async function readConfig(home: string): Promise<AgentConfig | null> {
 /** Sentences for each way the config's file modes let other users in. */
 export async function configPermissionProblems(home: string): Promise<string[]> {
   const problems: string[] = [];
-  for (const [target, wanted] of [[home, 0o700], [configFile(home), 0o600]] as const) {
+  for (const [target, wanted] of [
+    [home, 0o700],
+    [configFile(home), 0o600],
+  ] as const) {
     try {
       const mode = (await stat(target)).mode & 0o777;
       if ((mode & 0o077) !== 0) problems.push(`${target} is mode ${mode.toString(8)}; run chmod ${wanted.toString(8)} ${target}`);

@@ -16,7 +16,8 @@ describe("postJson", () => {
     "/busy": (res) => res.writeHead(429, { "Retry-After": "Wed, 21 Oct 2026 07:28:30 GMT" }).end('{"error":"slow down"}'),
     "/revoked": (res) => res.writeHead(401, { "Content-Type": "application/json" }).end('{"error":"credential revoked"}'),
     "/forbidden": (res) => res.writeHead(403).end(),
-    "/bad": (res) => res.writeHead(422, { "Content-Type": "application/json" }).end('{"error":"invalid body","fieldErrors":{"gpus":["required"]}}'),
+    "/bad": (res) =>
+      res.writeHead(422, { "Content-Type": "application/json" }).end('{"error":"invalid body","fieldErrors":{"gpus":["required"]}}'),
     "/moved": (res) => res.writeHead(308, { Location: "https://idlegrid.example/api/v1/agent/report" }).end(),
     "/hang": () => {},
   };
@@ -39,14 +40,22 @@ describe("postJson", () => {
   });
 
   it("posts JSON with the bearer credential and reads the JSON answer", async () => {
-    expect(await postJson(`${base}/ok`, { a: 1 }, { credential: "secret-credential" })).toEqual({ kind: "ok", status: 201, body: { machineId: "m1" } });
+    expect(await postJson(`${base}/ok`, { a: 1 }, { credential: "secret-credential" })).toEqual({
+      kind: "ok",
+      status: 201,
+      body: { machineId: "m1" },
+    });
     expect(seen.at(-1)).toEqual({ url: "/ok", auth: "Bearer secret-credential", type: "application/json", body: '{"a":1}' });
     expect(await postJson(`${base}/empty`, {})).toEqual({ kind: "ok", status: 204, body: null });
     expect(seen.at(-1)?.auth).toBeUndefined();
   });
 
   it("retries 5xx and 429, honouring Retry-After in seconds or as a date", async () => {
-    expect(await postJson(`${base}/down`, {})).toEqual({ kind: "retry", reason: "HTTP 503: <html>upstream down</html>", retryAfterMs: 7000 });
+    expect(await postJson(`${base}/down`, {})).toEqual({
+      kind: "retry",
+      reason: "HTTP 503: <html>upstream down</html>",
+      retryAfterMs: 7000,
+    });
     const now = () => Date.parse("2026-10-21T07:28:00Z");
     expect(await postJson(`${base}/busy`, {}, { now })).toEqual({ kind: "retry", reason: "HTTP 429: slow down", retryAfterMs: 30_000 });
   });
@@ -55,7 +64,11 @@ describe("postJson", () => {
     expect(await postJson(`${base}/revoked`, {})).toEqual({ kind: "auth", status: 401, message: "HTTP 401: credential revoked" });
     expect(await postJson(`${base}/forbidden`, {})).toEqual({ kind: "auth", status: 403, message: "HTTP 403" });
     expect(await postJson(`${base}/bad`, {})).toEqual({ kind: "rejected", status: 422, message: "HTTP 422: invalid body" });
-    expect(await postJson(`${base}/moved`, {})).toMatchObject({ kind: "rejected", status: 308, message: expect.stringContaining("https://idlegrid.example/api/v1/agent/report") });
+    expect(await postJson(`${base}/moved`, {})).toMatchObject({
+      kind: "rejected",
+      status: 308,
+      message: expect.stringContaining("https://idlegrid.example/api/v1/agent/report"),
+    });
   });
 
   it("treats a timeout and a closed port as retryable", async () => {

@@ -86,7 +86,11 @@ export async function postJson(url: string, body: unknown, options: PostOptions 
   if (res.status === 401 || res.status === 403) return { kind: "auth", status: res.status, message: messageOf(res.status, text) };
   if (res.status >= 300 && res.status < 400) {
     const location = res.headers.get("location");
-    return { kind: "rejected", status: res.status, message: `HTTP ${res.status}: the server redirects${location ? ` to ${location}` : ""}; use that URL as the server` };
+    return {
+      kind: "rejected",
+      status: res.status,
+      message: `HTTP ${res.status}: the server redirects${location ? ` to ${location}` : ""}; use that URL as the server`,
+    };
   }
   return { kind: "rejected", status: res.status, message: messageOf(res.status, text) };
 }

@@ -10,7 +10,13 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-export function createLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`), now: () => Date = () => new Date()): Logger {
-  const emit = (level: string) => (event: string, fields: LogFields = {}) => write(JSON.stringify({ ts: now().toISOString(), level, event, ...fields }));
+export function createLogger(
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  now: () => Date = () => new Date(),
+): Logger {
+  const emit =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      write(JSON.stringify({ ts: now().toISOString(), level, event, ...fields }));
   return { info: emit("info"), warn: emit("warn"), error: emit("error") };
 }

@@ -63,7 +63,10 @@ export const hardwareSchema = z.object({
   /** Null when nvidia-smi did not answer (no driver, mismatch, not installed). */
   driverVersion: z.string().min(1).max(20).nullable(),
   /** The highest CUDA version the driver supports, "12.4"; the server stores it as 124. */
-  cudaVersion: z.string().regex(/^\d{1,3}\.\d{1,3}$/).nullable(),
+  cudaVersion: z
+    .string()
+    .regex(/^\d{1,3}\.\d{1,3}$/)
+    .nullable(),
   docker: z.object({ version: z.string().min(1).max(40), apiVersion: z.string().min(1).max(20) }).nullable(),
 });
 export type Hardware = z.infer<typeof hardwareSchema>;
@@ -143,7 +146,12 @@ export const benchReceiptSchema = z.object({
     })
     .nullable(),
   download: z
-    .object({ url: z.url(), bytes: z.number().int().positive(), seconds: z.number().positive(), megabitsPerSecond: z.number().nonnegative() })
+    .object({
+      url: z.url(),
+      bytes: z.number().int().positive(),
+      seconds: z.number().positive(),
+      megabitsPerSecond: z.number().nonnegative(),
+    })
     .nullable(),
   gpu: z.object({ devices: z.array(benchGpuDeviceSchema).min(1).max(64) }).nullable(),
   /** Why a part was not measured ("torch not installed", "no --download-url"). */

@@ -29,7 +29,10 @@ function harness(answers: PostOutcome[], stopAfter: number, sampleOk = true) {
   const posts: Array<{ path: string; body: unknown; at: number }> = [];
   const sleeps: number[] = [];
   const logs: Array<{ level: string; event: string } & LogFields> = [];
-  const logAt = (level: string) => (event: string, fields: LogFields = {}) => void logs.push({ level, event, ...fields });
+  const logAt =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      void logs.push({ level, event, ...fields });
   const deps: RunDeps = {
     async post(path, body) {
       posts.push({ path, body, at: clock });
@@ -83,11 +86,19 @@ describe("runAgent", () => {
     expect(h.posts.map((p) => p.path)).toEqual([...Array(5).fill(agentApi.report), agentApi.heartbeat]);
     // random() = 0: half of 1 s, 2 s, then Retry-After's 7 s, then half of 8 s.
     expect(h.sleeps.slice(0, 4)).toEqual([500, 1000, 7000, 4000]);
-    expect(h.logs.filter((l) => l.event === "report_failed").map((l) => l.reason)).toEqual(["ECONNREFUSED", "HTTP 502", "HTTP 429: slow down", "HTTP 503"]);
+    expect(h.logs.filter((l) => l.event === "report_failed").map((l) => l.reason)).toEqual([
+      "ECONNREFUSED",
+      "HTTP 502",
+      "HTTP 429: slow down",
+      "HTTP 503",
+    ]);
   });
 
   it("backs off failed heartbeats and returns to the cadence after one succeeds", async () => {
-    const h = harness([ok, ok, { kind: "retry", reason: "timed out", retryAfterMs: null }, { kind: "retry", reason: "HTTP 500", retryAfterMs: null }], 7);
+    const h = harness(
+      [ok, ok, { kind: "retry", reason: "timed out", retryAfterMs: null }, { kind: "retry", reason: "HTTP 500", retryAfterMs: null }],
+      7,
+    );
     await runAgent(h.deps);
     const beats = h.posts.slice(1).map((p) => p.at);
     const gaps = beats.slice(1).map((t, i) => t - (beats[i] ?? 0));

@@ -30,9 +30,7 @@ export interface RunDeps {
 }
 
 export type RunResult =
-  | { reason: "stopped" }
-  | { reason: "revoked"; status: number; message: string }
-  | { reason: "rejected"; status: number; message: string };
+  { reason: "stopped" } | { reason: "revoked"; status: number; message: string } | { reason: "rejected"; status: number; message: string };
 
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -29,9 +29,7 @@ export default async function LandingPage() {
         <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">
           {t("title")} <span className="text-brand-600">{t("titleAccent")}</span>
         </h1>
-        <p className="text-lg text-slate-600 dark:text-slate-300">
-          {t("intro")}
-        </p>
+        <p className="text-lg text-slate-600 dark:text-slate-300">{t("intro")}</p>
         <div className="flex flex-wrap gap-3">
           <Link href="/marketplace" className={buttonClass({ size: "lg" })}>
             {t("browse")}

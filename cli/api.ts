@@ -47,7 +47,13 @@ function refusal(status: number, text: string, retryAfter: string | null): HttpE
     // an HTML error page from a proxy, say
   }
   const body = apiErrorBodySchema.safeParse(json);
-  if (!body.success) return new HttpError(`the server answered ${status}: ${text.replace(/\s+/g, " ").trim().slice(0, 160) || "(empty)"}`, status, undefined, exitCodes.failed);
+  if (!body.success)
+    return new HttpError(
+      `the server answered ${status}: ${text.replace(/\s+/g, " ").trim().slice(0, 160) || "(empty)"}`,
+      status,
+      undefined,
+      exitCodes.failed,
+    );
   const { error: code, message, fieldErrors } = body.data;
   const fields = Object.entries(fieldErrors ?? {})
     .map(([field, reasons]) => `${field}: ${reasons.join(", ")}`)
@@ -55,7 +61,13 @@ function refusal(status: number, text: string, retryAfter: string | null): HttpE
   if ((status === 401 || status === 403) && keyRefusals.has(code)) {
     return new HttpError(`the server refused the API key (${status} ${code}): ${message}`, status, code, exitCodes.auth);
   }
-  if (status === 429) return new HttpError(`rate limited (429): ${message}${retryAfter ? ` (retry after ${retryAfter} s)` : ""}`, status, code, exitCodes.failed);
+  if (status === 429)
+    return new HttpError(
+      `rate limited (429): ${message}${retryAfter ? ` (retry after ${retryAfter} s)` : ""}`,
+      status,
+      code,
+      exitCodes.failed,
+    );
   return new HttpError(`${message} (${status} ${code})${fields ? `: ${fields}` : ""}`, status, code, exitCodes.failed);
 }
 
@@ -82,7 +94,11 @@ export class Api {
   }
 
   private async call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
-    const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${this.apiKey}`, "User-Agent": "idlegrid-cli/1" };
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      Authorization: `Bearer ${this.apiKey}`,
+      "User-Agent": "idlegrid-cli/1",
+    };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
     let text: string;
@@ -112,7 +128,9 @@ export class Api {
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CliError(`${method} ${path}: unexpected answer (${issue?.path.join(".") || "body"}: ${issue?.message}); is the server a different version?`);
+      throw new CliError(
+        `${method} ${path}: unexpected answer (${issue?.path.join(".") || "body"}: ${issue?.message}); is the server a different version?`,
+      );
     }
     return parsed.data;
   }

@@ -31,7 +31,11 @@ interface Run {
 /** One CLI invocation as a shell script makes it: its own process, env and (empty) stdin. */
 function idlegrid(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: path.resolve(import.meta.dirname, ".."), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -82,19 +86,46 @@ describe("the idlegrid CLI against the app", () => {
     const buyer = await createUser({ address: wallet.account.address });
     const browser = await signedInHeaders(buyer.id);
     const { POST: createKey } = await import("@/app/api/v1/me/api-keys/route");
-    const key = await (await createKey(new Request(`${appUrl.origin}/api/v1/me/api-keys`, { method: "POST", headers: browser, body: JSON.stringify({ name: "script", scopes: ["read", "orders"] }) }), { params: Promise.resolve({}) })).json();
+    const key = await (
+      await createKey(
+        new Request(`${appUrl.origin}/api/v1/me/api-keys`, {
+          method: "POST",
+          headers: browser,
+          body: JSON.stringify({ name: "script", scopes: ["read", "orders"] }),
+        }),
+        { params: Promise.resolve({}) },
+      )
+    ).json();
     const { POST: addHook } = await import("@/app/api/v1/me/webhooks/route");
-    const hook = await (await addHook(new Request(`${appUrl.origin}/api/v1/me/webhooks`, { method: "POST", headers: browser, body: JSON.stringify({ url: receiver.url, events: ["order.funded"] }) }), { params: Promise.resolve({}) })).json();
+    const hook = await (
+      await addHook(
+        new Request(`${appUrl.origin}/api/v1/me/webhooks`, {
+          method: "POST",
+          headers: browser,
+          body: JSON.stringify({ url: receiver.url, events: ["order.funded"] }),
+        }),
+        { params: Promise.resolve({}) },
+      )
+    ).json();
 
     const configDir = path.join(await mkdtemp(path.join(os.tmpdir(), "idlegrid-cli-")), "config");
-    const env = { IDLEGRID_CONFIG_DIR: configDir, IDLEGRID_API_KEY: key.secret, IDLEGRID_PRIVATE_KEY: buyerKey, IDLEGRID_RPC_URL: process.env.RPC_URL! };
+    const env = {
+      IDLEGRID_CONFIG_DIR: configDir,
+      IDLEGRID_API_KEY: key.secret,
+      IDLEGRID_PRIVATE_KEY: buyerKey,
+      IDLEGRID_RPC_URL: process.env.RPC_URL!,
+    };
 
     const login = await idlegrid(["login", "--server", server.url], env);
     expect(login, login.stderr).toMatchObject({ code: 0 });
     expect((await stat(path.join(configDir, "config.json"))).mode & 0o777).toBe(0o600);
     expect((await stat(configDir)).mode & 0o777).toBe(0o700);
     // From here on only the saved config speaks for the user.
-    const script = { IDLEGRID_CONFIG_DIR: configDir, IDLEGRID_PRIVATE_KEY: env.IDLEGRID_PRIVATE_KEY, IDLEGRID_RPC_URL: env.IDLEGRID_RPC_URL };
+    const script = {
+      IDLEGRID_CONFIG_DIR: configDir,
+      IDLEGRID_PRIVATE_KEY: env.IDLEGRID_PRIVATE_KEY,
+      IDLEGRID_RPC_URL: env.IDLEGRID_RPC_URL,
+    };
 
     const found = await idlegrid(["search", "--min-vram", "24", "--region", region, "--sort", "price", "--limit", "1", "--quiet"], script);
     expect(found, found.stderr).toMatchObject({ code: 0, stdout: target.id });
@@ -102,7 +133,12 @@ describe("the idlegrid CLI against the app", () => {
     const rented = await idlegrid(["rent", found.stdout, "--hours", "2", "--quiet"], script);
     expect(rented.code, rented.stderr).toBe(0);
     const orderId = rented.stdout;
-    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ buyerId: buyer.id, listingId: target.id, hours: 2, status: "PENDING_PAYMENT" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      buyerId: buyer.id,
+      listingId: target.id,
+      hours: 2,
+      status: "PENDING_PAYMENT",
+    });
 
     const paid = await idlegrid(["pay", orderId], script);
     expect(paid.code, paid.stderr).toBe(0);
@@ -120,7 +156,9 @@ describe("the idlegrid CLI against the app", () => {
 
     // Revoked in the browser: the next call fails with one clear line and exit code 3.
     const { DELETE: revoke } = await import("@/app/api/v1/me/api-keys/[id]/route");
-    await revoke(new Request(`${appUrl.origin}/api/v1/me/api-keys/${key.id}`, { method: "DELETE", headers: browser }), { params: Promise.resolve({ id: key.id }) });
+    await revoke(new Request(`${appUrl.origin}/api/v1/me/api-keys/${key.id}`, { method: "DELETE", headers: browser }), {
+      params: Promise.resolve({ id: key.id }),
+    });
     const refused = await idlegrid(["status", orderId], script);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/^idlegrid: the server refused the API key \(401 key_revoked\): /);

@@ -19,7 +19,12 @@ const routed: typeof fetch = (input, init) => routeRequest(new Request(input, in
 async function run(argv: string[], env: Record<string, string> = {}, stdin = "") {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await cli(argv, { IDLEGRID_CONFIG_DIR: await mkdtemp(path.join(os.tmpdir(), "idlegrid-")), ...env }, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => stdin }, routed);
+  const code = await cli(
+    argv,
+    { IDLEGRID_CONFIG_DIR: await mkdtemp(path.join(os.tmpdir(), "idlegrid-")), ...env },
+    { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => stdin },
+    routed,
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -45,7 +50,10 @@ describe("idlegrid CLI", () => {
     expect(await run(["rent"])).toMatchObject({ code: 2, err: "idlegrid: rent needs <listing> (see idlegrid rent --help)" });
     const { env } = await keyFor();
     // The server's own search parser, before any request.
-    expect(await run(["search", "--min-vram", "lots"], env)).toMatchObject({ code: 2, err: "idlegrid: --min-vram: minVram must be a whole number" });
+    expect(await run(["search", "--min-vram", "lots"], env)).toMatchObject({
+      code: 2,
+      err: "idlegrid: --min-vram: minVram must be a whole number",
+    });
     expect(await run(["rent", "abc", "--hours", "0"], env)).toMatchObject({ code: 2, err: "idlegrid: --hours must be at least 1" });
     expect(await run(["status", "abc", "--until", "FUNDED"], env)).toMatchObject({ code: 2 });
   });
@@ -53,7 +61,9 @@ describe("idlegrid CLI", () => {
   it("saves the login 0600 in a 0700 directory, refuses a config others can read, and says when nobody is logged in", async () => {
     const { key } = await keyFor();
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "idlegrid-")), "nested");
-    expect((await run(["search"], { IDLEGRID_CONFIG_DIR: dir })).err).toBe("idlegrid: not logged in: run idlegrid login, or set IDLEGRID_SERVER and IDLEGRID_API_KEY");
+    expect((await run(["search"], { IDLEGRID_CONFIG_DIR: dir })).err).toBe(
+      "idlegrid: not logged in: run idlegrid login, or set IDLEGRID_SERVER and IDLEGRID_API_KEY",
+    );
     expect(await run(["login", "--server", server], { IDLEGRID_CONFIG_DIR: dir }, "not-a-key\n")).toMatchObject({ code: 2 });
     const ok = await run(["login", "--server", `${server}/`], { IDLEGRID_CONFIG_DIR: dir }, `${key.secret}\n`);
     expect(ok.code, ok.err).toBe(0);
@@ -68,7 +78,10 @@ describe("idlegrid CLI", () => {
 
   it("says in one line, exit code 3, when the server refuses the key", async () => {
     const unknown = await run(["search"], { IDLEGRID_SERVER: server, IDLEGRID_API_KEY: `igk_abcdefgh_${"B".repeat(43)}` });
-    expect(unknown).toMatchObject({ code: 3, err: expect.stringMatching(/^idlegrid: the server refused the API key \(401 invalid_key\): /) });
+    expect(unknown).toMatchObject({
+      code: 3,
+      err: expect.stringMatching(/^idlegrid: the server refused the API key \(401 invalid_key\): /),
+    });
     const { env } = await keyFor(["jobs"]);
     const scope = await run(["search"], env);
     expect(scope).toMatchObject({ code: 3, err: expect.stringContaining('(403 insufficient_scope): This API key lacks the "read" scope') });

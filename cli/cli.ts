@@ -29,27 +29,44 @@ interface Command {
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const bool = (v: unknown) => v === true;
 
-const searchOptions: Options = Object.fromEntries(Object.keys(searchFlags).map((f) => [f, f === "gpu" ? { type: "string", multiple: true } : text]));
-const jobListOptions: Options = Object.fromEntries(Object.keys(jobListFlags).map((f) => [f, f === "gpu" ? { type: "string", multiple: true } : text]));
+const searchOptions: Options = Object.fromEntries(
+  Object.keys(searchFlags).map((f) => [f, f === "gpu" ? { type: "string", multiple: true } : text]),
+);
+const jobListOptions: Options = Object.fromEntries(
+  Object.keys(jobListFlags).map((f) => [f, f === "gpu" ? { type: "string", multiple: true } : text]),
+);
 
 const commands: Record<string, Command> = {
   login: { options: { server: text }, run: (ctx, v) => login(ctx, { server: str(v.server) }) },
   logout: { options: {}, run: (ctx) => logout(ctx) },
   search: {
     options: { ...searchOptions, online: flag, ...output },
-    run: (ctx, v) => search(ctx, { values: v as Record<string, string | string[]>, online: bool(v.online), json: bool(v.json), quiet: bool(v.quiet) }),
+    run: (ctx, v) =>
+      search(ctx, { values: v as Record<string, string | string[]>, online: bool(v.online), json: bool(v.json), quiet: bool(v.quiet) }),
   },
   show: { options: { json: flag }, arg: "listing", run: (ctx, v, id) => show(ctx, id, { json: bool(v.json) }) },
   rent: {
     options: { hours: text, gpus: text, "ssh-key": text, ...output },
     arg: "listing",
-    run: (ctx, v, id) => rent(ctx, id, { hours: str(v.hours), gpus: str(v.gpus), sshKey: str(v["ssh-key"]), json: bool(v.json), quiet: bool(v.quiet) }),
+    run: (ctx, v, id) =>
+      rent(ctx, id, { hours: str(v.hours), gpus: str(v.gpus), sshKey: str(v["ssh-key"]), json: bool(v.json), quiet: bool(v.quiet) }),
   },
-  pay: { options: signer, arg: "order", run: (ctx, v, id) => pay(ctx, id, { keystore: str(v.keystore), rpcUrl: str(v["rpc-url"]), print: bool(v.print) }) },
+  pay: {
+    options: signer,
+    arg: "order",
+    run: (ctx, v, id) => pay(ctx, id, { keystore: str(v.keystore), rpcUrl: str(v["rpc-url"]), print: bool(v.print) }),
+  },
   status: {
     options: { watch: flag, until: text, interval: text, timeout: text, json: flag },
     arg: "order",
-    run: (ctx, v, id) => status(ctx, id, { watch: bool(v.watch), until: str(v.until), interval: str(v.interval), timeout: str(v.timeout), json: bool(v.json) }),
+    run: (ctx, v, id) =>
+      status(ctx, id, {
+        watch: bool(v.watch),
+        until: str(v.until),
+        interval: str(v.interval),
+        timeout: str(v.timeout),
+        json: bool(v.json),
+      }),
   },
   stop: { options: { ...signer, json: flag }, arg: "order", run: (ctx, v, id) => orderAction(ctx, id, "stop", {}, signerFlags(v)) },
   extend: {
@@ -61,10 +78,25 @@ const commands: Record<string, Command> = {
       return orderAction(ctx, id, "extend", { hours: Number(hours) }, signerFlags(v));
     },
   },
-  "jobs list": { options: { ...jobListOptions, ...output }, run: (ctx, v) => listJobs(ctx, v as Record<string, string | string[]>, { json: bool(v.json), quiet: bool(v.quiet) }) },
-  "jobs post": { options: { publish: flag, ...output }, arg: "file", run: (ctx, v, file) => postJob(ctx, file, { publish: bool(v.publish), json: bool(v.json), quiet: bool(v.quiet) }) },
-  "jobs offers": { options: { ...output }, arg: "job", run: (ctx, v, id) => jobOffers(ctx, id, { json: bool(v.json), quiet: bool(v.quiet) }) },
-  "jobs accept": { options: { ...output }, arg: "offer", run: (ctx, v, id) => acceptOffer(ctx, id, { json: bool(v.json), quiet: bool(v.quiet) }) },
+  "jobs list": {
+    options: { ...jobListOptions, ...output },
+    run: (ctx, v) => listJobs(ctx, v as Record<string, string | string[]>, { json: bool(v.json), quiet: bool(v.quiet) }),
+  },
+  "jobs post": {
+    options: { publish: flag, ...output },
+    arg: "file",
+    run: (ctx, v, file) => postJob(ctx, file, { publish: bool(v.publish), json: bool(v.json), quiet: bool(v.quiet) }),
+  },
+  "jobs offers": {
+    options: { ...output },
+    arg: "job",
+    run: (ctx, v, id) => jobOffers(ctx, id, { json: bool(v.json), quiet: bool(v.quiet) }),
+  },
+  "jobs accept": {
+    options: { ...output },
+    arg: "offer",
+    run: (ctx, v, id) => acceptOffer(ctx, id, { json: bool(v.json), quiet: bool(v.quiet) }),
+  },
 };
 
 function signerFlags(v: Record<string, unknown>) {
@@ -94,7 +126,11 @@ async function dispatch(argv: string[], ctx: Context): Promise<number> {
   const name = isJobs ? `jobs ${second}` : first;
   const command = commands[name];
   if (!command) throw usage(`unknown command ${name} (see idlegrid --help)`);
-  const { values, positionals } = parse(name, command.options, isJobs ? rest : [second, ...rest].filter((a): a is string => a !== undefined));
+  const { values, positionals } = parse(
+    name,
+    command.options,
+    isJobs ? rest : [second, ...rest].filter((a): a is string => a !== undefined),
+  );
   if (values.help) {
     ctx.io.out(help[name as keyof typeof help]);
     return exitCodes.ok;

@@ -22,7 +22,12 @@ describe("TestUSDC", () => {
     expect(await publicClient.readContract({ ...token, functionName: "balanceOf", args: [to] })).toBe(before + parseUnits("100000", 6));
 
     await expect(
-      publicClient.simulateContract({ ...token, account: wallet.account, functionName: "faucet", args: [to, parseUnits("100000", 6) + 1n] }),
+      publicClient.simulateContract({
+        ...token,
+        account: wallet.account,
+        functionName: "faucet",
+        args: [to, parseUnits("100000", 6) + 1n],
+      }),
     ).rejects.toThrow(/FaucetLimitExceeded/);
   });
 
@@ -43,7 +48,9 @@ describe("TestUSDC", () => {
     const relayer = walletFor(5);
     await publicClient.waitForTransactionReceipt({ hash: await relayer.writeContract({ ...token, functionName: "permit", args }) });
     expect(await publicClient.readContract({ ...token, functionName: "allowance", args: [owner.account.address, spender] })).toBe(value);
-    await expect(publicClient.simulateContract({ ...token, account: relayer.account, functionName: "permit", args })).rejects.toThrow(/ERC2612InvalidSigner/);
+    await expect(publicClient.simulateContract({ ...token, account: relayer.account, functionName: "permit", args })).rejects.toThrow(
+      /ERC2612InvalidSigner/,
+    );
   });
 
   it("refuses to be deployed on any chain but the local one", async () => {

@@ -16,8 +16,15 @@ describe("generated contract artifacts", () => {
     }
     // Production code imports lib/chain/generated: only the app's contracts belong there, and a
     // module left behind by a deleted contract would still compile against a contract that is gone.
-    const files = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
-    const expected = (dir: string) => compiled.filter((c) => path.dirname(artifactFile(c)) === dir).map((c) => `${c.name}.ts`).sort();
+    const files = (dir: string) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".ts"))
+        .sort();
+    const expected = (dir: string) =>
+      compiled
+        .filter((c) => path.dirname(artifactFile(c)) === dir)
+        .map((c) => `${c.name}.ts`)
+        .sort();
     expect(files(appArtifactDir)).toEqual(["IdlegridEscrow.ts", "TestUSDC.ts"]);
     expect(files(appArtifactDir)).toEqual(expected(appArtifactDir));
     expect(files(testArtifactDir)).toEqual(expected(testArtifactDir));

@@ -34,9 +34,7 @@ export const compilerSettings = {
 
 function findImport(importPath: string) {
   try {
-    const resolved = importPath.startsWith("@")
-      ? require.resolve(importPath)
-      : path.resolve(sourceDir, importPath);
+    const resolved = importPath.startsWith("@") ? require.resolve(importPath) : path.resolve(sourceDir, importPath);
     return { contents: readFileSync(resolved, "utf8") };
   } catch {
     return { error: `File not found: ${importPath}` };
@@ -56,9 +54,7 @@ export function compileContracts(): CompiledContract[] {
     .map((f) => f.split(path.sep).join("/"))
     .filter((f) => f.endsWith(".sol"))
     .sort();
-  const sources = Object.fromEntries(
-    files.map((f) => [f, { content: readFileSync(path.join(sourceDir, f), "utf8") }]),
-  );
+  const sources = Object.fromEntries(files.map((f) => [f, { content: readFileSync(path.join(sourceDir, f), "utf8") }]));
   const output = JSON.parse(
     solc.compile(JSON.stringify({ language: "Solidity", sources, settings: compilerSettings }), { import: findImport }),
   ) as SolcOutput;

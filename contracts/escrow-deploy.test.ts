@@ -50,7 +50,12 @@ describe("deployLocal", () => {
     // Ada, the local admin, resolves disputes from the admin console with her own wallet.
     expect(await client.readContract({ ...escrow, functionName: "hasRole", args: [arbiterRole, demoAccount(1).address] })).toBe(true);
     expect(await client.readContract({ ...escrow, functionName: "hasRole", args: [`0x${"00".repeat(32)}`, deployer] })).toBe(true);
-    const buyerBalance = await client.readContract({ address: first.token, abi: testUsdcAbi, functionName: "balanceOf", args: [demoAccount(2).address] });
+    const buyerBalance = await client.readContract({
+      address: first.token,
+      abi: testUsdcAbi,
+      functionName: "balanceOf",
+      args: [demoAccount(2).address],
+    });
     expect(buyerBalance).toBe(25_000_000_000n);
 
     const blockBefore = await client.getBlockNumber({ cacheTime: 0 });

@@ -48,7 +48,13 @@ beforeEach(async () => {
 const B = () => buyer.account.address;
 const P = () => provider.account.address;
 const resolve = (escrowId: Hex, bps: number, from: Wallet = arbiter) =>
-  publicClient.simulateContract({ account: from.account, address: escrow, abi: escrowAbi, functionName: "resolveDispute", args: [escrowId, bps] });
+  publicClient.simulateContract({
+    account: from.account,
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "resolveDispute",
+    args: [escrowId, bps],
+  });
 async function readAt(t: bigint) {
   await at(t);
   await testClient.mine({ blocks: 1 });
@@ -78,7 +84,9 @@ describe("a dispute on a rental", () => {
     const receipt = await mined(await arbiter.writeContract((await resolve(escrowId, 5_000)).request));
     const split = resolveSplit(AMOUNT, FEE_BPS, 5_000, 10_000n);
     expect(split).toEqual({ buyerAmount: 175_000n, ...providerPayment(10_000n, 175_000n, FEE_BPS) });
-    expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "DisputeResolved", args: { escrowId, providerBps: 5_000, ...split } }]);
+    expect(eventsOf(escrowAbi, receipt)).toMatchObject([
+      { eventName: "DisputeResolved", args: { escrowId, providerBps: 5_000, ...split } },
+    ]);
     expect(await creditOf(escrow, B())).toBe(175_000n);
     expect(await creditOf(escrow, P())).toBe(providerPayment(0n, 185_000n, FEE_BPS).providerAmount);
     expect(await creditOf(escrow, treasury)).toBe(providerPayment(0n, 185_000n, FEE_BPS).fee);
@@ -136,7 +144,10 @@ describe("the default outcome of a fixed-price dispute", () => {
     expect(await actReverts(buyer, escrow, "settleDisputeTimeout", escrowId)).toEqual({ errorName: "InvalidStatus", args: [escrowId, 2] });
     await act(buyer, escrow, "openDispute", escrowId);
     await readAt((await now()) + DISPUTE_TIMEOUT + 10n);
-    expect(await actReverts(stranger, escrow, "settleDisputeTimeout", escrowId)).toEqual({ errorName: "NotParty", args: [escrowId, stranger.account.address] });
+    expect(await actReverts(stranger, escrow, "settleDisputeTimeout", escrowId)).toEqual({
+      errorName: "NotParty",
+      args: [escrowId, stranger.account.address],
+    });
     await mined(await arbiter.writeContract((await resolve(escrowId, 2_500)).request));
     expect(await actReverts(buyer, escrow, "settleDisputeTimeout", escrowId)).toEqual({ errorName: "InvalidStatus", args: [escrowId, 7] });
   });
@@ -147,10 +158,20 @@ describe("arbiter neutrality", () => {
     const { escrowId } = await openEscrow(escrow);
     await act(provider, escrow, "markStarted", escrowId);
     await act(buyer, escrow, "openDispute", escrowId);
-    await mined(await provider.writeContract({ address: escrow, abi: escrowAbi, functionName: "setOperator", args: [operator.account.address, true] }));
+    await mined(
+      await provider.writeContract({
+        address: escrow,
+        abi: escrowAbi,
+        functionName: "setOperator",
+        args: [operator.account.address, true],
+      }),
+    );
     for (const party of [buyer, provider, operator]) {
       await grantRole(escrow, "ARBITER_ROLE", party.account.address);
-      expect(await reverted(resolve(escrowId, 5_000, party))).toEqual({ errorName: "ConflictOfInterest", args: [escrowId, party.account.address] });
+      expect(await reverted(resolve(escrowId, 5_000, party))).toEqual({
+        errorName: "ConflictOfInterest",
+        args: [escrowId, party.account.address],
+      });
     }
     // The provider is a fine arbiter for somebody else's escrow.
     const other = await openEscrow(escrow, { to: stranger.account.address });

@@ -173,7 +173,10 @@ describe("claimPayment", () => {
     const closesAt = completedAt + DISPUTE_WINDOW;
     await testClient.setNextBlockTimestamp({ timestamp: closesAt - 5n });
     await testClient.mine({ blocks: 1 });
-    expect(await actReverts(provider, escrow, "claimPayment", escrowId)).toEqual({ errorName: "DisputeWindowOpen", args: [escrowId, closesAt] });
+    expect(await actReverts(provider, escrow, "claimPayment", escrowId)).toEqual({
+      errorName: "DisputeWindowOpen",
+      args: [escrowId, closesAt],
+    });
     await testClient.setNextBlockTimestamp({ timestamp: closesAt + 1n });
     const receipt = await act(provider, escrow, "claimPayment", escrowId);
     const { providerAmount, fee } = releaseSplit(AMOUNT, FEE_BPS);
@@ -234,7 +237,13 @@ describe("claimRefund", () => {
 
 describe("resolveDispute", () => {
   const resolve = (bps: number, from = arbiter) =>
-    publicClient.simulateContract({ account: from.account, address: escrow, abi: escrowAbi, functionName: "resolveDispute", args: [escrowId, bps] });
+    publicClient.simulateContract({
+      account: from.account,
+      address: escrow,
+      abi: escrowAbi,
+      functionName: "resolveDispute",
+      args: [escrowId, bps],
+    });
 
   it.each([0, 1, 3_333, 7_000, 10_000])("splits %i bps to the provider, fee on that share only, to the last unit", async (bps) => {
     await toStarted();
@@ -265,7 +274,13 @@ describe("resolveDispute", () => {
     const unknown = newOrderId();
     expect(
       await reverted(
-        publicClient.simulateContract({ account: arbiter.account, address: escrow, abi: escrowAbi, functionName: "resolveDispute", args: [unknown, 1] }),
+        publicClient.simulateContract({
+          account: arbiter.account,
+          address: escrow,
+          abi: escrowAbi,
+          functionName: "resolveDispute",
+          args: [unknown, 1],
+        }),
       ),
     ).toEqual({ errorName: "EscrowNotFound", args: [unknown] });
   });

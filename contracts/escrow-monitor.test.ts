@@ -54,7 +54,13 @@ const O = () => operator.account.address;
 const setOperator = async (approved: boolean, who: Address = O(), from: Wallet = provider) =>
   mined(await from.writeContract({ address: escrow, abi: escrowAbi, functionName: "setOperator", args: [who, approved] }));
 const monitorStop = (escrowId: Hex, endedAt: bigint, from: Wallet = monitor) =>
-  publicClient.simulateContract({ account: from.account, address: escrow, abi: escrowAbi, functionName: "monitorStop", args: [escrowId, endedAt] });
+  publicClient.simulateContract({
+    account: from.account,
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "monitorStop",
+    args: [escrowId, endedAt],
+  });
 /** Sends the monitor's stop; gas is estimated on the pending block, so it honours `at`. */
 const stopByMonitor = async (escrowId: Hex, endedAt: bigint) =>
   mined(await monitor.writeContract({ address: escrow, abi: escrowAbi, functionName: "monitorStop", args: [escrowId, endedAt] }));
@@ -73,14 +79,27 @@ async function startedRental() {
 describe("operators", () => {
   it("are authorized and revoked by their provider, each change announced", async () => {
     const receipt = await setOperator(true);
-    expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "OperatorSet", args: { provider: P(), operator: O(), approved: true } }]);
+    expect(eventsOf(escrowAbi, receipt)).toMatchObject([
+      { eventName: "OperatorSet", args: { provider: P(), operator: O(), approved: true } },
+    ]);
     const isOperator = () => publicClient.readContract({ address: escrow, abi: escrowAbi, functionName: "isOperator", args: [P(), O()] });
     expect(await isOperator()).toBe(true);
     await setOperator(false);
     expect(await isOperator()).toBe(false);
     const invalid = (who: Address) =>
-      reverted(publicClient.simulateContract({ account: provider.account, address: escrow, abi: escrowAbi, functionName: "setOperator", args: [who, true] }));
-    expect(await invalid("0x0000000000000000000000000000000000000000")).toEqual({ errorName: "InvalidOperator", args: ["0x0000000000000000000000000000000000000000"] });
+      reverted(
+        publicClient.simulateContract({
+          account: provider.account,
+          address: escrow,
+          abi: escrowAbi,
+          functionName: "setOperator",
+          args: [who, true],
+        }),
+      );
+    expect(await invalid("0x0000000000000000000000000000000000000000")).toEqual({
+      errorName: "InvalidOperator",
+      args: ["0x0000000000000000000000000000000000000000"],
+    });
     expect(await invalid(P())).toEqual({ errorName: "InvalidOperator", args: [P()] });
   });
 
@@ -98,7 +117,9 @@ describe("operators", () => {
     const claimed = await act(operator, escrow, "claim", escrowId);
     expect(eventsOf(escrowAbi, claimed)).toMatchObject([{ eventName: "RentalClaimed", args: { provider: P(), by: O() } }]);
     expect(await creditOf(escrow, O())).toBe(0n);
-    expect(await creditOf(escrow, P())).toBe(providerPayment(0n, 1_000_000n, FEE_BPS).providerAmount + providerPayment(0n, 5_000n, FEE_BPS).providerAmount);
+    expect(await creditOf(escrow, P())).toBe(
+      providerPayment(0n, 1_000_000n, FEE_BPS).providerAmount + providerPayment(0n, 5_000n, FEE_BPS).providerAmount,
+    );
   });
 
   it("cannot refund, stop, dispute or apply a timeout, and a revoked operator can do nothing", async () => {
@@ -124,7 +145,13 @@ describe("a monitor stop", () => {
     expect(eventsOf(escrowAbi, receipt)).toMatchObject([
       {
         eventName: "RentalMonitorStopped",
-        args: { escrowId, orderId, monitor: monitor.account.address, endedAt: startedAt + 400n, disputeDeadline: stoppedAt + DISPUTE_WINDOW },
+        args: {
+          escrowId,
+          orderId,
+          monitor: monitor.account.address,
+          endedAt: startedAt + 400n,
+          disputeDeadline: stoppedAt + DISPUTE_WINDOW,
+        },
       },
     ]);
     expect(await escrowState(escrow, escrowId)).toMatchObject({ status: 8, stoppedAt: startedAt + 400n, completedAt: stoppedAt });
@@ -133,7 +160,10 @@ describe("a monitor stop", () => {
 
     await readAt(stoppedAt + DISPUTE_WINDOW);
     expect(await actReverts(buyer, escrow, "finalizeMonitorStop", escrowId)).toMatchObject({ errorName: "DisputeWindowOpen" });
-    expect(await actReverts(stranger, escrow, "finalizeMonitorStop", escrowId)).toEqual({ errorName: "NotParty", args: [escrowId, stranger.account.address] });
+    expect(await actReverts(stranger, escrow, "finalizeMonitorStop", escrowId)).toEqual({
+      errorName: "NotParty",
+      args: [escrowId, stranger.account.address],
+    });
     await at(stoppedAt + DISPUTE_WINDOW + 1n);
     const finalized = await act(buyer, escrow, "finalizeMonitorStop", escrowId);
     const { providerAmount, fee } = providerPayment(0n, 40_000n, FEE_BPS);
@@ -174,14 +204,23 @@ describe("a monitor stop", () => {
     await stopByMonitor(escrowId, startedAt + 400n);
     await at(startedAt + 900n + DISPUTE_WINDOW + 1n);
     const receipt = await act(provider, escrow, "finalizeMonitorStop", escrowId);
-    expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "RentalEnded", args: { buyerAmount: AMOUNT - 80_000n, providerAmount: 0n, fee: 0n } }]);
+    expect(eventsOf(escrowAbi, receipt)).toMatchObject([
+      { eventName: "RentalEnded", args: { buyerAmount: AMOUNT - 80_000n, providerAmount: 0n, fee: 0n } },
+    ]);
   });
 
   it("must date the end between the start and now, at most MAX_MONITOR_LOOKBACK ago", async () => {
     const { escrowId, startedAt } = await startedRental();
     const t = startedAt + 2n * MAX_MONITOR_LOOKBACK;
     const call = (endedAt: bigint) =>
-      publicClient.simulateContract({ account: monitor.account, address: escrow, abi: escrowAbi, functionName: "monitorStop", args: [escrowId, endedAt], blockOverrides: { time: t } });
+      publicClient.simulateContract({
+        account: monitor.account,
+        address: escrow,
+        abi: escrowAbi,
+        functionName: "monitorStop",
+        args: [escrowId, endedAt],
+        blockOverrides: { time: t },
+      });
     await readAt(t - 1n);
     for (const endedAt of [t + 1n, t - MAX_MONITOR_LOOKBACK - 1n]) {
       expect(await reverted(call(endedAt))).toEqual({ errorName: "InvalidEndTime", args: [escrowId, endedAt] });
@@ -189,18 +228,27 @@ describe("a monitor stop", () => {
     await call(t); // the edges are allowed
     await call(t - MAX_MONITOR_LOOKBACK);
     const fresh = await startedRental();
-    expect(await reverted(monitorStop(fresh.escrowId, fresh.startedAt - 1n))).toEqual({ errorName: "InvalidEndTime", args: [fresh.escrowId, fresh.startedAt - 1n] });
+    expect(await reverted(monitorStop(fresh.escrowId, fresh.startedAt - 1n))).toEqual({
+      errorName: "InvalidEndTime",
+      args: [fresh.escrowId, fresh.startedAt - 1n],
+    });
     await stopByMonitor(fresh.escrowId, fresh.startedAt);
   });
 
   it("is for MONITOR_ROLE only, never a party or its operator, and only on a running rental", async () => {
     const { escrowId, startedAt } = await startedRental();
     const role = await publicClient.readContract({ address: escrow, abi: escrowAbi, functionName: "MONITOR_ROLE" });
-    expect(await reverted(monitorStop(escrowId, startedAt, admin))).toEqual({ errorName: "AccessControlUnauthorizedAccount", args: [admin.account.address, role] });
+    expect(await reverted(monitorStop(escrowId, startedAt, admin))).toEqual({
+      errorName: "AccessControlUnauthorizedAccount",
+      args: [admin.account.address, role],
+    });
     await setOperator(true);
     for (const party of [buyer, provider, operator]) {
       await grantRole(escrow, "MONITOR_ROLE", party.account.address);
-      expect(await reverted(monitorStop(escrowId, startedAt, party))).toEqual({ errorName: "ConflictOfInterest", args: [escrowId, party.account.address] });
+      expect(await reverted(monitorStop(escrowId, startedAt, party))).toEqual({
+        errorName: "ConflictOfInterest",
+        args: [escrowId, party.account.address],
+      });
     }
     const funded = await openRental(escrow);
     expect(await reverted(monitorStop(funded.escrowId, startedAt))).toEqual({ errorName: "InvalidStatus", args: [funded.escrowId, 1] });
@@ -218,7 +266,13 @@ describe("an unknown escrow", () => {
       expect(await actReverts(buyer, escrow, name, unknown), name).toEqual(expected);
     }
     expect(await reverted(monitorStop(unknown, 1n))).toEqual(expected);
-    const extend = publicClient.simulateContract({ account: buyer.account, address: escrow, abi: escrowAbi, functionName: "extend", args: [unknown, 1n] });
+    const extend = publicClient.simulateContract({
+      account: buyer.account,
+      address: escrow,
+      abi: escrowAbi,
+      functionName: "extend",
+      args: [unknown, 1n],
+    });
     expect(await reverted(extend)).toEqual(expected);
   });
 });

@@ -112,7 +112,15 @@ describe("opening an escrow after approve", () => {
     const [event] = eventsOf(escrowAbi, receipt);
     expect(event).toMatchObject({
       eventName: "EscrowOpened",
-      args: { escrowId, orderId, buyer: buyer.account.address, provider: provider.account.address, amount: 1_234_567n, startDeadline, feeBps: FEE_BPS },
+      args: {
+        escrowId,
+        orderId,
+        buyer: buyer.account.address,
+        provider: provider.account.address,
+        amount: 1_234_567n,
+        startDeadline,
+        feeBps: FEE_BPS,
+      },
     });
   });
 
@@ -161,7 +169,8 @@ describe("opening an escrow after approve", () => {
 describe("the start window", () => {
   it("gives the provider at least MIN_START_WINDOW and locks money at most MAX_START_WINDOW, to the second, for both kinds", async () => {
     const { escrow } = await escrowFixture();
-    const read = (functionName: "MIN_START_WINDOW" | "MAX_START_WINDOW") => publicClient.readContract({ address: escrow, abi: escrowAbi, functionName });
+    const read = (functionName: "MIN_START_WINDOW" | "MAX_START_WINDOW") =>
+      publicClient.readContract({ address: escrow, abi: escrowAbi, functionName });
     expect(await read("MIN_START_WINDOW")).toBe(600n);
     expect(await read("MAX_START_WINDOW")).toBe(MAX_START_WINDOW);
     const p = provider.account.address;
@@ -170,9 +179,20 @@ describe("the start window", () => {
     for (const deadline of [t + 599n, t + MAX_START_WINDOW + 1n]) {
       const blockOverrides = { time: t };
       const expected = { errorName: "InvalidStartDeadline", args: [deadline, t] };
-      expect(await reverted(publicClient.simulateContract({ ...base, functionName: "open", args: [newOrderId(), p, 1_000n, deadline], blockOverrides }))).toEqual(expected);
       expect(
-        await reverted(publicClient.simulateContract({ ...base, functionName: "openRental", args: [newOrderId(), p, 1n, 1_000n, deadline], blockOverrides })),
+        await reverted(
+          publicClient.simulateContract({ ...base, functionName: "open", args: [newOrderId(), p, 1_000n, deadline], blockOverrides }),
+        ),
+      ).toEqual(expected);
+      expect(
+        await reverted(
+          publicClient.simulateContract({
+            ...base,
+            functionName: "openRental",
+            args: [newOrderId(), p, 1n, 1_000n, deadline],
+            blockOverrides,
+          }),
+        ),
       ).toEqual(expected);
     }
     for (const window of [600n, MAX_START_WINDOW]) {
@@ -204,7 +224,14 @@ describe("opening with an EIP-2612 permit", () => {
     );
     expect(eventsOf(escrowAbi, receipt).map((e) => e.eventName)).toEqual(["EscrowOpened"]);
     expect(await balanceOf(token, escrow)).toBe(7_000_000n);
-    expect(await publicClient.readContract({ address: token, abi: mockErc20Abi, functionName: "allowance", args: [owner.account.address, escrow] })).toBe(0n);
+    expect(
+      await publicClient.readContract({
+        address: token,
+        abi: mockErc20Abi,
+        functionName: "allowance",
+        args: [owner.account.address, escrow],
+      }),
+    ).toBe(0n);
   });
 
   it("still opens when someone front-ran the permit, because the allowance is there", async () => {

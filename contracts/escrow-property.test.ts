@@ -13,7 +13,18 @@
  *
  * Reproduce a failure with the seed it prints: ESCROW_PROPERTY_SEED=<seed> npx vitest run contracts/escrow-property
  */
-import { decodeFunctionResult, encodeFunctionData, hexToBigInt, keccak256, numberToHex, parseEventLogs, stringToHex, type Address, type Hex, type Log } from "viem";
+import {
+  decodeFunctionResult,
+  encodeFunctionData,
+  hexToBigInt,
+  keccak256,
+  numberToHex,
+  parseEventLogs,
+  stringToHex,
+  type Address,
+  type Hex,
+  type Log,
+} from "viem";
 import { afterAll, describe, expect, it } from "vitest";
 import { mockErc20Abi } from "@/contracts/generated/MockERC20";
 import { computeEscrowId, rentalAccrued } from "@/lib/chain/escrow";
@@ -33,7 +44,11 @@ let rpcId = 0;
 async function rpcBatch(calls: { method: string; params: unknown[] }[]): Promise<unknown[]> {
   if (calls.length === 0) return [];
   const body = calls.map((c) => ({ jsonrpc: "2.0", id: ++rpcId, ...c }));
-  const res = await fetch(process.env.RPC_URL as string, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(process.env.RPC_URL as string, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const replies = (await res.json()) as { id: number; result?: unknown; error?: { message: string } }[];
   const byId = new Map(replies.map((r) => [r.id, r]));
   return body.map((b) => {
@@ -44,7 +59,7 @@ async function rpcBatch(calls: { method: string; params: unknown[] }[]): Promise
 }
 const rpc = async (method: string, params: unknown[] = []) => (await rpcBatch([{ method, params }]))[0];
 const ethCalls = async (calls: { to: Address; data: Hex }[]) =>
-  ((await rpcBatch(calls.map((call) => ({ method: "eth_call", params: [call, "latest"] })))) as Hex[]);
+  (await rpcBatch(calls.map((call) => ({ method: "eth_call", params: [call, "latest"] })))) as Hex[];
 const show = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x));
 
 /** Runs `count` sequences on one fresh token + escrow, checking the invariants after each step. */
@@ -108,14 +123,16 @@ async function runSequences(kind: "usdc" | "feeOnTransfer", count: number, seed:
     // Anvil's eth_sendTransactionSync (EIP-7966) answers with the receipt: one round trip per step.
     const tx = { from: op.caller, to: escrow, data: calldata(op), gas: numberToHex(500_000) };
     const receipt = (await rpc("eth_sendTransactionSync", [tx])) as { status: Hex; logs: Log[] };
-    if ((receipt.status === "0x1") !== expected) throw new Error(`chain ${receipt.status === "0x1" ? "accepted" : "rejected"} but model expected the opposite: ${where()}`);
+    if ((receipt.status === "0x1") !== expected)
+      throw new Error(`chain ${receipt.status === "0x1" ? "accepted" : "rejected"} but model expected the opposite: ${where()}`);
     if (expected) (mustSucceed ? drained : accepted).set(op.kind, ((mustSucceed ? drained : accepted).get(op.kind) ?? 0) + 1);
     if (expected && (op.kind === "open" || op.kind === "openRental")) totals.rentals += op.kind === "openRental" ? 1 : 0;
 
     for (const event of parseEventLogs({ abi: escrowAbi, logs: receipt.logs })) {
       if (event.eventName === "Withdrawn") {
         add(withdrawn, event.args.account, event.args.amount);
-        if ((withdrawn.get(event.args.account) ?? 0n) > (credited.get(event.args.account) ?? 0n)) throw new Error(`${event.args.account} withdrew more than it was credited: ${where()}`);
+        if ((withdrawn.get(event.args.account) ?? 0n) > (credited.get(event.args.account) ?? 0n))
+          throw new Error(`${event.args.account} withdrew more than it was credited: ${where()}`);
         continue;
       }
       if (!("escrowId" in event.args)) continue;
@@ -149,7 +166,8 @@ async function runSequences(kind: "usdc" | "feeOnTransfer", count: number, seed:
     });
     const owed = model.held() + credits.reduce((s, c) => s + c, 0n);
     if (held !== owed) throw new Error(`escrow holds ${held} but owes ${owed} (held for escrows ${model.held()}): ${where()}`);
-    if (held !== model.deposited - sum(withdrawn)) throw new Error(`escrow holds ${held}, deposits less withdrawals are ${model.deposited - sum(withdrawn)}: ${where()}`);
+    if (held !== model.deposited - sum(withdrawn))
+      throw new Error(`escrow holds ${held}, deposits less withdrawals are ${model.deposited - sum(withdrawn)}: ${where()}`);
   }
 
   /** Liveness and conservation: one party alone settles every open escrow within the bound, then everyone withdraws. */
@@ -171,14 +189,20 @@ async function runSequences(kind: "usdc" | "feeOnTransfer", count: number, seed:
         }
         txs++;
         totals.drainSteps++;
-        await step(move, () => `seed=${seed} token=${kind} batch=${batch} liveness ${party.get(e.id)} op=${show(move)} escrow=${show(e)}`, true);
+        await step(
+          move,
+          () => `seed=${seed} token=${kind} batch=${batch} liveness ${party.get(e.id)} op=${show(move)} escrow=${show(e)}`,
+          true,
+        );
         acted = true;
       }
       if (!acted && wait !== undefined) await travelTo(wait - 1n);
-      if (now - start > livenessBound(WINDOW) + txs) throw new Error(`liveness: escrows still open ${now - start}s after the drain started (seed=${seed} batch=${batch})`);
+      if (now - start > livenessBound(WINDOW) + txs)
+        throw new Error(`liveness: escrows still open ${now - start}s after the drain started (seed=${seed} batch=${batch})`);
     }
     for (const a of actors) {
-      if (model.creditOf(a) > 0n) await step({ kind: "withdraw", caller: a }, () => `seed=${seed} batch=${batch} final withdraw ${a}`, true);
+      if (model.creditOf(a) > 0n)
+        await step({ kind: "withdraw", caller: a }, () => `seed=${seed} batch=${batch} final withdraw ${a}`, true);
     }
     const [balanceHex] = await ethCalls([balanceCall]);
     expect(hexToBigInt(balanceHex as Hex), `escrow not empty after everyone withdrew (seed=${seed} batch=${batch})`).toBe(0n);
@@ -189,7 +213,8 @@ async function runSequences(kind: "usdc" | "feeOnTransfer", count: number, seed:
     // Anvil slows down as blocks pile up, so every batch of sequences starts again from the freshly
     // deployed escrow (snapshot/revert) with fresh books; within a batch everything accumulates.
     if (sequence % BATCH === 0) {
-      if (process.env.ESCROW_PROPERTY_TRACE) console.log(`batch ${sequence / BATCH}: ${(performance.now() / 1000).toFixed(1)} s, ${steps} steps`);
+      if (process.env.ESCROW_PROPERTY_TRACE)
+        console.log(`batch ${sequence / BATCH}: ${(performance.now() / 1000).toFixed(1)} s, ${steps} steps`);
       if (base !== undefined) await rpc("evm_revert", [base]);
       base = await rpc("evm_snapshot");
       totals.escrows += model.escrows.size;
@@ -207,7 +232,8 @@ async function runSequences(kind: "usdc" | "feeOnTransfer", count: number, seed:
         continue;
       }
       await step(op, () => `seed=${seed} token=${kind} sequence=${sequence} step=${i} op=${show(op)}`);
-      const opened = (op.kind === "open" || op.kind === "openRental") && model.escrows.get(computeEscrowId(31337, escrow, op.caller, op.orderId));
+      const opened =
+        (op.kind === "open" || op.kind === "openRental") && model.escrows.get(computeEscrowId(31337, escrow, op.caller, op.orderId));
       if (opened && !mine.includes(opened.id)) mine.push(opened.id);
     }
 
@@ -223,7 +249,8 @@ async function runSequences(kind: "usdc" | "feeOnTransfer", count: number, seed:
       const accrued = decodeFunctionResult({ abi: escrowAbi, functionName: "accrued", data: results[2 * i + 1] as Hex });
       const e = model.escrows.get(id);
       if (!e) throw new Error(`escrow ${id} missing from the model`);
-      const { id: _id, ...fields } = e;
+      const { id: modelId, ...fields } = e;
+      expect(modelId).toBe(id);
       expect(onChain, `seed=${seed} sequence=${sequence}`).toEqual(fields);
       const frozen = e.stoppedAt !== 0n && e.stoppedAt < now ? e.stoppedAt : now;
       const meter = e.kind !== K.Rental ? 0n : isSettled(e) ? e.claimed : rentalAccrued(e, frozen);
@@ -242,30 +269,52 @@ describe("IdlegridEscrow under random operation sequences", () => {
 
   // The long run must have seen every operation succeed; the shorter one at least every way money moves.
   const everything: Op["kind"][] = [
-    "open", "openRental", "extend", "withdraw", "setFeeBps", "pause", "unpause", "setOperator", "resolveDispute", "monitorStop",
-    "markStarted", "markCompleted", "openDispute", "release", "claimPayment", "refund", "claimRefund", "claim", "stop",
-    "finalizeMonitorStop", "settleDisputeTimeout",
+    "open",
+    "openRental",
+    "extend",
+    "withdraw",
+    "setFeeBps",
+    "pause",
+    "unpause",
+    "setOperator",
+    "resolveDispute",
+    "monitorStop",
+    "markStarted",
+    "markCompleted",
+    "openDispute",
+    "release",
+    "claimPayment",
+    "refund",
+    "claimRefund",
+    "claim",
+    "stop",
+    "finalizeMonitorStop",
+    "settleDisputeTimeout",
   ];
   const moneyMoves: Op["kind"][] = ["open", "openRental", "extend", "claim", "stop", "release", "refund", "resolveDispute", "withdraw"];
 
   it.each([
     ["a plain 6-decimal token", "usdc", Number(process.env.ESCROW_PROPERTY_SEQUENCES ?? 700), everything],
-    ["a fee-on-transfer token", "feeOnTransfer", Math.ceil(Number(process.env.ESCROW_PROPERTY_SEQUENCES ?? 700) * 3 / 7), moneyMoves],
-  ] as const)("keeps the books exact and every escrow settleable with %s", async (_label, kind, count, mustSucceed) => {
-    const started = performance.now();
-    try {
-      const result = await runSequences(kind, count, SEED);
-      console.log(
-        `escrow property (${kind}): ${count} sequences, ${result.steps} steps (${result.drainSteps} in liveness drains), ${result.escrows} escrows ` +
-          `(${result.rentals} rentals), ${result.settled} settled, ${((performance.now() - started) / 1000).toFixed(1)} s, seed ${SEED}; ` +
-          `accepted ${JSON.stringify(Object.fromEntries(result.accepted))}, in drains ${JSON.stringify(Object.fromEntries(result.drained))}`,
-      );
-      // An operation that never succeeded was never really tested.
-      const missing = mustSucceed.filter((k) => !result.accepted.get(k) && !result.drained.get(k));
-      expect(missing, "operations that never succeeded").toEqual([]);
-    } catch (error) {
-      console.error(`escrow property test failed; reproduce with ESCROW_PROPERTY_SEED=${SEED}`);
-      throw error;
-    }
-  }, 300_000);
+    ["a fee-on-transfer token", "feeOnTransfer", Math.ceil((Number(process.env.ESCROW_PROPERTY_SEQUENCES ?? 700) * 3) / 7), moneyMoves],
+  ] as const)(
+    "keeps the books exact and every escrow settleable with %s",
+    async (_label, kind, count, mustSucceed) => {
+      const started = performance.now();
+      try {
+        const result = await runSequences(kind, count, SEED);
+        console.log(
+          `escrow property (${kind}): ${count} sequences, ${result.steps} steps (${result.drainSteps} in liveness drains), ${result.escrows} escrows ` +
+            `(${result.rentals} rentals), ${result.settled} settled, ${((performance.now() - started) / 1000).toFixed(1)} s, seed ${SEED}; ` +
+            `accepted ${JSON.stringify(Object.fromEntries(result.accepted))}, in drains ${JSON.stringify(Object.fromEntries(result.drained))}`,
+        );
+        // An operation that never succeeded was never really tested.
+        const missing = mustSucceed.filter((k) => !result.accepted.get(k) && !result.drained.get(k));
+        expect(missing, "operations that never succeeded").toEqual([]);
+      } catch (error) {
+        console.error(`escrow property test failed; reproduce with ESCROW_PROPERTY_SEED=${SEED}`);
+        throw error;
+      }
+    },
+    300_000,
+  );
 });

@@ -67,23 +67,42 @@ async function readAt(t: bigint) {
 const extend = async (amount: bigint, from: Wallet = buyer) =>
   mined(await from.writeContract({ address: escrow, abi: escrowAbi, functionName: "extend", args: [escrowId, amount] }));
 const simulateExtend = (amount: bigint, from: Wallet = buyer, id = escrowId) =>
-  reverted(publicClient.simulateContract({ account: from.account, address: escrow, abi: escrowAbi, functionName: "extend", args: [id, amount] }));
+  reverted(
+    publicClient.simulateContract({ account: from.account, address: escrow, abi: escrowAbi, functionName: "extend", args: [id, amount] }),
+  );
 
 describe("opening a rental", () => {
   it("escrows the prepaid amount at its rate and emits EscrowOpened then RentalOpened", async () => {
     const { escrowId: id, orderId: order, receipt, startDeadline } = await openRental(escrow, { rate: 7n, amount: 1_000n });
     expect(eventsOf(escrowAbi, receipt)).toMatchObject([
-      { eventName: "EscrowOpened", args: { escrowId: id, orderId: order, buyer: B(), provider: P(), amount: 1_000n, startDeadline, feeBps: FEE_BPS } },
+      {
+        eventName: "EscrowOpened",
+        args: { escrowId: id, orderId: order, buyer: B(), provider: P(), amount: 1_000n, startDeadline, feeBps: FEE_BPS },
+      },
       { eventName: "RentalOpened", args: { escrowId: id, orderId: order, ratePerSecond: 7n } },
     ]);
-    expect(await escrowState(escrow, id)).toMatchObject({ status: 1, kind: 1, ratePerSecond: 7n, amount: 1_000n, claimed: 0n, startedAt: 0n, endsAt: 0n });
+    expect(await escrowState(escrow, id)).toMatchObject({
+      status: 1,
+      kind: 1,
+      ratePerSecond: 7n,
+      amount: 1_000n,
+      claimed: 0n,
+      startedAt: 0n,
+      endsAt: 0n,
+    });
   });
 
   it("refuses a zero rate, a zero amount and the buyer as provider", async () => {
     const deadline = (await now()) + 3_600n;
     const open = (rate: bigint, amount: bigint, to: Address = P()) =>
       reverted(
-        publicClient.simulateContract({ account: buyer.account, address: escrow, abi: escrowAbi, functionName: "openRental", args: [newOrderId(), to, rate, amount, deadline] }),
+        publicClient.simulateContract({
+          account: buyer.account,
+          address: escrow,
+          abi: escrowAbi,
+          functionName: "openRental",
+          args: [newOrderId(), to, rate, amount, deadline],
+        }),
       );
     expect(await open(0n, 1_000n)).toEqual({ errorName: "ZeroRate", args: [] });
     expect(await open(1n, 0n)).toEqual({ errorName: "ZeroAmount", args: [] });
@@ -99,7 +118,15 @@ describe("opening a rental", () => {
     expect(eventsOf(escrowAbi, receipt).map((e) => e.eventName)).toEqual(["EscrowOpened", "RentalOpened"]);
     // The same (now spent) permit again: it is ignored, and without an allowance the token refuses.
     const again = [newOrderId(), P(), 5n, 5_000n, deadline, deadline, v, r, s] as const;
-    const error = await reverted(publicClient.simulateContract({ account: buyer.account, address: escrow, abi: escrowAbi, functionName: "openRentalWithPermit", args: again }));
+    const error = await reverted(
+      publicClient.simulateContract({
+        account: buyer.account,
+        address: escrow,
+        abi: escrowAbi,
+        functionName: "openRentalWithPermit",
+        args: again,
+      }),
+    );
     expect(error.errorName).toBe("ERC20InsufficientAllowance");
   });
 
@@ -122,7 +149,12 @@ describe("the meter", () => {
     expect(await escrowState(escrow, id)).toMatchObject({ status: 2, startedAt, endsAt: startedAt + 15n });
     expect(rentalEndsAt(startedAt, 100n, 7n)).toBe(startedAt + 15n);
     const meter = () => publicClient.readContract({ address: escrow, abi: escrowAbi, functionName: "accrued", args: [id] });
-    for (const [seconds, value] of [[5n, 35n], [14n, 98n], [15n, 100n], [1_000n, 100n]] as const) {
+    for (const [seconds, value] of [
+      [5n, 35n],
+      [14n, 98n],
+      [15n, 100n],
+      [1_000n, 100n],
+    ] as const) {
       await readAt(startedAt + seconds);
       expect(await meter(), `after ${seconds} s`).toBe(value);
     }
@@ -141,12 +173,21 @@ describe("claim", () => {
     await at(startedAt + 600n);
     const receipt = await act(provider, escrow, "claim", escrowId);
     const { providerAmount, fee } = providerPayment(0n, 60_000n, FEE_BPS);
-    expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "RentalClaimed", args: { escrowId, orderId, provider: P(), by: P(), providerAmount, fee } }]);
+    expect(eventsOf(escrowAbi, receipt)).toMatchObject([
+      { eventName: "RentalClaimed", args: { escrowId, orderId, provider: P(), by: P(), providerAmount, fee } },
+    ]);
     expect(await creditOf(escrow, P())).toBe(providerAmount);
     expect(await creditOf(escrow, treasury)).toBe(fee);
     expect(await escrowState(escrow, escrowId)).toMatchObject({ status: 2, claimed: 60_000n });
     // Never more than has accrued: nothing more in the same second.
-    const same = publicClient.simulateContract({ account: provider.account, address: escrow, abi: escrowAbi, functionName: "claim", args: [escrowId], blockOverrides: { time: startedAt + 600n } });
+    const same = publicClient.simulateContract({
+      account: provider.account,
+      address: escrow,
+      abi: escrowAbi,
+      functionName: "claim",
+      args: [escrowId],
+      blockOverrides: { time: startedAt + 600n },
+    });
     expect(await reverted(same)).toEqual({ errorName: "NothingToClaim", args: [escrowId] });
   });
 
@@ -166,7 +207,9 @@ describe("claim", () => {
     await at(startedAt + 3_600n + 60n);
     const receipt = await act(provider, escrow, "claim", escrowId);
     expect(eventsOf(escrowAbi, receipt).map((e) => e.eventName)).toEqual(["RentalClaimed", "RentalEnded"]);
-    expect(eventsOf(escrowAbi, receipt)[1]).toMatchObject({ args: { by: P(), endedAt: startedAt + 3_600n, buyerAmount: 0n, providerAmount: 0n, fee: 0n } });
+    expect(eventsOf(escrowAbi, receipt)[1]).toMatchObject({
+      args: { by: P(), endedAt: startedAt + 3_600n, buyerAmount: 0n, providerAmount: 0n, fee: 0n },
+    });
     expect(await escrowState(escrow, escrowId)).toMatchObject({ status: 9, claimed: AMOUNT });
     expect(await accrued()).toBe(AMOUNT);
     expect(await actReverts(provider, escrow, "claim", escrowId)).toEqual({ errorName: "InvalidStatus", args: [escrowId, 9] });
@@ -176,7 +219,10 @@ describe("claim", () => {
     expect(await actReverts(provider, escrow, "claim", escrowId)).toEqual({ errorName: "InvalidStatus", args: [escrowId, 1] });
     await start();
     expect(await actReverts(buyer, escrow, "claim", escrowId)).toEqual({ errorName: "NotProvider", args: [escrowId, B()] });
-    expect(await actReverts(operator, escrow, "claim", escrowId)).toEqual({ errorName: "NotProvider", args: [escrowId, operator.account.address] });
+    expect(await actReverts(operator, escrow, "claim", escrowId)).toEqual({
+      errorName: "NotProvider",
+      args: [escrowId, operator.account.address],
+    });
     const fixed = await openEscrow(escrow);
     await act(provider, escrow, "markStarted", fixed.escrowId);
     expect(await actReverts(provider, escrow, "claim", fixed.escrowId)).toEqual({ errorName: "WrongKind", args: [fixed.escrowId, 0] });
@@ -193,7 +239,10 @@ describe("stop", () => {
     const receipt = await act(buyer, escrow, "stop", escrowId);
     const { providerAmount, fee } = providerPayment(10_000n, 90_000n, FEE_BPS);
     expect(eventsOf(escrowAbi, receipt)).toMatchObject([
-      { eventName: "RentalEnded", args: { escrowId, orderId, by: B(), endedAt: startedAt + 1_000n, buyerAmount: 260_000n, providerAmount, fee } },
+      {
+        eventName: "RentalEnded",
+        args: { escrowId, orderId, by: B(), endedAt: startedAt + 1_000n, buyerAmount: 260_000n, providerAmount, fee },
+      },
     ]);
     expect(await creditOf(escrow, B())).toBe(260_000n);
     expect(await creditOf(escrow, P())).toBe(providerPayment(0n, 100_000n, FEE_BPS).providerAmount);
@@ -205,21 +254,38 @@ describe("stop", () => {
     const startedAt = await start();
     await at(startedAt + 5_000n);
     const receipt = await act(provider, escrow, "stop", escrowId);
-    expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "RentalEnded", args: { by: P(), endedAt: startedAt + 3_600n, buyerAmount: 0n } }]);
+    expect(eventsOf(escrowAbi, receipt)).toMatchObject([
+      { eventName: "RentalEnded", args: { by: P(), endedAt: startedAt + 3_600n, buyerAmount: 0n } },
+    ]);
     expect(await creditOf(escrow, P())).toBe(providerPayment(0n, AMOUNT, FEE_BPS).providerAmount);
   });
 
   it("before a start refunds the buyer in full: nothing ran", async () => {
     const receipt = await act(buyer, escrow, "stop", escrowId);
-    expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "EscrowRefunded", args: { escrowId, buyer: B(), by: B(), amount: AMOUNT } }]);
+    expect(eventsOf(escrowAbi, receipt)).toMatchObject([
+      { eventName: "EscrowRefunded", args: { escrowId, buyer: B(), by: B(), amount: AMOUNT } },
+    ]);
     expect(await escrowState(escrow, escrowId)).toMatchObject({ status: 6 });
     expect(await creditOf(escrow, B())).toBe(AMOUNT);
   });
 
   it("is for the parties only, on a funded or running rental, never a fixed-price escrow", async () => {
-    expect(await actReverts(stranger, escrow, "stop", escrowId)).toEqual({ errorName: "NotParty", args: [escrowId, stranger.account.address] });
-    await mined(await provider.writeContract({ address: escrow, abi: escrowAbi, functionName: "setOperator", args: [operator.account.address, true] }));
-    expect(await actReverts(operator, escrow, "stop", escrowId)).toEqual({ errorName: "NotParty", args: [escrowId, operator.account.address] });
+    expect(await actReverts(stranger, escrow, "stop", escrowId)).toEqual({
+      errorName: "NotParty",
+      args: [escrowId, stranger.account.address],
+    });
+    await mined(
+      await provider.writeContract({
+        address: escrow,
+        abi: escrowAbi,
+        functionName: "setOperator",
+        args: [operator.account.address, true],
+      }),
+    );
+    expect(await actReverts(operator, escrow, "stop", escrowId)).toEqual({
+      errorName: "NotParty",
+      args: [escrowId, operator.account.address],
+    });
     const fixed = await openEscrow(escrow);
     expect(await actReverts(buyer, escrow, "stop", fixed.escrowId)).toEqual({ errorName: "WrongKind", args: [fixed.escrowId, 0] });
     await start();
@@ -231,12 +297,16 @@ describe("stop", () => {
 describe("extend", () => {
   it("adds to a funded rental, and moves a running rental's end out by what the amount buys", async () => {
     let receipt = await extend(40_000n);
-    expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "RentalExtended", args: { escrowId, orderId, added: 40_000n, amount: 400_000n, endsAt: 0n } }]);
+    expect(eventsOf(escrowAbi, receipt)).toMatchObject([
+      { eventName: "RentalExtended", args: { escrowId, orderId, added: 40_000n, amount: 400_000n, endsAt: 0n } },
+    ]);
     const startedAt = await start();
     expect((await escrowState(escrow, escrowId)).endsAt).toBe(startedAt + 4_000n);
     await at(startedAt + 3_999n);
     receipt = await extend(50_050n); // 500.5 seconds more
-    expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "RentalExtended", args: { added: 50_050n, amount: 450_050n, endsAt: startedAt + 4_501n } }]);
+    expect(eventsOf(escrowAbi, receipt)).toMatchObject([
+      { eventName: "RentalExtended", args: { added: 50_050n, amount: 450_050n, endsAt: startedAt + 4_501n } },
+    ]);
     expect(await balanceOf(token, escrow)).toBe(450_050n);
   });
 
@@ -257,7 +327,12 @@ describe("extend", () => {
     const deadline = (await now()) + 3_600n;
     const { v, r, s } = await signPermit(buyer, token, escrow, 1_000n, deadline);
     const receipt = await mined(
-      await buyer.writeContract({ address: escrow, abi: escrowAbi, functionName: "extendWithPermit", args: [escrowId, 1_000n, deadline, v, r, s] }),
+      await buyer.writeContract({
+        address: escrow,
+        abi: escrowAbi,
+        functionName: "extendWithPermit",
+        args: [escrowId, 1_000n, deadline, v, r, s],
+      }),
     );
     expect(eventsOf(escrowAbi, receipt)).toMatchObject([{ eventName: "RentalExtended", args: { added: 1_000n, amount: AMOUNT + 1_000n } }]);
   });
@@ -269,7 +344,9 @@ describe("concessions and the start deadline on a rental", () => {
     await at(startedAt + 100n);
     await act(provider, escrow, "claim", escrowId);
     const released = await act(buyer, escrow, "release", escrowId);
-    expect(eventsOf(escrowAbi, released)).toMatchObject([{ eventName: "EscrowReleased", args: providerPayment(10_000n, AMOUNT - 10_000n, FEE_BPS) }]);
+    expect(eventsOf(escrowAbi, released)).toMatchObject([
+      { eventName: "EscrowReleased", args: providerPayment(10_000n, AMOUNT - 10_000n, FEE_BPS) },
+    ]);
     expect(await creditOf(escrow, P())).toBe(providerPayment(0n, AMOUNT, FEE_BPS).providerAmount);
 
     const second = await openRental(escrow, { rate: RATE, amount: AMOUNT });

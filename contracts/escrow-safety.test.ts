@@ -72,7 +72,12 @@ describe("a USDC-style blacklist", () => {
     const paid = await openEscrow(escrow, { amount: AMOUNT });
     const unstarted = await openEscrow(escrow, { amount: AMOUNT, startIn: 600n });
     await mined(
-      await admin.writeContract({ address: token, abi: blacklistTokenAbi, functionName: "setBlacklisted", args: [provider.account.address, true] }),
+      await admin.writeContract({
+        address: token,
+        abi: blacklistTokenAbi,
+        functionName: "setBlacklisted",
+        args: [provider.account.address, true],
+      }),
     );
 
     await act(buyer, escrow, "release", paid.escrowId); // settlement moves no tokens, so it cannot be blocked
@@ -130,7 +135,13 @@ describe("reentrancy", () => {
     await act(provider, escrow, "markStarted", rental.escrowId);
     const stopCall = encodeFunctionData({ abi: escrowAbi, functionName: "stop", args: [rental.escrowId] });
     await mined(await admin.writeContract({ address: token, abi: reentrantTokenAbi, functionName: "arm", args: [escrow, stopCall] }));
-    const extend = publicClient.simulateContract({ account: buyer.account, address: escrow, abi: escrowAbi, functionName: "extend", args: [rental.escrowId, 1_000n] });
+    const extend = publicClient.simulateContract({
+      account: buyer.account,
+      address: escrow,
+      abi: escrowAbi,
+      functionName: "extend",
+      args: [rental.escrowId, 1_000n],
+    });
     expect((await reverted(extend)).errorName).toBe("ReentrancyGuardReentrantCall");
   });
 });
@@ -165,7 +176,9 @@ describe("pause", () => {
     await act(provider, escrow, "markStarted", a.escrowId);
     await act(provider, escrow, "markCompleted", a.escrowId);
     await act(buyer, escrow, "openDispute", a.escrowId);
-    await mined(await arbiter.writeContract({ address: escrow, abi: escrowAbi, functionName: "resolveDispute", args: [a.escrowId, 5_000] }));
+    await mined(
+      await arbiter.writeContract({ address: escrow, abi: escrowAbi, functionName: "resolveDispute", args: [a.escrowId, 5_000] }),
+    );
     await act(buyer, escrow, "release", b.escrowId);
     await withdraw(provider, escrow);
     await withdraw(buyer, escrow);
@@ -185,7 +198,12 @@ describe("pause", () => {
     const deadline = (await now()) + 3600n;
     const zero = `0x${"00".repeat(32)}` as const;
     for (const call of [
-      () => publicClient.simulateContract({ ...base, functionName: "openRental", args: [newOrderId(), provider.account.address, 1n, 1n, deadline] }),
+      () =>
+        publicClient.simulateContract({
+          ...base,
+          functionName: "openRental",
+          args: [newOrderId(), provider.account.address, 1n, 1n, deadline],
+        }),
       () =>
         publicClient.simulateContract({
           ...base,
@@ -201,7 +219,9 @@ describe("pause", () => {
     await act(provider, escrow, "claim", a.escrowId);
     await act(buyer, escrow, "stop", a.escrowId);
     const stoppedAt = await now();
-    await mined(await monitor.writeContract({ address: escrow, abi: escrowAbi, functionName: "monitorStop", args: [b.escrowId, stoppedAt] }));
+    await mined(
+      await monitor.writeContract({ address: escrow, abi: escrowAbi, functionName: "monitorStop", args: [b.escrowId, stoppedAt] }),
+    );
     await travel(DISPUTE_WINDOW + 1n);
     await act(provider, escrow, "finalizeMonitorStop", b.escrowId);
     await act(buyer, escrow, "openDispute", c.escrowId);
@@ -270,16 +290,27 @@ describe("administration", () => {
         functionName: "grantRole",
         args: [role, stranger.account.address],
       });
-    expect(await reverted(grant(arbiter))).toEqual({ errorName: "AccessControlUnauthorizedAccount", args: [arbiter.account.address, ADMIN_ROLE] });
+    expect(await reverted(grant(arbiter))).toEqual({
+      errorName: "AccessControlUnauthorizedAccount",
+      args: [arbiter.account.address, ADMIN_ROLE],
+    });
     await mined(await admin.writeContract((await grant(admin)).request));
 
     const { escrowId } = await openEscrow(escrow, { amount: AMOUNT });
     await act(provider, escrow, "markStarted", escrowId);
     await act(buyer, escrow, "openDispute", escrowId);
     const resolve = () =>
-      publicClient.simulateContract({ account: stranger.account, address: escrow, abi: escrowAbi, functionName: "resolveDispute", args: [escrowId, 1] });
+      publicClient.simulateContract({
+        account: stranger.account,
+        address: escrow,
+        abi: escrowAbi,
+        functionName: "resolveDispute",
+        args: [escrowId, 1],
+      });
     await resolve(); // the new arbiter could resolve now
-    await mined(await admin.writeContract({ address: escrow, abi: escrowAbi, functionName: "revokeRole", args: [role, stranger.account.address] }));
+    await mined(
+      await admin.writeContract({ address: escrow, abi: escrowAbi, functionName: "revokeRole", args: [role, stranger.account.address] }),
+    );
     expect((await reverted(resolve())).errorName).toBe("AccessControlUnauthorizedAccount");
   });
 });

@@ -6,7 +6,18 @@
  */
 import { encodeFunctionData, keccak256, stringToHex, zeroAddress, type Address, type Hex } from "viem";
 import { demoAccount } from "@/dev/dev-accounts";
-import { DISPUTE_TIMEOUT, escrowActions, EscrowModel, isSettled, K, MAX_START_WINDOW, S, type EscrowAction, type ModelEscrow, type Op } from "./escrow-model";
+import {
+  DISPUTE_TIMEOUT,
+  escrowActions,
+  EscrowModel,
+  isSettled,
+  K,
+  MAX_START_WINDOW,
+  S,
+  type EscrowAction,
+  type ModelEscrow,
+  type Op,
+} from "./escrow-model";
 import { escrowAbi } from "./test-helpers";
 
 /** Seeded PRNG (mulberry32), so a failure replays from its seed. */
@@ -40,7 +51,17 @@ export const roles = {
   operatorCandidates: [addr(7), addr(6), addr(4)],
   treasury: addr(9),
 };
-export const actors = [...new Set([roles.admin, ...roles.arbiters, ...roles.monitors, ...roles.buyers, ...roles.providers, ...roles.operatorCandidates, roles.treasury])];
+export const actors = [
+  ...new Set([
+    roles.admin,
+    ...roles.arbiters,
+    ...roles.monitors,
+    ...roles.buyers,
+    ...roles.providers,
+    ...roles.operatorCandidates,
+    roles.treasury,
+  ]),
+];
 
 const DAY = 86_400;
 type Kind = Op["kind"];
@@ -55,11 +76,30 @@ const fixedMoves: Record<number, Kind[]> = {
 };
 const rentalMoves: Record<number, Kind[]> = {
   [S.Funded]: [...times(4, "markStarted"), "stop", "extend", "release", "refund", "claimRefund", "claim"],
-  [S.Started]: [...times(3, "claim"), ...times(4, "monitorStop"), ...times(2, "stop"), ...times(2, "extend"), ...times(3, "openDispute"), "release", "refund", "markCompleted"],
+  [S.Started]: [
+    ...times(3, "claim"),
+    ...times(4, "monitorStop"),
+    ...times(2, "stop"),
+    ...times(2, "extend"),
+    ...times(3, "openDispute"),
+    "release",
+    "refund",
+    "markCompleted",
+  ],
   [S.MonitorStopped]: [...times(3, "finalizeMonitorStop"), ...times(2, "openDispute"), "release", "refund", "claim", "stop"],
   [S.Disputed]: [...times(3, "resolveDispute"), ...times(2, "settleDisputeTimeout"), "release", "refund", "claim"],
 };
-const settledMoves: Kind[] = ["release", "refund", "claimPayment", "resolveDispute", "stop", "claim", "finalizeMonitorStop", "settleDisputeTimeout", "extend"];
+const settledMoves: Kind[] = [
+  "release",
+  "refund",
+  "claimPayment",
+  "resolveDispute",
+  "stop",
+  "claim",
+  "finalizeMonitorStop",
+  "settleDisputeTimeout",
+  "extend",
+];
 const everyEscrowMove: Kind[] = [...escrowActions, "resolveDispute", "monitorStop", "extend"];
 
 /** The account that would be allowed to do `kind` on `e`, most of the time. */
@@ -144,9 +184,11 @@ export function randomOp(rng: Rng, model: EscrowModel, mine: Hex[], now: bigint)
   if (model.paused && rng.next() < 0.3) return { kind: "unpause", caller: rng.next() < 0.9 ? roles.admin : rng.pick(actors) };
   const roll = rng.next();
   if (roll < 0.12 || mine.length === 0) return newEscrowOp(rng, model, mine, t);
-  if (roll < 0.22) return { kind: "travel", seconds: BigInt(rng.pick([1, 60, 599, 600, 1_800, 3_599, 3_600, 3_601, 7_200, DAY, 15 * DAY])) };
+  if (roll < 0.22)
+    return { kind: "travel", seconds: BigInt(rng.pick([1, 60, 599, 600, 1_800, 3_599, 3_600, 3_601, 7_200, DAY, 15 * DAY])) };
   if (roll < 0.27) return { kind: "withdraw", caller: rng.pick(actors) };
-  if (roll < 0.29) return { kind: "setFeeBps", caller: rng.pick([roles.admin, roles.admin, roles.arbiters[0]!]), feeBps: rng.int(0, 1_100) };
+  if (roll < 0.29)
+    return { kind: "setFeeBps", caller: rng.pick([roles.admin, roles.admin, roles.arbiters[0]!]), feeBps: rng.int(0, 1_100) };
   if (roll < 0.3) return { kind: rng.pick(["pause", "unpause"] as const), caller: rng.next() < 0.9 ? roles.admin : rng.pick(actors) };
   if (roll < 0.33) {
     const caller = rng.next() < 0.9 ? rng.pick(roles.providers) : rng.pick(actors);
@@ -177,7 +219,11 @@ export function randomOp(rng: Rng, model: EscrowModel, mine: Hex[], now: bigint)
     const kind = e.status === S.Completed ? "claimPayment" : e.status === S.MonitorStopped ? "finalizeMonitorStop" : "settleDisputeTimeout";
     return { kind, caller: likelyCaller(rng, model, kind, e), escrowId };
   }
-  const moves = !e ? everyEscrowMove : isSettled(e) ? settledMoves : ((e.kind === K.Rental ? rentalMoves : fixedMoves)[e.status] ?? everyEscrowMove);
+  const moves = !e
+    ? everyEscrowMove
+    : isSettled(e)
+      ? settledMoves
+      : ((e.kind === K.Rental ? rentalMoves : fixedMoves)[e.status] ?? everyEscrowMove);
   const kind = rng.next() < 0.1 ? rng.pick(everyEscrowMove) : rng.pick(moves);
   const caller = likelyCaller(rng, model, kind, e);
   switch (kind) {
@@ -187,7 +233,15 @@ export function randomOp(rng: Rng, model: EscrowModel, mine: Hex[], now: bigint)
       return { kind, caller, escrowId, amount: rng.next() < 0.05 ? 0n : rng.big(1, 10_000_000) };
     case "monitorStop": {
       const start = e?.startedAt ?? 0n;
-      const candidates = [start - 1n, start, start + rng.big(0, Number(t > start ? t - start : 0n)), t, t + 1n, t - BigInt(DAY), t - BigInt(DAY) - 1n];
+      const candidates = [
+        start - 1n,
+        start,
+        start + rng.big(0, Number(t > start ? t - start : 0n)),
+        t,
+        t + 1n,
+        t - BigInt(DAY),
+        t - BigInt(DAY) - 1n,
+      ];
       const endedAt = rng.pick(candidates);
       return { kind, caller, escrowId, endedAt: endedAt < 0n ? 0n : endedAt };
     }
@@ -209,7 +263,11 @@ export function calldata(op: Op): Hex {
     case "open":
       return encodeFunctionData({ abi: escrowAbi, functionName: "open", args: [op.orderId, op.provider, op.amount, op.startDeadline] });
     case "openRental":
-      return encodeFunctionData({ abi: escrowAbi, functionName: "openRental", args: [op.orderId, op.provider, op.rate, op.amount, op.startDeadline] });
+      return encodeFunctionData({
+        abi: escrowAbi,
+        functionName: "openRental",
+        args: [op.orderId, op.provider, op.rate, op.amount, op.startDeadline],
+      });
     case "extend":
       return encodeFunctionData({ abi: escrowAbi, functionName: "extend", args: [op.escrowId, op.amount] });
     case "withdraw":
@@ -257,7 +315,8 @@ export function selfHelpMove(e: ModelEscrow, party: "buyer" | "provider", t: big
       if (t >= e.endsAt) return act("claim");
       return e.endsAt - t <= DISPUTE_TIMEOUT ? { waitUntil: e.endsAt } : act("openDispute");
     case S.Completed:
-      if (t <= e.completedAt + disputeWindow) return party === "buyer" ? act("openDispute") : { waitUntil: e.completedAt + disputeWindow + 1n };
+      if (t <= e.completedAt + disputeWindow)
+        return party === "buyer" ? act("openDispute") : { waitUntil: e.completedAt + disputeWindow + 1n };
       return act(party === "buyer" ? "release" : "claimPayment");
     case S.MonitorStopped:
       return after(e.completedAt + disputeWindow, "finalizeMonitorStop");

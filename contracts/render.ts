@@ -16,9 +16,7 @@ export function artifactFile(contract: CompiledContract): string {
 /** TestUSDC -> testUsdc, IdlegridEscrow -> idlegridEscrow. */
 export function artifactExportName(name: string): string {
   const words = name.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+/g) ?? [name];
-  return words
-    .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase()))
-    .join("");
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase())).join("");
 }
 
 /** Renders the generated TypeScript module for one contract. */

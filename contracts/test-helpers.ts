@@ -119,7 +119,12 @@ export async function approve(wallet: Wallet, token: Address, spender: Address, 
 /** An EIP-2612 permit from `owner` for `spender`, signed for the mock token's domain. */
 export async function signPermit(owner: Wallet, token: Address, spender: Address, value: bigint, deadline: bigint) {
   const name = await publicClient.readContract({ address: token, abi: mockErc20Abi, functionName: "name" });
-  const nonce = await publicClient.readContract({ address: token, abi: mockErc20Abi, functionName: "nonces", args: [owner.account.address] });
+  const nonce = await publicClient.readContract({
+    address: token,
+    abi: mockErc20Abi,
+    functionName: "nonces",
+    args: [owner.account.address],
+  });
   const signature = await owner.signTypedData({
     domain: { name, version: "1", chainId: 31337, verifyingContract: token },
     types: permitTypes,

@@ -46,13 +46,26 @@ export interface FakeGpuProfile {
 }
 
 /** The fake nvidia-smi's JSON profile for a listing, or null for a model nvidia-smi cannot show (AMD). */
-export function fakeProfileFor(machine: { id: string; gpuModel: string; gpuCount: number; cudaVersion: number; driverVersion: string }): FakeGpuProfile | null {
+export function fakeProfileFor(machine: {
+  id: string;
+  gpuModel: string;
+  gpuCount: number;
+  cudaVersion: number;
+  driverVersion: string;
+}): FakeGpuProfile | null {
   const gpu = nvidiaGpus[machine.gpuModel];
   if (!gpu || machine.cudaVersion === 0) return null;
   const [name, memoryMiB] = gpu;
   return {
     driverVersion: /^\d+(\.\d+)+$/.test(machine.driverVersion) ? machine.driverVersion : "550.127.05",
     cudaVersion: `${Math.floor(machine.cudaVersion / 10)}.${machine.cudaVersion % 10}`,
-    gpus: Array.from({ length: machine.gpuCount }, (_, i) => ({ name, uuid: demoGpuUuid(machine.id, i), memoryMiB, powerLimitW: 350, pcieGen: 4, pcieWidth: 16 })),
+    gpus: Array.from({ length: machine.gpuCount }, (_, i) => ({
+      name,
+      uuid: demoGpuUuid(machine.id, i),
+      memoryMiB,
+      powerLimitW: 350,
+      pcieGen: 4,
+      pcieWidth: 16,
+    })),
   };
 }

@@ -36,7 +36,12 @@ async function unlocked(usdc = 0n): Promise<Address> {
   if (usdc > 0n) {
     const wallet = createWalletClient({ chain: foundry, transport: http(rpcUrl), account: address });
     await chain.waitForTransactionReceipt({
-      hash: await wallet.writeContract({ address: getAddress(process.env.TOKEN_ADDRESS as string), abi: testUsdcAbi, functionName: "faucet", args: [address, usdc] }),
+      hash: await wallet.writeContract({
+        address: getAddress(process.env.TOKEN_ADDRESS as string),
+        abi: testUsdcAbi,
+        functionName: "faucet",
+        args: [address, usdc],
+      }),
     });
   }
   return address;
@@ -46,7 +51,10 @@ beforeAll(async () => {
   rpcUrl = await startAnvil(sup, { port: await freePort(), genesisTimestamp: Math.floor(Date.now() / 1000) - 30 * DAY });
   // The same deployer and nonces as the tests' chain: the same addresses, so orders name this escrow.
   const deployment = await deployLocal(rpcUrl);
-  expect([deployment.token, deployment.escrow]).toEqual([getAddress(process.env.TOKEN_ADDRESS as string), getAddress(process.env.ESCROW_ADDRESS as string)]);
+  expect([deployment.token, deployment.escrow]).toEqual([
+    getAddress(process.env.TOKEN_ADDRESS as string),
+    getAddress(process.env.ESCROW_ADDRESS as string),
+  ]);
   chain = chainAt(rpcUrl);
 }, 60_000);
 
@@ -71,12 +79,16 @@ describe("writeDemoHistory", () => {
     expect(Math.abs(Number(head.timestamp) - Math.floor(now.getTime() / 1000))).toBeLessThanOrEqual(2);
 
     // What the indexer would make of it: every order funded, all but the last ended by the meter, on many past days.
-    const orders = await db.order.findMany({ where: { buyerId: buyer.id }, select: { escrowId: true, hours: true, createdAt: true, ratePerSecond: true, startDeadline: true } });
+    const orders = await db.order.findMany({
+      where: { buyerId: buyer.id },
+      select: { escrowId: true, hours: true, createdAt: true, ratePerSecond: true, startDeadline: true },
+    });
     for (const o of orders) expect(o.createdAt.getTime()).toBeLessThan(now.getTime() - DAY * 1000);
     expect(orders).toHaveLength(rentals);
     for (const o of orders) expect(listings.find((l) => l.maxHours >= o.hours && l.minHours <= o.hours)).toBeDefined();
     const logs = await readEscrowLogs(chain, getAddress(process.env.ESCROW_ADDRESS as string), 0n, head.number);
-    const eventsOf = (o: (typeof orders)[number]) => logs.filter((l) => l.escrowId.toLowerCase() === o.escrowId.toLowerCase()).map((l) => ({ ...l, applied: true }));
+    const eventsOf = (o: (typeof orders)[number]) =>
+      logs.filter((l) => l.escrowId.toLowerCase() === o.escrowId.toLowerCase()).map((l) => ({ ...l, applied: true }));
     const folded = orders.map((o) => foldStatus("PENDING_PAYMENT", eventsOf(o)));
     expect(folded.filter((f) => f.status === "ENDED")).toHaveLength(rentals - 1);
     expect(folded.filter((f) => f.status === "ACTIVE")).toHaveLength(1);

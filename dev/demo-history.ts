@@ -32,7 +32,20 @@ export interface HistoryListing {
 
 /** [listing index, hours] for each rental, oldest first; the last one is still running. */
 const plan: [number, number][] = [
-  [0, 6], [3, 2], [7, 12], [1, 4], [10, 24], [5, 8], [2, 3], [12, 6], [8, 48], [4, 10], [14, 5], [6, 16], [9, 2], [11, 72],
+  [0, 6],
+  [3, 2],
+  [7, 12],
+  [1, 4],
+  [10, 24],
+  [5, 8],
+  [2, 3],
+  [12, 6],
+  [8, 48],
+  [4, 10],
+  [14, 5],
+  [6, 16],
+  [9, 2],
+  [11, 72],
 ];
 /** Which rentals of the plan end otherwise than by running their time out. */
 const EXTENDED = 1;
@@ -75,7 +88,13 @@ export async function writeDemoHistory(opts: {
   const span = nowSeconds - start - 24 * HOUR;
   const written = opts.buyer ? await db.order.count({ where: { buyerId: opts.buyer.id } }) : 0;
   if (opts.buyer && span > 7 * 24 * HOUR && written === 0 && opts.listings.length > 0) {
-    const buyer: Caller = { userId: opts.buyer.id, address: opts.buyer.address as Address, roles: [], isAdmin: false, sessionId: "demo-history" };
+    const buyer: Caller = {
+      userId: opts.buyer.id,
+      address: opts.buyer.address as Address,
+      roles: [],
+      isAdmin: false,
+      sessionId: "demo-history",
+    };
     for (const [i, [pick, wantedHours]] of plan.entries()) {
       const listing = opts.listings[pick % opts.listings.length] as HistoryListing;
       const hours = Math.min(Math.max(wantedHours, listing.minHours), listing.maxHours);
@@ -123,5 +142,8 @@ export async function demoParticipants(buyerAddress: string, providerAddresses: 
     orderBy: { createdAt: "asc" },
     select: { id: true, minHours: true, maxHours: true, provider: { select: { address: true } } },
   });
-  return { buyer, listings: listings.map((l) => ({ id: l.id, minHours: l.minHours, maxHours: l.maxHours, providerAddress: l.provider.address })) };
+  return {
+    buyer,
+    listings: listings.map((l) => ({ id: l.id, minHours: l.minHours, maxHours: l.maxHours, providerAddress: l.provider.address })),
+  };
 }

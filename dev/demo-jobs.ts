@@ -111,7 +111,10 @@ export async function seedDemoJobs(tx: Prisma.TransactionClient, buyerId: string
 
   // One offer on the first job, from whichever provider's live machine matches it.
   const requirements = { ...demoJobs[0], maxPricePerGpuHour: toBaseUnits(demoJobs[0].price) };
-  const candidates = await tx.machine.findMany({ where: { status: "LIVE", gpuModel: { in: [...demoJobs[0].gpuModels] } }, orderBy: { pricePerGpuHour: "asc" } });
+  const candidates = await tx.machine.findMany({
+    where: { status: "LIVE", gpuModel: { in: [...demoJobs[0].gpuModels] } },
+    orderBy: { pricePerGpuHour: "asc" },
+  });
   const machine = candidates.find((m) => matchMachineToJob(m, requirements).ok);
   if (machine) {
     const offer = await tx.offer.create({
@@ -124,7 +127,12 @@ export async function seedDemoJobs(tx: Prisma.TransactionClient, buyerId: string
         note: "Can start tomorrow morning; NVLink between all GPUs, 10 Gbit/s to S3.",
       },
     });
-    await notify(tx, { userId: buyerId, kind: "offer.new", params: { jobTitle: first.title, offerId: offer.id, pricePerGpuHour: offer.pricePerGpuHour.toFixed(0) }, href: jobHref(first.id) });
+    await notify(tx, {
+      userId: buyerId,
+      kind: "offer.new",
+      params: { jobTitle: first.title, offerId: offer.id, pricePerGpuHour: offer.pricePerGpuHour.toFixed(0) },
+      href: jobHref(first.id),
+    });
   }
   return demoJobs.length;
 }

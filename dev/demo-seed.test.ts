@@ -17,7 +17,9 @@ describe("demo seed outside the local chain", () => {
   it("has nothing to say on the local chain and refuses every other one", () => {
     expect(demoSeedRefusal(31337)).toBeNull();
     for (const chainId of [1, 8453, 84532, 11155111]) {
-      expect(demoSeedRefusal(chainId)).toMatch(new RegExp(`^Refusing to seed demo data: CHAIN_ID is ${chainId}, not the local chain 31337\\.`));
+      expect(demoSeedRefusal(chainId)).toMatch(
+        new RegExp(`^Refusing to seed demo data: CHAIN_ID is ${chainId}, not the local chain 31337\\.`),
+      );
     }
   });
 
@@ -29,12 +31,16 @@ describe("demo seed outside the local chain", () => {
 
   it("npm run db:seed exits 1 with the refusal when CHAIN_ID is not local", () => {
     const root = path.resolve(import.meta.dirname, "..");
-    const run = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "prisma/seed.ts"], {
-      cwd: root,
-      env: { ...process.env, CHAIN_ID: "8453" },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "prisma/seed.ts"],
+      {
+        cwd: root,
+        env: { ...process.env, CHAIN_ID: "8453" },
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Refusing to seed demo data: CHAIN_ID is 8453, not the local chain 31337/);
     expect(run.stdout).not.toMatch(/seeded/);

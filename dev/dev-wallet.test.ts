@@ -39,7 +39,9 @@ describe("the dev wallet", () => {
 
   it("refuses to switch to another chain", async () => {
     const { connector, request } = await provider();
-    await expect(request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x2105" }] })).rejects.toThrow(/only on the local chain/);
+    await expect(request({ method: "wallet_switchEthereumChain", params: [{ chainId: "0x2105" }] })).rejects.toThrow(
+      /only on the local chain/,
+    );
     await expect(connector.switchChain!({ chainId: 8453 })).rejects.toThrow(/only on the local chain/);
   });
 

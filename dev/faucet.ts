@@ -36,7 +36,12 @@ async function payOut(to: Address) {
   const wallet = createWalletClient({ chain: appChain, transport: http(env.RPC_URL), account: demoAccount(0) });
   const ethTx = await wallet.sendTransaction({ to: recipient, value: FAUCET_ETH });
   await publicClient.waitForTransactionReceipt({ hash: ethTx });
-  const tokenTx = await wallet.writeContract({ address: getAddress(env.TOKEN_ADDRESS), abi: testUsdcAbi, functionName: "faucet", args: [recipient, FAUCET_TOKEN] });
+  const tokenTx = await wallet.writeContract({
+    address: getAddress(env.TOKEN_ADDRESS),
+    abi: testUsdcAbi,
+    functionName: "faucet",
+    args: [recipient, FAUCET_TOKEN],
+  });
   await publicClient.waitForTransactionReceipt({ hash: tokenTx });
   return { address: recipient, eth: FAUCET_ETH.toString(), token: FAUCET_TOKEN.toString(), transactions: [ethTx, tokenTx] };
 }

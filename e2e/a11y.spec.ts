@@ -14,7 +14,13 @@ async function seriousViolations(page: Page, include?: string) {
   const { violations } = await builder.analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 let pages: MainPage[] = [];
@@ -22,7 +28,19 @@ test.beforeAll(async ({ browser }) => {
   pages = await prepareMainPages(browser, readStack());
 });
 
-const names = ["landing", "marketplace", "listing", "jobs board", "job", "order", "buyer dashboard", "provider dashboard", "my machines", "machine form", "admin moderation queue"];
+const names = [
+  "landing",
+  "marketplace",
+  "listing",
+  "jobs board",
+  "job",
+  "order",
+  "buyer dashboard",
+  "provider dashboard",
+  "my machines",
+  "machine form",
+  "admin moderation queue",
+];
 
 for (const name of names) {
   test(`${name}: no serious or critical accessibility violations`, async ({ browser, stack }) => {

@@ -16,10 +16,15 @@ const BUYER = 5;
 // Not the rent spec's provider (3): its balance checks must not see this dispute's credit.
 const PROVIDER = 4;
 
-test("an admin resolves a dispute with a 70% provider share from the wallet, and the indexer records it", async ({ browser, sql, stack }) => {
+test("an admin resolves a dispute with a 70% provider share from the wallet, and the indexer records it", async ({
+  browser,
+  sql,
+  stack,
+}) => {
   test.setTimeout(180_000);
   // Anvil's well-known accounts are unlocked there: anvil assigns nonces, the test holds no keys.
-  const wallet = (index: number) => createWalletClient({ chain: foundry, transport: http(stack.rpcUrl), account: walletAccount(index).address });
+  const wallet = (index: number) =>
+    createWalletClient({ chain: foundry, transport: http(stack.rpcUrl), account: walletAccount(index).address });
   const listing = await freeListing(sql, walletAccount(PROVIDER).address);
   const buyer = await browser.newContext({ baseURL: stack.appUrl });
   const admin = await browser.newContext({ baseURL: stack.appUrl });
@@ -28,14 +33,22 @@ test("an admin resolves a dispute with a 70% provider share from the wallet, and
   try {
     await test.step("the buyer pays, the provider starts, the buyer disputes", async () => {
       await signInWithApi(buyer, stack, BUYER);
-      const res = await buyer.request.post("/api/v1/orders", { data: { listingId: listing.id, hours: 1 }, headers: { origin: new URL(stack.appUrl).origin } });
+      const res = await buyer.request.post("/api/v1/orders", {
+        data: { listingId: listing.id, hours: 1 },
+        headers: { origin: new URL(stack.appUrl).origin },
+      });
       expect(res.status()).toBe(201);
       const order = (await res.json()) as { id: string; escrowId: Hex; transactions: { to: Hex; data: Hex }[] };
       orderId = order.id;
       const chain = wallet(BUYER);
       for (const tx of order.transactions) await chain.sendTransaction({ to: tx.to, data: tx.data });
       await expect.poll(() => status(orderId), { timeout: 30_000 }).toBe("FUNDED");
-      await wallet(PROVIDER).writeContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "markStarted", args: [order.escrowId] });
+      await wallet(PROVIDER).writeContract({
+        address: stack.escrow,
+        abi: idlegridEscrowAbi,
+        functionName: "markStarted",
+        args: [order.escrowId],
+      });
       await chain.writeContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "openDispute", args: [order.escrowId] });
       await expect.poll(() => status(orderId), { timeout: 30_000 }).toBe("DISPUTED");
       const statement = await buyer.request.post(`/api/v1/orders/${orderId}/statement`, {
@@ -64,15 +77,26 @@ test("an admin resolves a dispute with a 70% provider share from the wallet, and
     });
 
     await test.step("the split and the admin's intent are both recorded", async () => {
-      const [event] = await sql<{ bps: string }>(`SELECT args->>'providerBps' AS bps FROM "ChainEvent" WHERE "orderId" = $1 AND "eventName" = 'DisputeResolved'`, [orderId]);
+      const [event] = await sql<{ bps: string }>(
+        `SELECT args->>'providerBps' AS bps FROM "ChainEvent" WHERE "orderId" = $1 AND "eventName" = 'DisputeResolved'`,
+        [orderId],
+      );
       expect(event?.bps).toBe("7000");
-      const [audit] = await sql<{ bps: string }>(`SELECT after->>'intendedProviderBps' AS bps FROM "AuditLog" WHERE "targetId" = $1 AND action = 'order.resolve_dispute'`, [orderId]);
+      const [audit] = await sql<{ bps: string }>(
+        `SELECT after->>'intendedProviderBps' AS bps FROM "AuditLog" WHERE "targetId" = $1 AND action = 'order.resolve_dispute'`,
+        [orderId],
+      );
       expect(audit?.bps).toBe("7000");
     });
 
     await test.step("both parties withdraw their credited shares, leaving the escrow owing them nothing", async () => {
       const credits = (index: number) =>
-        createPublicClient({ chain: foundry, transport: http(stack.rpcUrl) }).readContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [walletAccount(index).address] });
+        createPublicClient({ chain: foundry, transport: http(stack.rpcUrl) }).readContract({
+          address: stack.escrow,
+          abi: idlegridEscrowAbi,
+          functionName: "credits",
+          args: [walletAccount(index).address],
+        });
       for (const index of [PROVIDER, BUYER]) {
         expect(await credits(index)).toBeGreaterThan(0n);
         await wallet(index).writeContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "withdraw" });

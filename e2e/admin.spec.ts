@@ -11,7 +11,12 @@ const ADMIN = 1;
 const BUYER = 2;
 const PROVIDER = 4;
 
-test("a provider's listing is rejected with a reason, fixed, resubmitted and approved into the marketplace", async ({ browser, page, sql, stack }) => {
+test("a provider's listing is rejected with a reason, fixed, resubmitted and approved into the marketplace", async ({
+  browser,
+  page,
+  sql,
+  stack,
+}) => {
   const city = `Tromso e2e ${Date.now().toString(36)}`;
   const provider = await browser.newContext({ baseURL: stack.appUrl });
   const admin = await browser.newContext({ baseURL: stack.appUrl });
@@ -138,7 +143,10 @@ test("a buyer reports a listing and an admin suspends it from the reports view",
       expect((await page.goto(`/listings/${id}`))?.status()).toBe(404);
       await page.goto("/marketplace?gpu=L40S&maxPrice=0.20");
       await expect(page.getByTestId("listing-row").filter({ hasText: city })).toHaveCount(0);
-      const [row] = await sql<{ status: string; suspensionReason: string }>(`SELECT status::text, "suspensionReason" FROM "Machine" WHERE id = $1`, [id]);
+      const [row] = await sql<{ status: string; suspensionReason: string }>(
+        `SELECT status::text, "suspensionReason" FROM "Machine" WHERE id = $1`,
+        [id],
+      );
       expect(row).toEqual({ status: "SUSPENDED", suspensionReason: "Confirmed with the provider: wrong GPU" });
     });
   } finally {
@@ -150,10 +158,23 @@ test("a buyer reports a listing and an admin suspends it from the reports view",
 
 test("the admin console is a 404 page to visitors and non-admins, and its API a 401/403", async ({ browser, stack, sql }) => {
   const [someone] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE address = $1`, [walletAccount(BUYER).address]);
-  const pages = ["/admin", "/admin/moderation", "/admin/reports", "/admin/users", `/admin/users/${someone?.id}`, "/admin/audit", "/admin/disputes"];
+  const pages = [
+    "/admin",
+    "/admin/moderation",
+    "/admin/reports",
+    "/admin/users",
+    `/admin/users/${someone?.id}`,
+    "/admin/audit",
+    "/admin/disputes",
+  ];
   const contexts: Record<string, BrowserContext> = {};
   try {
-    for (const [name, index] of [["visitor", null], ["buyer", BUYER], ["provider", PROVIDER], ["admin", ADMIN]] as const) {
+    for (const [name, index] of [
+      ["visitor", null],
+      ["buyer", BUYER],
+      ["provider", PROVIDER],
+      ["admin", ADMIN],
+    ] as const) {
       contexts[name] = await browser.newContext({ baseURL: stack.appUrl });
       if (index !== null) await signInWithApi(contexts[name], stack, index);
     }

@@ -26,7 +26,12 @@ function agentEnv(home: string): NodeJS.ProcessEnv {
 
 /** Runs `npx tsx agent/main.ts <args>` in its own process group, collecting its output. */
 function agent(args: string[], home: string): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const proc = spawn("npx", ["tsx", "agent/main.ts", ...args], { cwd: root, env: agentEnv(home), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn("npx", ["tsx", "agent/main.ts", ...args], {
+    cwd: root,
+    env: agentEnv(home),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   proc.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   proc.stderr?.on("data", (d: Buffer) => (output += d.toString()));
@@ -42,7 +47,11 @@ function killGroup(proc: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-test("a provider pairs the agent from the browser; the listing shows it verified and online, then offline once it is killed", async ({ browser, sql, stack }) => {
+test("a provider pairs the agent from the browser; the listing shows it verified and online, then offline once it is killed", async ({
+  browser,
+  sql,
+  stack,
+}) => {
   test.setTimeout(150_000);
   const provider = walletAccount(3);
   // The seeded one-GPU RTX 4090 of this provider: what the recorded rtx4090 host really has.
@@ -98,7 +107,9 @@ test("a provider pairs the agent from the browser; the listing shows it verified
         await expect(page.getByTestId("agent-offline")).toHaveText("Offline");
       }).toPass({ timeout: 45_000, intervals: [1_000] });
       await page.goto("/inbox");
-      await expect(page.getByTestId("inbox")).toContainText(`Your machine “1× RTX 4090, ${listing?.city}” is offline: its agent sent no heartbeat for 8 seconds.`);
+      await expect(page.getByTestId("inbox")).toContainText(
+        `Your machine “1× RTX 4090, ${listing?.city}” is offline: its agent sent no heartbeat for 8 seconds.`,
+      );
     });
   } finally {
     if (running) killGroup(running.proc, "SIGKILL");

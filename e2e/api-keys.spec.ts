@@ -54,7 +54,10 @@ test("API keys are created, used and revoked on the account page, and webhook en
 
   await test.step("with a sign-in older than 15 minutes, creating a key asks for a fresh one", async () => {
     const address = walletAccount(ACCOUNT).address;
-    await sql(`UPDATE "Session" SET "createdAt" = now() - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE lower(address) = lower($1))`, [address]);
+    await sql(
+      `UPDATE "Session" SET "createdAt" = now() - interval '1 hour' WHERE "userId" = (SELECT id FROM "User" WHERE lower(address) = lower($1))`,
+      [address],
+    );
     await page.goto("/account/api-keys");
     await expect(page.getByTestId("api-key-reauth")).toBeVisible();
     await expect(page.getByTestId("api-key-create")).toHaveCount(0);

@@ -20,7 +20,8 @@ const PROVIDER = 5;
 test("a paid order shows on the provider's dashboard and in the buyer's receipts CSV", async ({ browser, sql, stack }) => {
   test.setTimeout(180_000);
   // Anvil's well-known accounts are unlocked there: anvil assigns nonces, the test holds no keys.
-  const wallet = (index: number) => createWalletClient({ chain: foundry, transport: http(stack.rpcUrl), account: walletAccount(index).address });
+  const wallet = (index: number) =>
+    createWalletClient({ chain: foundry, transport: http(stack.rpcUrl), account: walletAccount(index).address });
   const listing = await freeListing(sql, walletAccount(PROVIDER).address);
   const status = async (id: string) => (await sql<{ status: string }>(`SELECT status::text FROM "Order" WHERE id = $1`, [id]))[0]?.status;
   const buyer = await browser.newContext({ baseURL: stack.appUrl });
@@ -39,12 +40,20 @@ test("a paid order shows on the provider's dashboard and in the buyer's receipts
     });
 
     const order = await test.step("the buyer pays and releases; the indexer marks the order PAID", async () => {
-      const res = await buyer.request.post("/api/v1/orders", { data: { listingId: listing.id, hours: 2 }, headers: { origin: new URL(stack.appUrl).origin } });
+      const res = await buyer.request.post("/api/v1/orders", {
+        data: { listingId: listing.id, hours: 2 },
+        headers: { origin: new URL(stack.appUrl).origin },
+      });
       expect(res.status()).toBe(201);
       const created = (await res.json()) as { id: string; escrowId: Hex; amount: string; transactions: { to: Hex; data: Hex }[] };
       for (const tx of created.transactions) await wallet(BUYER).sendTransaction({ to: tx.to, data: tx.data });
       await expect.poll(() => status(created.id), { timeout: 30_000 }).toBe("FUNDED");
-      await wallet(BUYER).writeContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "release", args: [created.escrowId] });
+      await wallet(BUYER).writeContract({
+        address: stack.escrow,
+        abi: idlegridEscrowAbi,
+        functionName: "release",
+        args: [created.escrowId],
+      });
       await expect.poll(() => status(created.id), { timeout: 30_000 }).toBe("PAID");
       const events = await sql<{ eventName: string; txHash: string; providerAmount: string | null }>(
         `SELECT "eventName", "txHash", args->>'providerAmount' AS "providerAmount" FROM "ChainEvent" WHERE "orderId" = $1 AND applied`,
@@ -53,14 +62,23 @@ test("a paid order shows on the provider's dashboard and in the buyer's receipts
       const opened = events.find((e) => e.eventName === "EscrowOpened");
       const released = events.find((e) => e.eventName === "EscrowReleased");
       if (!opened || !released?.providerAmount) throw new Error("the indexer stored no EscrowOpened/EscrowReleased for the order");
-      return { ...created, amount: BigInt(created.amount), providerAmount: BigInt(released.providerAmount), openedTx: opened.txHash, releasedTx: released.txHash };
+      return {
+        ...created,
+        amount: BigInt(created.amount),
+        providerAmount: BigInt(released.providerAmount),
+        openedTx: opened.txHash,
+        releasedTx: released.txHash,
+      };
     });
 
     await test.step("the provider sees the earning in today's bar, the chart, and the machine's history", async () => {
       // The fee came off: the provider's share is less than what the buyer paid.
       expect(order.providerAmount).toBeLessThan(order.amount);
       await providerPage.reload();
-      await expect(providerPage.getByTestId(`earnings-chart-${today}`)).toHaveAttribute("data-amount", (before + order.providerAmount).toString());
+      await expect(providerPage.getByTestId(`earnings-chart-${today}`)).toHaveAttribute(
+        "data-amount",
+        (before + order.providerAmount).toString(),
+      );
       await expect(providerPage.getByRole("img", { name: /^Earned .+ after fees in the last 30 days/ })).toBeVisible();
       await expect(providerPage.getByTestId("earnings-total")).toHaveText(/\d.* tUSDC$/);
       await expect(providerPage.getByTestId("utilization-table")).toContainText(gpuLabel(listing.gpuModel));
@@ -81,14 +99,19 @@ test("a paid order shows on the provider's dashboard and in the buyer's receipts
       expect(download.suggestedFilename()).toMatch(/^idlegrid-receipts-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = await readFile((await download.path()) as string, "utf8");
       const lines = csv.split("\r\n");
-      expect(lines[0]).toBe("order_id,listing,hours,gpus,amount,token,status,provider_paid,fee,refunded,created_at,funded_at,settled_at,opened_tx,released_tx,refunded_tx");
+      expect(lines[0]).toBe(
+        "order_id,listing,hours,gpus,amount,token,status,provider_paid,fee,refunded,created_at,funded_at,settled_at,opened_tx,released_tx,refunded_tx",
+      );
       const row = lines.find((l) => l.startsWith(`${order.id},`));
       expect(row).toBeDefined();
       expect(row).toContain(`,2,`);
       expect(row).toContain(`,${fromBaseUnits(order.amount, 6, 0)},tUSDC,PAID,`);
       expect(row).toMatch(new RegExp(`,${order.openedTx},${order.releasedTx},$`));
       // Only the buyer's own orders: nothing of the provider's side is in it.
-      const [others] = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.address = $1`, [walletAccount(BUYER).address]);
+      const [others] = await sql<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.address = $1`,
+        [walletAccount(BUYER).address],
+      );
       expect(lines.filter(Boolean)).toHaveLength(Number(others?.n) + 1);
     });
   } finally {

@@ -185,7 +185,10 @@ test.describe("a URL that leads nowhere", () => {
     }
   });
 
-  test("a page's own notFound() (a listing that does not exist, the admin console for a buyer) shows the same page", async ({ browser, stack }) => {
+  test("a page's own notFound() (a listing that does not exist, the admin console for a buyer) shows the same page", async ({
+    browser,
+    stack,
+  }) => {
     const context = await contextAs(browser, stack, "buyer");
     try {
       const page = await context.newPage();

@@ -98,7 +98,10 @@ test("the job board reads German, with German budgets and dates", async ({ brows
   }
 });
 
-test("a broken marketplace link names each parameter's problem in German, and the toast region is labelled in German", async ({ browser, stack }) => {
+test("a broken marketplace link names each parameter's problem in German, and the toast region is labelled in German", async ({
+  browser,
+  stack,
+}) => {
   const context = await browser.newContext({ baseURL: stack.appUrl, locale: "de-DE" });
   try {
     const page = await context.newPage();

@@ -19,7 +19,11 @@ async function reloadUntil(page: Page, locator: Locator, text: string) {
   }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 3_000] });
 }
 
-test("a buyer posts a job, a provider offers, the buyer accepts and pays, the provider runs and completes it, the buyer releases", async ({ browser, sql, stack }) => {
+test("a buyer posts a job, a provider offers, the buyer accepts and pays, the provider runs and completes it, the buyer releases", async ({
+  browser,
+  sql,
+  stack,
+}) => {
   test.setTimeout(360_000);
   const title = `Fine-tune e2e ${Date.now().toString(36)}`;
   const buyerContext = await browser.newContext({ baseURL: stack.appUrl });
@@ -171,7 +175,10 @@ test("a buyer posts a job, a provider offers, the buyer accepts and pays, the pr
   }
 });
 
-test("a buyer saves a draft, edits and publishes it, the board's filters find it, and cancelling takes it off the board", async ({ browser, stack }) => {
+test("a buyer saves a draft, edits and publishes it, the board's filters find it, and cancelling takes it off the board", async ({
+  browser,
+  stack,
+}) => {
   const title = `Draft e2e ${Date.now().toString(36)}`;
   const context = await browser.newContext({ baseURL: stack.appUrl });
   await signInWithApi(context, stack, 2);

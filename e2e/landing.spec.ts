@@ -35,7 +35,9 @@ test("the landing page shows live market figures from the database", async ({ pa
     try {
       await expect(async () => {
         await page.reload();
-        await expect(page.getByTestId("stat-live-listings")).toHaveText((Number(figures?.listings) + 1).toLocaleString("en-US"), { timeout: 500 });
+        await expect(page.getByTestId("stat-live-listings")).toHaveText((Number(figures?.listings) + 1).toLocaleString("en-US"), {
+          timeout: 500,
+        });
       }).toPass({ timeout: 15_000 });
       await expect(page.getByTestId("stat-gpus-available")).toHaveText((Number(figures?.gpus) + 3).toLocaleString("en-US"));
       await expect(page.getByTestId("stat-cheapest-h100")).toHaveText("$0.99");

@@ -153,7 +153,11 @@ test("a GPU family box stands for every variant: ticking it ticks them, and the 
     await expect(page).toHaveURL(/[?&]gpu=H100(&|$)/);
     const rows = await page.getByTestId("listing-row").allTextContents();
     for (const row of rows) expect(row).toMatch(/\d+× H100 (SXM|NVL|PCIe)/);
-    for (const variant of live.map(gpuLabel)) expect(rows.some((row) => row.includes(variant)), variant).toBe(true);
+    for (const variant of live.map(gpuLabel))
+      expect(
+        rows.some((row) => row.includes(variant)),
+        variant,
+      ).toBe(true);
     await expect(family).toBeChecked();
     for (const variant of variants) await expect(variant).toBeChecked();
   });

@@ -63,7 +63,10 @@ test("two buyers race for the last GPUs: one gets the order, the other is told t
       const winner = pages[results.indexOf("ordered")]!;
       await expect(winner).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
       await expect(winner.getByTestId("order-status")).toHaveText("PENDING_PAYMENT");
-      const [count] = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM "Order" WHERE "listingId" = $1 AND status = 'PENDING_PAYMENT'`, [listing.id]);
+      const [count] = await sql<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "Order" WHERE "listingId" = $1 AND status = 'PENDING_PAYMENT'`,
+        [listing.id],
+      );
       expect(count?.n).toBe("1");
       // Free the machine again for whatever runs next.
       await winner.getByTestId("action-cancel").click();
@@ -74,19 +77,27 @@ test("two buyers race for the last GPUs: one gets the order, the other is told t
   }
 });
 
-test("a metered rental: the meter ticks, the buyer extends, the provider claims, the buyer stops and sees the refund", async ({ browser, sql, stack }) => {
+test("a metered rental: the meter ticks, the buyer extends, the provider claims, the buyer stops and sees the refund", async ({
+  browser,
+  sql,
+  stack,
+}) => {
   test.setTimeout(240_000);
   const PROVIDER = 5;
   const listing = await freeListing(sql, PROVIDER);
   const chain = createPublicClient({ chain: foundry, transport: http(stack.rpcUrl) });
   // Anvil's well-known accounts are unlocked there: anvil assigns nonces, the test holds no keys.
-  const unlocked = (index: number) => createWalletClient({ chain: foundry, transport: http(stack.rpcUrl), account: walletAccount(index).address });
-  const credits = (index: number) => chain.readContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [walletAccount(index).address] });
+  const unlocked = (index: number) =>
+    createWalletClient({ chain: foundry, transport: http(stack.rpcUrl), account: walletAccount(index).address });
+  const credits = (index: number) =>
+    chain.readContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [walletAccount(index).address] });
   const orderRow = async (id: string) =>
-    (await sql<{ status: string; amount: string; claimed: string; buyerRefunded: string }>(
-      `SELECT status::text, amount::text, claimed::text, "buyerRefunded"::text FROM "Order" WHERE id = $1`,
-      [id],
-    ))[0];
+    (
+      await sql<{ status: string; amount: string; claimed: string; buyerRefunded: string }>(
+        `SELECT status::text, amount::text, claimed::text, "buyerRefunded"::text FROM "Order" WHERE id = $1`,
+        [id],
+      )
+    )[0];
   const buyerContext = await browser.newContext({ baseURL: stack.appUrl });
   const providerContext = await browser.newContext({ baseURL: stack.appUrl });
   const buyer = await buyerContext.newPage();
@@ -100,16 +111,31 @@ test("a metered rental: the meter ticks, the buyer extends, the provider claims,
       await signInThroughUi(buyer, buyerWallet);
       await provider.goto("/");
       await signInThroughUi(provider, providerWallet);
-      const res = await buyer.request.post("/api/v1/orders", { data: { listingId: listing.id, hours: Math.max(2, listing.minHours) }, headers: origin(stack) });
+      const res = await buyer.request.post("/api/v1/orders", {
+        data: { listingId: listing.id, hours: Math.max(2, listing.minHours) },
+        headers: origin(stack),
+      });
       expect(res.status()).toBe(201);
-      const created = (await res.json()) as { id: string; escrowId: Hex; amount: string; ratePerSecond: string; transactions: { to: Address; data: Hex }[] };
+      const created = (await res.json()) as {
+        id: string;
+        escrowId: Hex;
+        amount: string;
+        ratePerSecond: string;
+        transactions: { to: Address; data: Hex }[];
+      };
       expect(BigInt(created.ratePerSecond)).toBeGreaterThan(0n);
-      for (const tx of created.transactions) await chain.waitForTransactionReceipt({ hash: await unlocked(BUYER).sendTransaction({ to: tx.to, data: tx.data }) });
+      for (const tx of created.transactions)
+        await chain.waitForTransactionReceipt({ hash: await unlocked(BUYER).sendTransaction({ to: tx.to, data: tx.data }) });
       await expect.poll(async () => (await orderRow(created.id))?.status, { timeout: 30_000 }).toBe("FUNDED");
-      const started = await provider.request.post(`/api/v1/orders/${created.id}/start`, { data: { host: "gpu-9.rhea.example", port: 22, user: "ubuntu" }, headers: origin(stack) });
+      const started = await provider.request.post(`/api/v1/orders/${created.id}/start`, {
+        data: { host: "gpu-9.rhea.example", port: 22, user: "ubuntu" },
+        headers: origin(stack),
+      });
       expect(started.status()).toBe(200);
       const { transaction } = (await started.json()) as { transaction: { to: Address; data: Hex } };
-      await chain.waitForTransactionReceipt({ hash: await unlocked(PROVIDER).sendTransaction({ to: transaction.to, data: transaction.data }) });
+      await chain.waitForTransactionReceipt({
+        hash: await unlocked(PROVIDER).sendTransaction({ to: transaction.to, data: transaction.data }),
+      });
       await expect.poll(async () => (await orderRow(created.id))?.status, { timeout: 30_000 }).toBe("ACTIVE");
       return created;
     });

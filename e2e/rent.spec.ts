@@ -28,7 +28,12 @@ test("a buyer rents and pays, the provider starts, the buyer releases, the provi
   const buyerBefore = await balance(buyerAddress);
   const providerBefore = await balance(providerAddress);
   // Other specs (the jobs flow) may have left this provider credited: the withdrawal takes that too.
-  const creditedBefore = await chain.readContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [providerAddress] });
+  const creditedBefore = await chain.readContract({
+    address: stack.escrow,
+    abi: idlegridEscrowAbi,
+    functionName: "credits",
+    args: [providerAddress],
+  });
 
   const buyerContext = await browser.newContext({ baseURL: stack.appUrl });
   const providerContext = await browser.newContext({ baseURL: stack.appUrl });
@@ -111,14 +116,20 @@ test("a buyer rents and pays, the provider starts, the buyer releases, the provi
       await expect(toast).toContainText("Confirmed: the withdrawal went through");
       // The local chain has no explorer: the hash is shown in full, without a link.
       await expect(toast.getByTestId("toast-hash")).toHaveText(/^0x[0-9a-f]{64}$/);
-      expect(await providerPage.evaluate(() => (window as unknown as { toastPhases: string[] }).toastPhases)).toEqual(["wallet", "submitted", "confirmed"]);
+      expect(await providerPage.evaluate(() => (window as unknown as { toastPhases: string[] }).toastPhases)).toEqual([
+        "wallet",
+        "submitted",
+        "confirmed",
+      ]);
       await toast.getByRole("button", { name: "Dismiss" }).click();
       await expect(providerPage.getByTestId("toast")).toHaveCount(0);
       await expect(providerPage.getByTestId("credited-balance")).toHaveText(/^0\.00 /, { timeout: 30_000 });
 
       expect(await balance(buyerAddress)).toBe(buyerBefore - amount);
       expect(await balance(providerAddress)).toBe(providerBefore + creditedBefore + providerAmount);
-      expect(await chain.readContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [providerAddress] })).toBe(0n);
+      expect(
+        await chain.readContract({ address: stack.escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [providerAddress] }),
+      ).toBe(0n);
     });
   } finally {
     await buyerContext.close();

@@ -15,7 +15,9 @@ function overflowingElements(page: Page) {
     for (const el of document.body.querySelectorAll("*")) {
       const rect = el.getBoundingClientRect();
       if (rect.right > width + 0.5 && !el.closest("[data-scroll-x]")) {
-        out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${String(el.className).split(" ").slice(0, 3).join(".")} right=${Math.round(rect.right)}`);
+        out.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${String(el.className).split(" ").slice(0, 3).join(".")} right=${Math.round(rect.right)}`,
+        );
       }
     }
     return out.slice(0, 5);
@@ -27,7 +29,19 @@ test.beforeAll(async ({ browser }) => {
   pages = await prepareMainPages(browser, readStack());
 });
 
-const names = ["landing", "marketplace", "listing", "jobs board", "job", "order", "buyer dashboard", "provider dashboard", "my machines", "machine form", "admin moderation queue"];
+const names = [
+  "landing",
+  "marketplace",
+  "listing",
+  "jobs board",
+  "job",
+  "order",
+  "buyer dashboard",
+  "provider dashboard",
+  "my machines",
+  "machine form",
+  "admin moderation queue",
+];
 
 for (const name of names) {
   test(`${name} fits 375 px without sideways scrolling and shows the navigation`, async ({ browser, stack }) => {
@@ -42,7 +56,8 @@ for (const name of names) {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth <= PHONE.width ? [] : await overflowingElements(page), `scrollWidth ${scrollWidth}`).toEqual([]);
       const nav = page.getByRole("navigation", { name: "Main" });
-      for (const link of ["Marketplace", "Jobs", "Provide"]) await expect(nav.getByRole("link", { name: link })).toBeInViewport({ ratio: 1 });
+      for (const link of ["Marketplace", "Jobs", "Provide"])
+        await expect(nav.getByRole("link", { name: link })).toBeInViewport({ ratio: 1 });
     } finally {
       await context.close();
     }

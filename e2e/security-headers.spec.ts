@@ -11,7 +11,9 @@ test("pages carry a nonce CSP that Next's scripts satisfy, and nothing is blocke
     if (/Content Security Policy|Refused to (load|execute|connect|frame|apply)/i.test(msg.text())) violations.push(msg.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 
   await test.step("each response has its own nonce, on every script tag the server rendered", async () => {
@@ -38,7 +40,10 @@ test("pages carry a nonce CSP that Next's scripts satisfy, and nothing is blocke
 
   await test.step("the site works under the policy: navigation, the wallet island, the dev wallet sign-in", async () => {
     await page.goto("/");
-    await page.getByRole("link", { name: /marketplace/i }).first().click();
+    await page
+      .getByRole("link", { name: /marketplace/i })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/marketplace/);
     await page.getByTestId("connect-wallet").click();
     await page.getByRole("button", { name: "Dev wallet: Bea (buyer)" }).click();

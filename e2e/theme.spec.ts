@@ -74,7 +74,13 @@ test("both themes keep WCAG AA colour contrast on the main public pages and the 
           await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
           const { violations } = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
           // Soft, so one run reports every page of both themes.
-          expect.soft(violations.flatMap((v) => v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n").at(-1)?.trim()}`))).toEqual([]);
+          expect
+            .soft(
+              violations.flatMap((v) =>
+                v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n").at(-1)?.trim()}`),
+              ),
+            )
+            .toEqual([]);
         });
       }
     } finally {

@@ -52,7 +52,9 @@ async function audit(url: string, port: number, preset: string): Promise<Figures
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { categories, audits, runtimeError } = result.lhr;
-  const failedA11y = (categories.accessibility?.auditRefs ?? []).filter((ref) => ref.weight > 0 && audits[ref.id]?.score === 0).map((ref) => ref.id);
+  const failedA11y = (categories.accessibility?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0 && audits[ref.id]?.score === 0)
+    .map((ref) => ref.id);
   if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.code} ${runtimeError.message}`);
   return {
     performance: Math.round((categories.performance?.score ?? 0) * 100),
@@ -88,8 +90,12 @@ async function main() {
     // One unmeasured visit each, so the server's first render (route compilation, caches) is not measured.
     for (const [, path] of pages) await fetch(base + path);
 
-    console.log(`\nLighthouse ${runs > 1 ? `(median of ${runs} runs) ` : ""}against ${base}; targets: performance ≥ ${TARGET.performance}, accessibility ${TARGET.accessibility}\n`);
-    console.log(`${"preset".padEnd(8)} ${"page".padEnd(12)} ${"perf".padStart(5)} ${"a11y".padStart(5)} ${"LCP ms".padStart(8)} ${"TBT ms".padStart(7)} ${"CLS".padStart(6)}`);
+    console.log(
+      `\nLighthouse ${runs > 1 ? `(median of ${runs} runs) ` : ""}against ${base}; targets: performance ≥ ${TARGET.performance}, accessibility ${TARGET.accessibility}\n`,
+    );
+    console.log(
+      `${"preset".padEnd(8)} ${"page".padEnd(12)} ${"perf".padStart(5)} ${"a11y".padStart(5)} ${"LCP ms".padStart(8)} ${"TBT ms".padStart(7)} ${"CLS".padStart(6)}`,
+    );
     for (const preset of presets) {
       for (const [name, path] of pages) {
         const samples: Figures[] = [];

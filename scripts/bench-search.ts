@@ -141,9 +141,13 @@ async function main() {
   if (!values.url && (await reachable())) throw new Error(`Port ${new URL(baseUrl).port} is taken; stop that server or pass --url`);
   const server = values.url ? null : await startServer();
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  const [{ live }] = (await pool.query<{ live: string }>(`SELECT count(*)::text AS live FROM "Machine" WHERE status = 'LIVE'`)).rows as [{ live: string }];
+  const [{ live }] = (await pool.query<{ live: string }>(`SELECT count(*)::text AS live FROM "Machine" WHERE status = 'LIVE'`)).rows as [
+    { live: string },
+  ];
   const [{ all }] = (await pool.query<{ all: string }>(`SELECT count(*)::text AS "all" FROM "Machine"`)).rows as [{ all: string }];
-  console.log(`${Number(all).toLocaleString("en-US")} listings (${Number(live).toLocaleString("en-US")} live), ${iterations} timed runs per combination after ${warmup} warm-up runs\n`);
+  console.log(
+    `${Number(all).toLocaleString("en-US")} listings (${Number(live).toLocaleString("en-US")} live), ${iterations} timed runs per combination after ${warmup} warm-up runs\n`,
+  );
 
   const httpAll: number[] = [];
   const sqlAll: number[] = [];

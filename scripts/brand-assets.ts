@@ -51,7 +51,10 @@ function ogCard(): string {
 }
 
 function render(svg: string, size: { width: number; height: number }): Buffer {
-  return execFileSync("rsvg-convert", ["--format=png", `--width=${size.width}`, `--height=${size.height}`], { input: svg, maxBuffer: 16 * 1024 * 1024 });
+  return execFileSync("rsvg-convert", ["--format=png", `--width=${size.width}`, `--height=${size.height}`], {
+    input: svg,
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 /** An .ico holding PNG images (every browser since IE Vista reads them): a 6-byte header, 16 bytes per image, the PNGs. */

@@ -16,7 +16,11 @@ const providers = demoAccounts.filter((a) => a.role === "provider").map((a) => a
 try {
   const participants = await demoParticipants(buyer?.address ?? "", providers);
   const { rentals } = await writeDemoHistory({ rpcUrl: env.RPC_URL, ...participants });
-  console.log(rentals > 0 ? `wrote ${rentals} past rentals paid through the escrow` : "demo history skipped (already written, or no room on the chain's clock)");
+  console.log(
+    rentals > 0
+      ? `wrote ${rentals} past rentals paid through the escrow`
+      : "demo history skipped (already written, or no room on the chain's clock)",
+  );
 } finally {
   await db.$disconnect();
 }

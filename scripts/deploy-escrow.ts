@@ -26,7 +26,10 @@ export const knownUsdc: Record<number, Address> = {
   1: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", // Ethereum
 };
 
-const address = z.string().refine((a) => isAddress(a, { strict: false }), "must be a 0x-prefixed 20-byte address").transform((a) => getAddress(a));
+const address = z
+  .string()
+  .refine((a) => isAddress(a, { strict: false }), "must be a 0x-prefixed 20-byte address")
+  .transform((a) => getAddress(a));
 
 const configSchema = z.object({
   RPC_URL: z.url({ error: "is required: the JSON-RPC URL of the target chain" }),
@@ -36,7 +39,12 @@ const configSchema = z.object({
   ESCROW_TREASURY: address,
   ESCROW_ADMIN: address.optional(),
   ESCROW_FEE_BPS: z.coerce.number().int().min(0).max(1_000).default(250),
-  ESCROW_DISPUTE_WINDOW: z.coerce.number().int().min(3_600).max(30 * 86_400).default(3 * 86_400),
+  ESCROW_DISPUTE_WINDOW: z.coerce
+    .number()
+    .int()
+    .min(3_600)
+    .max(30 * 86_400)
+    .default(3 * 86_400),
 });
 
 async function main() {

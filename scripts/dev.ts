@@ -80,8 +80,14 @@ async function main() {
 
   const databaseUrl =
     config.DATABASE_URL ??
-    (await startPglite(sup, { dataDir: path.join(dataDir, "pglite"), port: config.PGLITE_PORT, logFile: path.join(dataDir, "logs", "db.log") }));
-  const databaseLabel = config.DATABASE_URL ? `PostgreSQL at ${new URL(databaseUrl).host}` : `embedded PGlite (.data/pglite, port ${config.PGLITE_PORT})`;
+    (await startPglite(sup, {
+      dataDir: path.join(dataDir, "pglite"),
+      port: config.PGLITE_PORT,
+      logFile: path.join(dataDir, "logs", "db.log"),
+    }));
+  const databaseLabel = config.DATABASE_URL
+    ? `PostgreSQL at ${new URL(databaseUrl).host}`
+    : `embedded PGlite (.data/pglite, port ${config.PGLITE_PORT})`;
   step(`database ready: ${databaseLabel}`);
   await migrate(databaseUrl);
   step("migrations applied");
@@ -112,7 +118,9 @@ async function main() {
     tokenAddress = deployment.token;
     escrowAddress = deployment.escrow;
   }
-  step(`chain ready: ${config.RPC_URL ? rpcUrl : `local anvil at ${rpcUrl}`} (chain ${chainId}), token ${tokenAddress}, escrow ${escrowAddress ?? "not set"}`);
+  step(
+    `chain ready: ${config.RPC_URL ? rpcUrl : `local anvil at ${rpcUrl}`} (chain ${chainId}), token ${tokenAddress}, escrow ${escrowAddress ?? "not set"}`,
+  );
 
   const appUrl = `http://localhost:${config.PORT}`;
   const appEnv: NodeJS.ProcessEnv = {
@@ -140,7 +148,8 @@ async function main() {
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   sup.spawn("web", process.execPath, [nextBin, "dev", "--port", String(config.PORT)], { env: appEnv, prefix: "[web] " });
   // Orders become FUNDED only through the indexer reading the chain, so dev runs it too.
-  if (startIndexer(sup, appEnv, { logFile: path.join(dataDir, "logs", "indexer.log") })) step("indexer started (log: .data/logs/indexer.log)");
+  if (startIndexer(sup, appEnv, { logFile: path.join(dataDir, "logs", "indexer.log") }))
+    step("indexer started (log: .data/logs/indexer.log)");
   sup.watch((name, code) => {
     console.error(`\n${name} exited unexpectedly (code ${code}); stopping the rest.`);
     void shutdown(1);
@@ -149,12 +158,16 @@ async function main() {
   await waitFor("the web app", async () => (await fetch(`${appUrl}/api/health`)).ok, 180_000);
   await fetch(appUrl).catch(() => undefined);
   // Simulated machine agents for the demo providers' listings; a failure here leaves the app running.
-  const agents = await startDevAgents(sup, { databaseUrl, appUrl: appEnv.APP_URL ?? appUrl, dataDir, count: config.DEV_AGENTS }).catch((error: unknown) => {
-    console.error(`simulated machine agents not started: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-    return null;
-  });
+  const agents = await startDevAgents(sup, { databaseUrl, appUrl: appEnv.APP_URL ?? appUrl, dataDir, count: config.DEV_AGENTS }).catch(
+    (error: unknown) => {
+      console.error(`simulated machine agents not started: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      return null;
+    },
+  );
   if (agents && agents.started > 0) {
-    step(`${agents.started} simulated machine agent(s) running (logs: .data/logs/agents/), machine ${agents.flapping} goes offline now and then`);
+    step(
+      `${agents.started} simulated machine agent(s) running (logs: .data/logs/agents/), machine ${agents.flapping} goes offline now and then`,
+    );
   }
 
   const accounts = demoAccounts

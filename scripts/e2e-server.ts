@@ -41,7 +41,11 @@ async function main() {
 
   const appUrl = `http://127.0.0.1:${e2ePorts.app}`;
   // e2e/agent.spec.ts runs an agent with 1 s heartbeats and waits for it to go offline once killed.
-  const env = { ...localStackEnv({ databaseUrl, rpcUrl, token, escrow, appUrl }), AGENT_OFFLINE_AFTER_SECONDS: "8", AGENT_REQUESTS_PER_MINUTE: "600" };
+  const env = {
+    ...localStackEnv({ databaseUrl, rpcUrl, token, escrow, appUrl }),
+    AGENT_OFFLINE_AFTER_SECONDS: "8",
+    AGENT_REQUESTS_PER_MINUTE: "600",
+  };
   await runTs("prisma/seed.ts", env);
 
   const stackFile = path.join(root, "test-results", "e2e-stack.json");
@@ -49,7 +53,10 @@ async function main() {
   writeFileSync(stackFile, JSON.stringify({ databaseUrl, rpcUrl, token, escrow, appUrl }, null, 2));
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  sup.spawn("web", process.execPath, [nextBin, "start", "--port", String(e2ePorts.app), "--hostname", "127.0.0.1"], { env, prefix: "[web] " });
+  sup.spawn("web", process.execPath, [nextBin, "start", "--port", String(e2ePorts.app), "--hostname", "127.0.0.1"], {
+    env,
+    prefix: "[web] ",
+  });
   startIndexer(sup, env, { logFile: path.join(tmp, "indexer.log") });
   sup.watch((name, code) => {
     console.error(`${name} exited (code ${code})`);

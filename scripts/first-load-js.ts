@@ -26,7 +26,11 @@ export interface FirstLoadReport {
 export function firstLoadScriptUrls(html: string, baseUrl: string): string[] {
   const urls: string[] = [];
   for (const [tag] of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
-    const attr = (name: string) => new RegExp(`\\s${name}=("([^"]*)"|'([^']*)')`, "i").exec(tag)?.slice(2).find((v) => v !== undefined);
+    const attr = (name: string) =>
+      new RegExp(`\\s${name}=("([^"]*)"|'([^']*)')`, "i")
+        .exec(tag)
+        ?.slice(2)
+        .find((v) => v !== undefined);
     let src: string | undefined;
     if (/^<script/i.test(tag)) {
       if (/\snomodule\b/i.test(tag)) continue;
@@ -74,7 +78,8 @@ async function main() {
   try {
     const report = await firstLoadJs(values.url ?? stack?.appUrl ?? "", values.path);
     if (values.verbose) {
-      for (const s of [...report.scripts].sort((a, b) => b.gzipped - a.gzipped)) console.log(`${kb(s.gzipped).padStart(10)}  ${new URL(s.url).pathname}`);
+      for (const s of [...report.scripts].sort((a, b) => b.gzipped - a.gzipped))
+        console.log(`${kb(s.gzipped).padStart(10)}  ${new URL(s.url).pathname}`);
     }
     console.log(formatFirstLoad(report));
     const budget = Number(values.budget) * 1024;

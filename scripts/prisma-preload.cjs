@@ -9,4 +9,3 @@ globalThis.setTimeout = function patchedSetTimeout(fn, ms, ...args) {
   return timer;
 };
 process.env.CHECKPOINT_DISABLE ??= "1";
-

@@ -27,7 +27,10 @@ async function main() {
   console.log("Starting a throw-away stack (PGlite, anvil, demo seed, indexer, next start)…");
   const { values } = parseArgs({ options: { build: { type: "boolean", default: false } } });
   const stack = await startAppStack("screenshots", { indexer: true, build: values.build, history: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const pages = await prepareMainPages(browser, stack, { pay: true });
     const shots: [MainPage, "light" | "dark"][] = pages.map((p) => [p, "light"]);

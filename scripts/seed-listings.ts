@@ -26,21 +26,73 @@ if (!databaseUrl) throw new Error("Set DATABASE_URL to a migrated PostgreSQL dat
 
 /** [model, relative frequency, typical USDC per GPU-hour] */
 const models: [GpuModelId, number, number][] = [
-  ["RTX-4090", 160, 0.34], ["RTX-3090", 120, 0.2], ["RTX-5090", 60, 0.68], ["A100-SXM-80", 55, 1.3], ["H100-SXM", 50, 2.3],
-  ["H100-PCIE", 40, 1.95], ["A100-PCIE-80", 35, 1.15], ["L40S", 35, 0.87], ["RTX-A6000", 35, 0.48], ["A100-SXM-40", 25, 0.95],
-  ["A100-PCIE-40", 25, 0.8], ["L4", 30, 0.38], ["A10", 25, 0.36], ["RTX-6000-ADA", 25, 0.78], ["RTX-A5000", 25, 0.28],
-  ["RTX-A4000", 25, 0.17], ["T4", 30, 0.14], ["V100-SXM-32", 20, 0.45], ["V100-PCIE-16", 15, 0.3], ["H200", 20, 3.4],
-  ["H100-NVL", 15, 2.25], ["L40", 15, 0.68], ["A40", 15, 0.44], ["B200", 6, 4.9], ["MI300X", 10, 2.05], ["MI325X", 4, 2.6],
-  ["MI250X", 8, 1.15], ["MI210", 6, 0.6],
+  ["RTX-4090", 160, 0.34],
+  ["RTX-3090", 120, 0.2],
+  ["RTX-5090", 60, 0.68],
+  ["A100-SXM-80", 55, 1.3],
+  ["H100-SXM", 50, 2.3],
+  ["H100-PCIE", 40, 1.95],
+  ["A100-PCIE-80", 35, 1.15],
+  ["L40S", 35, 0.87],
+  ["RTX-A6000", 35, 0.48],
+  ["A100-SXM-40", 25, 0.95],
+  ["A100-PCIE-40", 25, 0.8],
+  ["L4", 30, 0.38],
+  ["A10", 25, 0.36],
+  ["RTX-6000-ADA", 25, 0.78],
+  ["RTX-A5000", 25, 0.28],
+  ["RTX-A4000", 25, 0.17],
+  ["T4", 30, 0.14],
+  ["V100-SXM-32", 20, 0.45],
+  ["V100-PCIE-16", 15, 0.3],
+  ["H200", 20, 3.4],
+  ["H100-NVL", 15, 2.25],
+  ["L40", 15, 0.68],
+  ["A40", 15, 0.44],
+  ["B200", 6, 4.9],
+  ["MI300X", 10, 2.05],
+  ["MI325X", 4, 2.6],
+  ["MI250X", 8, 1.15],
+  ["MI210", 6, 0.6],
 ];
 const regions: [string, string, number][] = [
-  ["US", "Ashburn", 14], ["US", "Dallas", 9], ["US", "Portland", 7], ["US", "Chicago", 6], ["CA", "Montreal", 6], ["DE", "Frankfurt", 8],
-  ["FI", "Helsinki", 4], ["NL", "Amsterdam", 6], ["SE", "Stockholm", 3], ["IS", "Reykjavik", 2], ["GB", "London", 5], ["FR", "Paris", 4],
-  ["PL", "Warsaw", 3], ["SG", "Singapore", 5], ["JP", "Tokyo", 4], ["KR", "Seoul", 3], ["IN", "Mumbai", 3], ["AU", "Sydney", 2],
-  ["BR", "Sao Paulo", 2], ["ZA", "Johannesburg", 1],
+  ["US", "Ashburn", 14],
+  ["US", "Dallas", 9],
+  ["US", "Portland", 7],
+  ["US", "Chicago", 6],
+  ["CA", "Montreal", 6],
+  ["DE", "Frankfurt", 8],
+  ["FI", "Helsinki", 4],
+  ["NL", "Amsterdam", 6],
+  ["SE", "Stockholm", 3],
+  ["IS", "Reykjavik", 2],
+  ["GB", "London", 5],
+  ["FR", "Paris", 4],
+  ["PL", "Warsaw", 3],
+  ["SG", "Singapore", 5],
+  ["JP", "Tokyo", 4],
+  ["KR", "Seoul", 3],
+  ["IN", "Mumbai", 3],
+  ["AU", "Sydney", 2],
+  ["BR", "Sao Paulo", 2],
+  ["ZA", "Johannesburg", 1],
 ];
-const statuses: [string, number][] = [["LIVE", 85], ["PAUSED", 5], ["DRAFT", 3], ["PENDING_REVIEW", 3], ["ARCHIVED", 3], ["REJECTED", 1]];
-const bandwidths: [number, number][] = [[100, 10], [500, 20], [1000, 35], [2500, 15], [10000, 15], [25000, 5]];
+const statuses: [string, number][] = [
+  ["LIVE", 85],
+  ["PAUSED", 5],
+  ["DRAFT", 3],
+  ["PENDING_REVIEW", 3],
+  ["ARCHIVED", 3],
+  ["REJECTED", 1],
+];
+const bandwidths: [number, number][] = [
+  [100, 10],
+  [500, 20],
+  [1000, 35],
+  [2500, 15],
+  [10000, 15],
+  [25000, 5],
+];
 
 function weighted<T>(items: readonly (readonly [...unknown[]])[], weightIndex: number): () => T {
   const cumulative: number[] = [];
@@ -78,14 +130,41 @@ function priceBaseUnits(rate: number): string {
 function cuda(model: GpuModelId): [number, string] {
   if (model.startsWith("MI")) return [0, "ROCm 6.3"];
   if (model === "B200" || model === "RTX-5090") return [pickOf([128, 128, 129]), "570.124"];
-  return pickOf<[number, string]>([[118, "520.61"], [121, "530.30"], [122, "535.183"], [123, "545.29"], [124, "550.127"], [124, "550.127"], [126, "560.35"], [128, "570.124"]]);
+  return pickOf<[number, string]>([
+    [118, "520.61"],
+    [121, "530.30"],
+    [122, "535.183"],
+    [123, "545.29"],
+    [124, "550.127"],
+    [124, "550.127"],
+    [126, "560.35"],
+    [128, "570.124"],
+  ]);
 }
 
 const machineColumns = [
-  ["id", "text"], ["providerId", "text"], ["gpuModel", "text"], ["gpuCount", "int"], ["vramGb", "int"], ["tflopsPerGpu", "numeric"],
-  ["cpuCores", "int"], ["ramGb", "int"], ["diskGb", "int"], ["uploadMbps", "int"], ["downloadMbps", "int"], ["country", "text"],
-  ["city", "text"], ["cudaVersion", "int"], ["driverVersion", "text"], ["pricePerGpuHour", "numeric"], ["minHours", "int"],
-  ["maxHours", "int"], ["description", "text"], ["status", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
+  ["id", "text"],
+  ["providerId", "text"],
+  ["gpuModel", "text"],
+  ["gpuCount", "int"],
+  ["vramGb", "int"],
+  ["tflopsPerGpu", "numeric"],
+  ["cpuCores", "int"],
+  ["ramGb", "int"],
+  ["diskGb", "int"],
+  ["uploadMbps", "int"],
+  ["downloadMbps", "int"],
+  ["country", "text"],
+  ["city", "text"],
+  ["cudaVersion", "int"],
+  ["driverVersion", "text"],
+  ["pricePerGpuHour", "numeric"],
+  ["minHours", "int"],
+  ["maxHours", "int"],
+  ["description", "text"],
+  ["status", "text"],
+  ["createdAt", "timestamp"],
+  ["updatedAt", "timestamp"],
   ["providerReliability", "int"],
 ] as const;
 
@@ -100,10 +179,29 @@ function machineRow(providers: [string, number][], now: number): unknown[] {
   const bandwidth = pickBandwidth()[0];
   const createdAt = new Date(now - Math.floor(Math.random() * 365 * 86_400_000));
   return [
-    seedId(), providerId, model, gpuCount, spec.vramGb, spec.tflops, gpuCount * pickOf([8, 12, 16, 24, 32]),
-    gpuCount * pickOf([32, 64, 128, 256]), pickOf([500, 1000, 2000, 4000, 8000, 16000]), Math.max(100, bandwidth / pickOf([1, 2, 4])),
-    bandwidth, country, city, cudaVersion, driver, priceBaseUnits(rate), pickOf([1, 1, 2, 4, 24]), pickOf([168, 336, 720, 2160]),
-    `${gpuCount}x ${spec.name} in ${city}.`, pickStatus()[0], createdAt, createdAt, reliability,
+    seedId(),
+    providerId,
+    model,
+    gpuCount,
+    spec.vramGb,
+    spec.tflops,
+    gpuCount * pickOf([8, 12, 16, 24, 32]),
+    gpuCount * pickOf([32, 64, 128, 256]),
+    pickOf([500, 1000, 2000, 4000, 8000, 16000]),
+    Math.max(100, bandwidth / pickOf([1, 2, 4])),
+    bandwidth,
+    country,
+    city,
+    cudaVersion,
+    driver,
+    priceBaseUnits(rate),
+    pickOf([1, 1, 2, 4, 24]),
+    pickOf([168, 336, 720, 2160]),
+    `${gpuCount}x ${spec.name} in ${city}.`,
+    pickStatus()[0],
+    createdAt,
+    createdAt,
+    reliability,
   ];
 }
 
@@ -135,16 +233,30 @@ async function main() {
       const address = `0x${randomBytes(20).toString("hex")}`;
       users.push([id, address, Math.random() < 0.005, completed, failed, score, new Date(), new Date()]);
     }
-    const userColumns = [["id", "text"], ["address", "text"], ["banned", "bool"], ["completedRentals", "int"], ["failedRentals", "int"], ["reliability", "int"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"]] as const;
+    const userColumns = [
+      ["id", "text"],
+      ["address", "text"],
+      ["banned", "bool"],
+      ["completedRentals", "int"],
+      ["failedRentals", "int"],
+      ["reliability", "int"],
+      ["createdAt", "timestamp"],
+      ["updatedAt", "timestamp"],
+    ] as const;
     await insertColumns(client, "User", userColumns, users);
 
     const now = Date.now();
-    for (let done = 0; done < total; ) {
+    for (let done = 0; done < total;) {
       await client.query("BEGIN");
       const txEnd = Math.min(total, done + 100_000);
       while (done < txEnd) {
         const n = Math.min(5_000, txEnd - done);
-        await insertColumns(client, "Machine", machineColumns, Array.from({ length: n }, () => machineRow(providers, now)));
+        await insertColumns(
+          client,
+          "Machine",
+          machineColumns,
+          Array.from({ length: n }, () => machineRow(providers, now)),
+        );
         done += n;
       }
       await client.query("COMMIT");
@@ -153,7 +265,9 @@ async function main() {
     // A freshly bulk-loaded table has no visibility map or statistics yet; a live one would.
     await client.query(`VACUUM (ANALYZE) "User"`);
     await client.query(`VACUUM (ANALYZE) "Machine"`);
-    console.log(`\nseeded ${providerCount.toLocaleString("en-US")} providers and ${total.toLocaleString("en-US")} listings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `\nseeded ${providerCount.toLocaleString("en-US")} providers and ${total.toLocaleString("en-US")} listings in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await client.end();
   }

@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, in the order that fails fastest.
- *   1. type check (tsc)          2. lint (eslint)
+ *   1. type check (tsc)          2. lint (eslint, then prettier --check)
  *   3. unit + integration tests (vitest; real database and anvil, see test/global-setup.ts)
  *   4. production build (next build)
  *   5. browser tests (Playwright in Debian's Chromium against `next start`)
@@ -100,8 +100,15 @@ const argsFor = (stage: Stage) => (stage === last ? extra : []);
 const outcome = new Map<Stage, boolean>();
 const runners: Record<Stage, () => boolean> = {
   typecheck: () => run(bin("tsc"), ["--noEmit"]),
-  lint: () => run(bin("eslint"), [".", "--max-warnings", "0"]),
-  unit: () => run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(resultsDir, "vitest.json")}`, ...argsFor("unit")]),
+  lint: () => run(bin("eslint"), [".", "--max-warnings", "0"]) && run(bin("prettier"), ["--check", "--log-level", "warn", "."]),
+  unit: () =>
+    run(bin("vitest"), [
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${path.join(resultsDir, "vitest.json")}`,
+      ...argsFor("unit"),
+    ]),
   build: () => run(bin("next"), ["build"], buildEnv),
   e2e: () => {
     if (outcome.get("build") === false) {
@@ -126,16 +133,24 @@ function counts(stage: Stage, file: string, read: (json: never) => [number, numb
     return [0, 0, 0];
   }
 }
-const [vPassed, vFailed, vSkipped] = counts("unit", "vitest.json", (j: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }) => [
-  j.numPassedTests,
-  j.numFailedTests,
-  j.numPendingTests + j.numTodoTests,
-]);
-const [pPassed, pFailed, pSkipped] = counts("e2e", "e2e-report.json", (j: { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }) => [
-  j.stats.expected,
-  j.stats.unexpected + j.stats.flaky,
-  j.stats.skipped,
-]);
+const [vPassed, vFailed, vSkipped] = counts(
+  "unit",
+  "vitest.json",
+  (j: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }) => [
+    j.numPassedTests,
+    j.numFailedTests,
+    j.numPendingTests + j.numTodoTests,
+  ],
+);
+const [pPassed, pFailed, pSkipped] = counts(
+  "e2e",
+  "e2e-report.json",
+  (j: { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }) => [
+    j.stats.expected,
+    j.stats.unexpected + j.stats.flaky,
+    j.stats.skipped,
+  ],
+);
 const failedStages = [...outcome].filter(([, ok]) => !ok).map(([s]) => s);
 
 console.log("\nSummary");

@@ -40,7 +40,10 @@ export function hardwareReport(opts: { model?: string; count?: number; name?: st
 
 /** A heartbeat naming the report's GPUs. */
 export function heartbeatFor(hw: Hardware, at = new Date(), util = 50): HeartbeatRequest {
-  return { at: at.toISOString(), gpus: hw.gpus.map((g) => ({ uuid: g.uuid, utilizationPct: util, memoryUsedMiB: 1000, temperatureC: 60 })) };
+  return {
+    at: at.toISOString(),
+    gpus: hw.gpus.map((g) => ({ uuid: g.uuid, utilizationPct: util, memoryUsedMiB: 1000, temperatureC: 60 })),
+  };
 }
 
 export const clientKeyOf = (ip = randomIp()) => createHash("sha256").update(ip).digest("hex");

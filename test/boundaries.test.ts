@@ -12,7 +12,9 @@ const eslint = new ESLint({ cwd: root });
 async function problems(file: string, code: string): Promise<string[]> {
   const results = await eslint.lintText(code, { filePath: path.join(root, file) });
   return results
-    .flatMap((r) => r.messages).filter((m) => m.ruleId === "import/no-restricted-paths" || m.ruleId === "idlegrid/no-server-in-client").map((m) => m.message);
+    .flatMap((r) => r.messages)
+    .filter((m) => m.ruleId === "import/no-restricted-paths" || m.ruleId === "idlegrid/no-server-in-client")
+    .map((m) => m.message);
 }
 
 describe("the dependency rule", () => {

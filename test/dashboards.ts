@@ -88,7 +88,12 @@ export async function orderIn(
     tx.released =
       status === "RESOLVED"
         ? await chainEvent(order, "DisputeResolved", { providerBps: providerBps.toString(), ...split }, settledAt)
-        : await chainEvent(order, "RentalEnded", { endedAt: String(Math.floor((settledAt ?? new Date()).getTime() / 1000)), ...split }, settledAt);
+        : await chainEvent(
+            order,
+            "RentalEnded",
+            { endedAt: String(Math.floor((settledAt ?? new Date()).getTime() / 1000)), ...split },
+            settledAt,
+          );
   } else if (status === "REFUNDED") {
     tx.refunded = await chainEvent(order, "EscrowRefunded", { amount: amount.toString() }, settledAt);
   }

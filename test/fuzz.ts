@@ -81,7 +81,10 @@ export interface FuzzFailure {
 export function createSender() {
   let sent = 0;
   const failures: FuzzFailure[] = [];
-  async function send(handler: Handler, opts: { method: string; path: string; params: Record<string, string>; query?: string; body?: string; headers: Headers }) {
+  async function send(
+    handler: Handler,
+    opts: { method: string; path: string; params: Record<string, string>; query?: string; body?: string; headers: Headers },
+  ) {
     sent++;
     const url = `${appUrl.origin}${opts.path}${opts.query ? `?${opts.query}` : ""}`;
     const request = new Request(url, { method: opts.method, headers: opts.headers, body: opts.body });
@@ -94,7 +97,12 @@ export function createSender() {
       return { status: 599, json: null };
     }
     const text = await res.text();
-    if (res.status >= 500) failures.push({ request: `${opts.method} ${url.slice(0, 200)} ${(opts.body ?? "").slice(0, 200)}`, status: res.status, body: text.slice(0, 300) });
+    if (res.status >= 500)
+      failures.push({
+        request: `${opts.method} ${url.slice(0, 200)} ${(opts.body ?? "").slice(0, 200)}`,
+        status: res.status,
+        body: text.slice(0, 300),
+      });
     let json: unknown = null;
     try {
       json = JSON.parse(text);

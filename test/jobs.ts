@@ -41,10 +41,19 @@ export async function matchingProvider(machine: Parameters<typeof createMachine>
 export async function offerOn(jobId: string, p: { provider: User; machine: { id: string } }, price = "1.50") {
   return makeOffer(
     callerFor(p.provider),
-    offerInputSchema.parse({ jobId, machineId: p.machine.id, pricePerGpuHour: price, earliestStart: new Date(Date.now() + 3_600_000).toISOString() }),
+    offerInputSchema.parse({
+      jobId,
+      machineId: p.machine.id,
+      pricePerGpuHour: price,
+      earliestStart: new Date(Date.now() + 3_600_000).toISOString(),
+    }),
   );
 }
 
 export function noticesOf(userId: string) {
-  return db.notification.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, params: true, href: true } });
+  return db.notification.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { kind: true, params: true, href: true },
+  });
 }

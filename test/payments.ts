@@ -3,7 +3,18 @@
  * nonces or balances), a provider with a LIVE listing, orders made through the real code path,
  * and the buyer's real approve + open transactions on the test anvil.
  */
-import { createPublicClient, createWalletClient, erc20Abi, getAddress, http, parseEther, parseUnits, type Address, type Hex, type PublicClient } from "viem";
+import {
+  createPublicClient,
+  createWalletClient,
+  erc20Abi,
+  getAddress,
+  http,
+  parseEther,
+  parseUnits,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { idlegridEscrowAbi } from "@/lib/chain/generated/IdlegridEscrow";
@@ -28,7 +39,14 @@ export async function fundedWallet(privateKey: Hex = generatePrivateKey()) {
   const account = privateKeyToAccount(privateKey);
   await testClient.setBalance({ address: account.address, value: parseEther("10") });
   const wallet = createWalletClient({ chain: foundry, transport, account });
-  await mined(await wallet.writeContract({ address: token, abi: testUsdcAbi, functionName: "faucet", args: [account.address, parseUnits("10000", 6)] }));
+  await mined(
+    await wallet.writeContract({
+      address: token,
+      abi: testUsdcAbi,
+      functionName: "faucet",
+      args: [account.address, parseUnits("10000", 6)],
+    }),
+  );
   return wallet;
 }
 export type Wallet = Awaited<ReturnType<typeof fundedWallet>>;
@@ -48,7 +66,10 @@ export async function rental(listing: { pricePerGpuHour?: string; gpuCount?: num
   const [providerWallet, buyerWallet] = await Promise.all([fundedWallet(), fundedWallet()]);
   const provider = await db.user.create({ data: { address: providerWallet.account.address } });
   const buyer = await db.user.create({ data: { address: buyerWallet.account.address } });
-  const machine = await createMachine(provider.id, { pricePerGpuHour: listing.pricePerGpuHour ?? "1500000", gpuCount: listing.gpuCount ?? 2 });
+  const machine = await createMachine(provider.id, {
+    pricePerGpuHour: listing.pricePerGpuHour ?? "1500000",
+    gpuCount: listing.gpuCount ?? 2,
+  });
   return { provider, buyer, machine, providerWallet, buyerWallet };
 }
 export type Rental = Awaited<ReturnType<typeof rental>>;
@@ -60,7 +81,10 @@ export type Rental = Awaited<ReturnType<typeof rental>>;
  */
 export async function order(r: Rental, hours = 3) {
   const held = await db.order.count({ where: { listingId: r.machine.id, status: { in: ["PENDING_PAYMENT", "FUNDED", "ACTIVE"] } } });
-  const listingId = held === 0 ? r.machine.id : (await createMachine(r.provider.id, { pricePerGpuHour: r.machine.pricePerGpuHour, gpuCount: r.machine.gpuCount })).id;
+  const listingId =
+    held === 0
+      ? r.machine.id
+      : (await createMachine(r.provider.id, { pricePerGpuHour: r.machine.pricePerGpuHour, gpuCount: r.machine.gpuCount })).id;
   const id = await createOrder(callerFor(r.buyer), { listingId, hours });
   return db.order.findUniqueOrThrow({ where: { id } });
 }
@@ -72,23 +96,49 @@ export async function order(r: Rental, hours = 3) {
  */
 export async function pay(
   wallet: Wallet,
-  o: { orderIdHex: string; providerAddress: string; amount: { toFixed(d: number): string }; startDeadline: Date; ratePerSecond?: { toFixed(d: number): string } | null },
-  overrides: { amount?: bigint; escrow?: Address; token?: Address; orderIdHex?: Hex; ratePerSecond?: bigint | null; startDeadline?: bigint } = {},
+  o: {
+    orderIdHex: string;
+    providerAddress: string;
+    amount: { toFixed(d: number): string };
+    startDeadline: Date;
+    ratePerSecond?: { toFixed(d: number): string } | null;
+  },
+  overrides: {
+    amount?: bigint;
+    escrow?: Address;
+    token?: Address;
+    orderIdHex?: Hex;
+    ratePerSecond?: bigint | null;
+    startDeadline?: bigint;
+  } = {},
 ) {
   const amount = overrides.amount ?? baseUnitsOf(o.amount);
   const to = overrides.escrow ?? escrow;
   const rate = overrides.ratePerSecond !== undefined ? overrides.ratePerSecond : o.ratePerSecond ? baseUnitsOf(o.ratePerSecond) : null;
   const orderId = overrides.orderIdHex ?? (o.orderIdHex as Hex);
   const deadline = overrides.startDeadline ?? BigInt(Math.floor(o.startDeadline.getTime() / 1000));
-  await mined(await wallet.writeContract({ address: overrides.token ?? token, abi: erc20Abi, functionName: "approve", args: [to, amount] }));
+  await mined(
+    await wallet.writeContract({ address: overrides.token ?? token, abi: erc20Abi, functionName: "approve", args: [to, amount] }),
+  );
   return mined(
     rate === null
-      ? await wallet.writeContract({ address: to, abi: idlegridEscrowAbi, functionName: "open", args: [orderId, o.providerAddress as Address, amount, deadline] })
-      : await wallet.writeContract({ address: to, abi: idlegridEscrowAbi, functionName: "openRental", args: [orderId, o.providerAddress as Address, rate, amount, deadline] }),
+      ? await wallet.writeContract({
+          address: to,
+          abi: idlegridEscrowAbi,
+          functionName: "open",
+          args: [orderId, o.providerAddress as Address, amount, deadline],
+        })
+      : await wallet.writeContract({
+          address: to,
+          abi: idlegridEscrowAbi,
+          functionName: "openRental",
+          args: [orderId, o.providerAddress as Address, rate, amount, deadline],
+        }),
   );
 }
 
-type EscrowIdCall = "markStarted" | "markCompleted" | "release" | "refund" | "openDispute" | "stop" | "claim" | "settleDisputeTimeout" | "claimRefund";
+type EscrowIdCall =
+  "markStarted" | "markCompleted" | "release" | "refund" | "openDispute" | "stop" | "claim" | "settleDisputeTimeout" | "claimRefund";
 
 export async function escrowWrite(wallet: Wallet, functionName: EscrowIdCall, escrowId: string) {
   return mined(await wallet.writeContract({ address: escrow, abi: idlegridEscrowAbi, functionName, args: [escrowId as Hex] }));

@@ -2,7 +2,9 @@
 import { generateKeyPairSync } from "node:crypto";
 
 function wire(...fields: Buffer[]): string {
-  return Buffer.concat(fields.flatMap((f) => [Buffer.from([f.length >>> 24, (f.length >>> 16) & 255, (f.length >>> 8) & 255, f.length & 255]), f])).toString("base64");
+  return Buffer.concat(
+    fields.flatMap((f) => [Buffer.from([f.length >>> 24, (f.length >>> 16) & 255, (f.length >>> 8) & 255, f.length & 255]), f]),
+  ).toString("base64");
 }
 const b64url = (s: string | undefined) => Buffer.from(s ?? "", "base64url");
 /** An SSH mpint: big-endian, with a zero byte in front when the high bit is set. */

@@ -55,7 +55,12 @@ export async function startReceiver(script: number[] = []): Promise<Receiver> {
   return receiver;
 }
 
-type Verify = (secret: string, headers: IncomingHttpHeaders, body: string, toleranceSeconds?: number) => { type: string; timestamp: string; data: Record<string, unknown> };
+type Verify = (
+  secret: string,
+  headers: IncomingHttpHeaders,
+  body: string,
+  toleranceSeconds?: number,
+) => { type: string; timestamp: string; data: Record<string, unknown> };
 
 /** The `verify-webhook.mjs` block of README.md's "Scripting Idlegrid", imported as a module. */
 export async function readmeVerifier(): Promise<Verify> {

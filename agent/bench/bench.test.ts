@@ -35,7 +35,7 @@ describe("benchDownload", () => {
       if (req.url === "/file") return res.writeHead(200, { "Content-Length": payload.length }).end(payload);
       if (req.url === "/endless") {
         res.writeHead(200);
-        const pump = () => res.write(Buffer.alloc(64 * 1024)) ? setImmediate(pump) : res.once("drain", pump);
+        const pump = () => (res.write(Buffer.alloc(64 * 1024)) ? setImmediate(pump) : res.once("drain", pump));
         return pump();
       }
       res.writeHead(404).end();
@@ -76,7 +76,12 @@ describe("GPU bench", () => {
     const fake = path.join(dir, "python-no-cuda");
     await writeFile(fake, `#!/bin/sh\necho '{"python": "3.11.9", "torch": "2.5.1+cpu", "cuda": false, "torchCuda": null}'\n`);
     await chmod(fake, 0o755);
-    expect(await probeTorch(fake)).toEqual({ ok: false, reason: "PyTorch 2.5.1+cpu sees no CUDA device", python: "3.11.9", torch: "2.5.1+cpu" });
+    expect(await probeTorch(fake)).toEqual({
+      ok: false,
+      reason: "PyTorch 2.5.1+cpu sees no CUDA device",
+      python: "3.11.9",
+      torch: "2.5.1+cpu",
+    });
     const noTorch = path.join(dir, "python-no-torch");
     await writeFile(noTorch, `#!/bin/sh\necho '{"python": "3.11.9", "torch": null, "cuda": false, "torchCuda": null}'\n`);
     await chmod(noTorch, 0o755);
@@ -97,7 +102,9 @@ describe("GPU bench", () => {
   });
 
   it("reads the script's JSON line, ignoring warnings before it", () => {
-    const line = JSON.stringify({ devices: [{ index: 0, name: "NVIDIA H100 80GB HBM3", matmulTflops: 712.4, memoryBandwidthGBs: 2905.3, hostToDeviceGBs: 52.1 }] });
+    const line = JSON.stringify({
+      devices: [{ index: 0, name: "NVIDIA H100 80GB HBM3", matmulTflops: 712.4, memoryBandwidthGBs: 2905.3, hostToDeviceGBs: 52.1 }],
+    });
     expect(parseBenchOutput(`UserWarning: TF32 is enabled\n${line}\n`)).toMatchObject({ ok: true, devices: [{ matmulTflops: 712.4 }] });
     expect(parseBenchOutput("Traceback (most recent call last):\n")).toEqual({ ok: false, reason: "the GPU benchmark printed no result" });
   });

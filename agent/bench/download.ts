@@ -34,7 +34,8 @@ export async function benchDownload(url: string, options: { maxBytes?: number; t
   } catch (e) {
     if (e instanceof DownloadError) throw e;
     // A timeout after some data still measured something; before any data it is a failure.
-    if (!(controller.signal.aborted && bytes > 0)) throw new DownloadError(`download from ${url} failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (!(controller.signal.aborted && bytes > 0))
+      throw new DownloadError(`download from ${url} failed: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     clearTimeout(timer);
   }

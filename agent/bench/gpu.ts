@@ -83,7 +83,11 @@ for i in range(torch.cuda.device_count()):
 print(json.dumps({"devices": devices}))
 `;
 
-function runPython(python: string, args: string[], timeoutMs: number): Promise<{ ok: true; stdout: string } | { ok: false; reason: string }> {
+function runPython(
+  python: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ ok: true; stdout: string } | { ok: false; reason: string }> {
   return new Promise((resolve) => {
     execFile(python, args, { timeout: timeoutMs, maxBuffer: 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
       if (!err) return resolve({ ok: true, stdout });
@@ -99,21 +103,27 @@ function runPython(python: string, args: string[], timeoutMs: number): Promise<{
 export async function probeTorch(python: string): Promise<TorchProbe> {
   const run = await runPython(python, ["-c", probeScript], 60_000);
   if (!run.ok) return { ok: false, reason: run.reason, python: null, torch: null };
-  const parsed = probeSchema.safeParse((() => {
-    try {
-      return JSON.parse(run.stdout);
-    } catch {
-      return null;
-    }
-  })());
+  const parsed = probeSchema.safeParse(
+    (() => {
+      try {
+        return JSON.parse(run.stdout);
+      } catch {
+        return null;
+      }
+    })(),
+  );
   if (!parsed.success) return { ok: false, reason: `${python} printed no probe result`, python: null, torch: null };
   const p = parsed.data;
-  if (p.torch === null) return { ok: false, reason: `PyTorch is not installed for ${python} (pip install torch)`, python: p.python, torch: null };
+  if (p.torch === null)
+    return { ok: false, reason: `PyTorch is not installed for ${python} (pip install torch)`, python: p.python, torch: null };
   if (!p.cuda) return { ok: false, reason: `PyTorch ${p.torch} sees no CUDA device`, python: p.python, torch: p.torch };
   return { ok: true, python: p.python, torch: p.torch, torchCuda: p.torchCuda };
 }
 
-export async function benchGpus(python: string, options: { matmulSize?: number; copyMiB?: number; timeoutMs?: number } = {}): Promise<GpuBench> {
+export async function benchGpus(
+  python: string,
+  options: { matmulSize?: number; copyMiB?: number; timeoutMs?: number } = {},
+): Promise<GpuBench> {
   const args = ["-c", benchScript, String(options.matmulSize ?? 8192), String(options.copyMiB ?? 1024)];
   const run = await runPython(python, args, options.timeoutMs ?? 10 * 60_000);
   if (!run.ok) return run;

@@ -29,22 +29,34 @@ type Skipped = BenchReceipt["skipped"][number];
 
 function formatReceipt(r: BenchReceipt): string {
   const lines = [`Idlegrid bench receipt · ${r.hostname} · ${r.startedAt} → ${r.finishedAt}`];
-  if (r.disk) lines.push(`Disk      ${r.disk.path}: write ${r.disk.writeMBps} MB/s (fsync), read ${r.disk.readMBps} MB/s${r.disk.readMayBeCached ? " (may be page cache)" : ""}, ${r.disk.sizeBytes / 1e6} MB`);
-  if (r.download) lines.push(`Download  ${r.download.megabitsPerSecond} Mbit/s (${r.download.bytes} bytes in ${r.download.seconds} s from ${r.download.url})`);
+  if (r.disk)
+    lines.push(
+      `Disk      ${r.disk.path}: write ${r.disk.writeMBps} MB/s (fsync), read ${r.disk.readMBps} MB/s${r.disk.readMayBeCached ? " (may be page cache)" : ""}, ${r.disk.sizeBytes / 1e6} MB`,
+    );
+  if (r.download)
+    lines.push(
+      `Download  ${r.download.megabitsPerSecond} Mbit/s (${r.download.bytes} bytes in ${r.download.seconds} s from ${r.download.url})`,
+    );
   for (const d of r.gpu?.devices ?? []) {
-    lines.push(`GPU ${d.index}     ${d.name}: ${d.matmulTflops} TFLOPS bf16, ${d.memoryBandwidthGBs} GB/s memory, ${d.hostToDeviceGBs} GB/s host→device`);
+    lines.push(
+      `GPU ${d.index}     ${d.name}: ${d.matmulTflops} TFLOPS bf16, ${d.memoryBandwidthGBs} GB/s memory, ${d.hostToDeviceGBs} GB/s host→device`,
+    );
   }
   for (const s of r.skipped) lines.push(`Skipped   ${s.part}: ${s.reason}`);
   const t = r.tools;
-  lines.push(`Tools     agent ${t.agent}, node ${t.node}, python ${t.python ?? "-"}, torch ${t.torch ?? "-"} (CUDA ${t.torchCuda ?? "-"}), driver ${t.driver ?? "-"}, CUDA ${t.cuda ?? "-"}`);
+  lines.push(
+    `Tools     agent ${t.agent}, node ${t.node}, python ${t.python ?? "-"}, torch ${t.torch ?? "-"} (CUDA ${t.torchCuda ?? "-"}), driver ${t.driver ?? "-"}, CUDA ${t.cuda ?? "-"}`,
+  );
   return lines.join("\n");
 }
 
 export async function bench(env: AgentEnv, options: BenchOptions, io: Io): Promise<number> {
-  if (!Number.isInteger(options.diskSizeMb) || options.diskSizeMb < 1) throw new AgentError("--disk-size-mb must be a whole number of MB, at least 1", exitCodes.usage);
+  if (!Number.isInteger(options.diskSizeMb) || options.diskSizeMb < 1)
+    throw new AgentError("--disk-size-mb must be a whole number of MB, at least 1", exitCodes.usage);
   // Check pairing first: a long benchmark that cannot be uploaded at the end wastes the provider's time.
   const config = options.upload ? await readConfig(env.home) : null;
-  if (options.upload && !config) throw new AgentError("--upload needs a paired machine: run idlegrid-agent pair <code> first", exitCodes.config);
+  if (options.upload && !config)
+    throw new AgentError("--upload needs a paired machine: run idlegrid-agent pair <code> first", exitCodes.config);
 
   const startedAt = new Date().toISOString();
   const skipped: Skipped[] = [];
@@ -102,7 +114,10 @@ export async function bench(env: AgentEnv, options: BenchOptions, io: Io): Promi
   io.out(options.json ? JSON.stringify(receipt, null, 2) : formatReceipt(receipt));
 
   if (config) {
-    const out = await postJson(apiUrl(config.server, agentApi.benchReceipts), receipt, { credential: config.credential, timeoutMs: 30_000 });
+    const out = await postJson(apiUrl(config.server, agentApi.benchReceipts), receipt, {
+      credential: config.credential,
+      timeoutMs: 30_000,
+    });
     switch (out.kind) {
       case "ok":
         log(`receipt uploaded to ${config.server} (HTTP ${out.status})`);

@@ -46,7 +46,12 @@ export async function doctor(env: AgentEnv, options: { json: boolean }, io: Io):
   try {
     const config = await readConfig(env.home);
     if (config) paired = { server: config.server, machineId: config.machineId, listingId: config.listingId };
-    else problems.push({ code: "config:not-paired", severity: "error", message: `not paired: run idlegrid-agent pair <code> (looked for ${configFile(env.home)})` });
+    else
+      problems.push({
+        code: "config:not-paired",
+        severity: "error",
+        message: `not paired: run idlegrid-agent pair <code> (looked for ${configFile(env.home)})`,
+      });
   } catch (e) {
     problems.push({ code: "config:unreadable", severity: "error", message: (e as Error).message });
   }
@@ -59,10 +64,13 @@ export async function doctor(env: AgentEnv, options: { json: boolean }, io: Io):
   } else {
     const pairedText = paired ? `machine ${paired.machineId} (listing ${paired.listingId}) at ${paired.server}` : "no";
     io.out(formatHardware(hardware, pairedText));
-    io.out(`\nWould report: ${wouldReport.method} ${paired?.server ?? "<server>"}${wouldReport.path} with the values above (--json shows the exact body)`);
+    io.out(
+      `\nWould report: ${wouldReport.method} ${paired?.server ?? "<server>"}${wouldReport.path} with the values above (--json shows the exact body)`,
+    );
   }
   for (const p of problems) io.err(formatProblem(p));
-  if (!options.json) io.err(errors.length === 0 ? "doctor: ready" : `doctor: ${errors.length} problem${errors.length === 1 ? "" : "s"} to fix`);
+  if (!options.json)
+    io.err(errors.length === 0 ? "doctor: ready" : `doctor: ${errors.length} problem${errors.length === 1 ? "" : "s"} to fix`);
   return errors.length === 0 ? exitCodes.ok : exitCodes.failed;
 }
 

@@ -21,7 +21,8 @@ export function resolveServer(flag: string | undefined, env: Pick<AgentEnv, "ser
   } catch {
     throw new AgentError(`--server ${server} is not a URL`, exitCodes.usage);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new AgentError(`--server must be http(s), got ${url.protocol}`, exitCodes.usage);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new AgentError(`--server must be http(s), got ${url.protocol}`, exitCodes.usage);
   return server.replace(/\/+$/, "");
 }
 
@@ -32,7 +33,10 @@ export async function pair(env: AgentEnv, options: { code: string; server: strin
 
   const existing = await readConfig(env.home);
   if (existing && !options.force) {
-    throw new AgentError(`already paired as machine ${existing.machineId} with ${existing.server}; pass --force to replace that pairing`, exitCodes.usage);
+    throw new AgentError(
+      `already paired as machine ${existing.machineId} with ${existing.server}; pass --force to replace that pairing`,
+      exitCodes.usage,
+    );
   }
 
   const { hardware, problems } = await detectHardware(env);
@@ -51,7 +55,8 @@ export async function pair(env: AgentEnv, options: { code: string; server: strin
       throw new AgentError(`pairing refused by ${server}: ${out.message}`);
   }
   const answer = pairResponseSchema.safeParse(out.body);
-  if (!answer.success) throw new AgentError(`unexpected pairing answer from ${server} (HTTP ${out.status}): expected machineId, listingId and credential`);
+  if (!answer.success)
+    throw new AgentError(`unexpected pairing answer from ${server} (HTTP ${out.status}): expected machineId, listingId and credential`);
 
   const file = await writeConfig(env.home, { server, ...answer.data, pairedAt: new Date().toISOString() });
   io.out(`Paired as machine ${answer.data.machineId} (listing ${answer.data.listingId}).`);

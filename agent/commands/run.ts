@@ -26,10 +26,16 @@ export async function run(env: AgentEnv, io: Io, log: Logger = createLogger()): 
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
 
-  log.info("starting", { version: AGENT_VERSION, server: config.server, machineId: config.machineId, heartbeatSeconds: env.heartbeatSeconds });
+  log.info("starting", {
+    version: AGENT_VERSION,
+    server: config.server,
+    machineId: config.machineId,
+    heartbeatSeconds: env.heartbeatSeconds,
+  });
   try {
     const result = await runAgent({
-      post: (apiPath, body, signal) => postJson(apiUrl(config.server, apiPath), body, { credential: config.credential, signal, timeoutMs: 15_000 }),
+      post: (apiPath, body, signal) =>
+        postJson(apiUrl(config.server, apiPath), body, { credential: config.credential, signal, timeoutMs: 15_000 }),
       hardware: async () => {
         const { hardware, problems } = await detectHardware(env);
         for (const p of problems) log.warn("hardware_problem", { code: p.code, message: p.message });
@@ -50,7 +56,9 @@ export async function run(env: AgentEnv, io: Io, log: Logger = createLogger()): 
         return exitCodes.ok;
       case "revoked":
         log.error("credential_revoked", { status: result.status, message: result.message });
-        io.err(`idlegrid-agent: the server refused this machine's credential (${result.message}): it was revoked or the machine removed; pair again with a new code`);
+        io.err(
+          `idlegrid-agent: the server refused this machine's credential (${result.message}): it was revoked or the machine removed; pair again with a new code`,
+        );
         return exitCodes.config;
       case "rejected":
         log.error("report_rejected", { status: result.status, message: result.message });

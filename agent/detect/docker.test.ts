@@ -15,8 +15,11 @@ function fakeDockerd(socketPath: string, answer: (req: http.IncomingMessage, res
 function dockerVersionAsNobody(dockerHost: string): Promise<unknown> {
   const script = `import(${JSON.stringify(path.join(import.meta.dirname, "docker.ts"))}).then(async (m) => process.stdout.write(JSON.stringify(await m.dockerVersion(${JSON.stringify(dockerHost)}))))`;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", "-e", script], { uid: 65534, gid: 65534, cwd: path.join(import.meta.dirname, "../..") }, (err, stdout) =>
-      err ? reject(err) : resolve(JSON.parse(stdout)),
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "-e", script],
+      { uid: 65534, gid: 65534, cwd: path.join(import.meta.dirname, "../..") },
+      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))),
     );
   });
 }
@@ -65,13 +68,19 @@ describe("dockerVersion", () => {
   it("says it is not Docker when the socket answers something else", async () => {
     const socket = path.join(dir, "other.sock");
     servers.push(await fakeDockerd(socket, (_req, res) => res.writeHead(200).end("hello")));
-    expect(await dockerVersion(`unix://${socket}`)).toMatchObject({ ok: false, problem: { kind: "failed", message: expect.stringMatching(/not a Docker API/) } });
+    expect(await dockerVersion(`unix://${socket}`)).toMatchObject({
+      ok: false,
+      problem: { kind: "failed", message: expect.stringMatching(/not a Docker API/) },
+    });
   });
 
   it("gives up on a socket that never answers", async () => {
     const socket = path.join(dir, "hung.sock");
     servers.push(await fakeDockerd(socket, () => {}));
-    expect(await dockerVersion(`unix://${socket}`, 200)).toMatchObject({ ok: false, problem: { kind: "failed", message: expect.stringMatching(/ETIMEDOUT/) } });
+    expect(await dockerVersion(`unix://${socket}`, 200)).toMatchObject({
+      ok: false,
+      problem: { kind: "failed", message: expect.stringMatching(/ETIMEDOUT/) },
+    });
   });
 
   it("says the user lacks permission on a socket it may not open", async () => {

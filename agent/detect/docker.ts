@@ -22,7 +22,10 @@ export function socketPathOf(dockerHost: string): { socketPath: string } | { pro
   const m = /^unix:\/\/(\/.+)$/.exec(dockerHost);
   if (m?.[1]) return { socketPath: m[1] };
   return {
-    problem: { kind: "unsupported-host", message: `DOCKER_HOST=${dockerHost} is not a unix:// socket; the agent must run on the Docker host itself` },
+    problem: {
+      kind: "unsupported-host",
+      message: `DOCKER_HOST=${dockerHost} is not a unix:// socket; the agent must run on the Docker host itself`,
+    },
   };
 }
 
@@ -32,7 +35,10 @@ export function classifySocketError(code: string | undefined, socketPath: string
     case "ENOENT":
       return { kind: "no-docker", message: `no Docker socket at ${socketPath}: install Docker Engine or set DOCKER_HOST` };
     case "ECONNREFUSED":
-      return { kind: "not-running", message: `Docker is not running (${socketPath} refused the connection): start it with systemctl start docker` };
+      return {
+        kind: "not-running",
+        message: `Docker is not running (${socketPath} refused the connection): start it with systemctl start docker`,
+      };
     case "EACCES":
     case "EPERM":
       return { kind: "no-permission", message: `no permission on ${socketPath}: add this user to the docker group` };
@@ -74,6 +80,7 @@ export async function dockerVersion(dockerHost: string, timeoutMs = 3000): Promi
     json = null;
   }
   const parsed = versionResponseSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, problem: { kind: "failed", message: `${socketPath} is not a Docker API (GET /version gave no version)` } };
+  if (!parsed.success)
+    return { ok: false, problem: { kind: "failed", message: `${socketPath} is not a Docker API (GET /version gave no version)` } };
   return { ok: true, version: parsed.data.Version, apiVersion: parsed.data.ApiVersion };
 }

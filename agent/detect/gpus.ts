@@ -4,11 +4,20 @@
  */
 import { execFile } from "node:child_process";
 import type { GpuInfo, GpuSample } from "../protocol";
-import { classifyFailure, inventoryArgs, NvidiaSmiParseError, type NvidiaSmiProblem, type NvidiaSmiRun, parseCudaVersion, parseInventory, parseSamples, sampleArgs } from "./nvidia-smi";
+import {
+  classifyFailure,
+  inventoryArgs,
+  NvidiaSmiParseError,
+  type NvidiaSmiProblem,
+  type NvidiaSmiRun,
+  parseCudaVersion,
+  parseInventory,
+  parseSamples,
+  sampleArgs,
+} from "./nvidia-smi";
 
 export type GpuDetection =
-  | { ok: true; gpus: GpuInfo[]; driverVersion: string | null; cudaVersion: string | null }
-  | { ok: false; problem: NvidiaSmiProblem };
+  { ok: true; gpus: GpuInfo[]; driverVersion: string | null; cudaVersion: string | null } | { ok: false; problem: NvidiaSmiProblem };
 
 export function runNvidiaSmi(bin: string, args: readonly string[], timeoutMs: number): Promise<NvidiaSmiRun> {
   return new Promise((resolve) => {

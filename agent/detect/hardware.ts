@@ -31,12 +31,18 @@ export async function detectHardware(env: Pick<AgentEnv, "dataDir" | "nvidiaSmi"
   else if (gpus.gpus.length === 0) problems.push({ code: "gpu:no-devices", severity: "error", message: "nvidia-smi lists no GPUs" });
   else {
     for (const g of gpus.gpus.filter((g) => g.unknown)) {
-      problems.push({ code: "gpu:unknown-model", severity: "warning", message: `GPU ${g.index} "${g.name}" (${g.memoryMiB} MiB) is not in the catalog; an admin will review it` });
+      problems.push({
+        code: "gpu:unknown-model",
+        severity: "warning",
+        message: `GPU ${g.index} "${g.name}" (${g.memoryMiB} MiB) is not in the catalog; an admin will review it`,
+      });
     }
-    if (gpus.cudaVersion === null) problems.push({ code: "gpu:no-cuda", severity: "warning", message: "nvidia-smi reports no CUDA version" });
+    if (gpus.cudaVersion === null)
+      problems.push({ code: "gpu:no-cuda", severity: "warning", message: "nvidia-smi reports no CUDA version" });
   }
   if (!docker.ok) problems.push({ code: `docker:${docker.problem.kind}`, severity: "error", message: docker.problem.message });
-  if (host.disk === null) problems.push({ code: "disk:unreadable", severity: "warning", message: `cannot read disk size of ${env.dataDir}` });
+  if (host.disk === null)
+    problems.push({ code: "disk:unreadable", severity: "warning", message: `cannot read disk size of ${env.dataDir}` });
 
   const hardware: Hardware = {
     agentVersion: AGENT_VERSION,
@@ -50,7 +56,11 @@ export async function detectHardware(env: Pick<AgentEnv, "dataDir" | "nvidiaSmi"
   const check = hardwareSchema.safeParse(hardware);
   if (!check.success) {
     const issue = check.error.issues[0];
-    problems.push({ code: "report:invalid", severity: "error", message: `hardware report fails the protocol schema at ${issue?.path.join(".")}: ${issue?.message}` });
+    problems.push({
+      code: "report:invalid",
+      severity: "error",
+      message: `hardware report fails the protocol schema at ${issue?.path.join(".")}: ${issue?.message}`,
+    });
   }
   return { hardware, problems };
 }

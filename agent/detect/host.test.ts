@@ -15,12 +15,24 @@ describe("host parsers", () => {
     // Two sockets, two cores each, two threads per core: 8 logical CPUs, 4 cores.
     const block = (proc: number, physical: number, core: number) =>
       `processor\t: ${proc}\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 9654 96-Core Processor\nphysical id\t: ${physical}\ncore id\t\t: ${core}\n`;
-    const text = [block(0, 0, 0), block(1, 0, 1), block(2, 1, 0), block(3, 1, 1), block(4, 0, 0), block(5, 0, 1), block(6, 1, 0), block(7, 1, 1)].join("\n");
+    const text = [
+      block(0, 0, 0),
+      block(1, 0, 1),
+      block(2, 1, 0),
+      block(3, 1, 1),
+      block(4, 0, 0),
+      block(5, 0, 1),
+      block(6, 1, 0),
+      block(7, 1, 1),
+    ].join("\n");
     expect(parseCpuinfo(text)).toEqual({ model: "AMD EPYC 9654 96-Core Processor", cores: 4 });
   });
 
   it("says it does not know the core count when cpuinfo has no core ids (ARM, some VMs)", () => {
-    expect(parseCpuinfo("processor\t: 0\nBogoMIPS\t: 50.00\nCPU implementer\t: 0x41\n\nprocessor\t: 1\n")).toEqual({ model: null, cores: null });
+    expect(parseCpuinfo("processor\t: 0\nBogoMIPS\t: 50.00\nCPU implementer\t: 0x41\n\nprocessor\t: 1\n")).toEqual({
+      model: null,
+      cores: null,
+    });
   });
 
   it("unquotes PRETTY_NAME", () => {

@@ -8,9 +8,39 @@ const fixture = (profile: string, file: string) => readFileSync(path.join(import
 
 describe("recorded nvidia-smi output", () => {
   it.each([
-    { profile: "h100x8", count: 8, name: "NVIDIA H100 80GB HBM3", catalogId: "H100-SXM", memoryMiB: 81559, driver: "535.129.03", cuda: "12.2", power: 700, pcieGen: 5 },
-    { profile: "a100pciex4", count: 4, name: "NVIDIA A100 80GB PCIe", catalogId: "A100-PCIE-80", memoryMiB: 81920, driver: "550.54.15", cuda: "12.4", power: 300, pcieGen: 4 },
-    { profile: "rtx4090", count: 1, name: "NVIDIA GeForce RTX 4090", catalogId: "RTX-4090", memoryMiB: 24564, driver: "570.133.07", cuda: "12.8", power: 450, pcieGen: 4 },
+    {
+      profile: "h100x8",
+      count: 8,
+      name: "NVIDIA H100 80GB HBM3",
+      catalogId: "H100-SXM",
+      memoryMiB: 81559,
+      driver: "535.129.03",
+      cuda: "12.2",
+      power: 700,
+      pcieGen: 5,
+    },
+    {
+      profile: "a100pciex4",
+      count: 4,
+      name: "NVIDIA A100 80GB PCIe",
+      catalogId: "A100-PCIE-80",
+      memoryMiB: 81920,
+      driver: "550.54.15",
+      cuda: "12.4",
+      power: 300,
+      pcieGen: 4,
+    },
+    {
+      profile: "rtx4090",
+      count: 1,
+      name: "NVIDIA GeForce RTX 4090",
+      catalogId: "RTX-4090",
+      memoryMiB: 24564,
+      driver: "570.133.07",
+      cuda: "12.8",
+      power: 450,
+      pcieGen: 4,
+    },
   ])("$profile: $count × $catalogId, driver $driver, CUDA $cuda", (c) => {
     const { gpus, driverVersion } = parseInventory(fixture(c.profile, "inventory.csv"));
     expect(driverVersion).toBe(c.driver);
@@ -19,7 +49,15 @@ describe("recorded nvidia-smi output", () => {
     expect(new Set(gpus.map((g) => g.uuid)).size).toBe(c.count);
     for (const gpu of gpus) {
       expect(gpuInfoSchema.parse(gpu)).toEqual(gpu);
-      expect(gpu).toMatchObject({ name: c.name, catalogId: c.catalogId, unknown: false, memoryMiB: c.memoryMiB, powerLimitW: c.power, pcieGen: c.pcieGen, pcieWidth: 16 });
+      expect(gpu).toMatchObject({
+        name: c.name,
+        catalogId: c.catalogId,
+        unknown: false,
+        memoryMiB: c.memoryMiB,
+        powerLimitW: c.power,
+        pcieGen: c.pcieGen,
+        pcieWidth: 16,
+      });
     }
     expect(parseCudaVersion(fixture(c.profile, "summary.txt"))).toBe(c.cuda);
 
@@ -63,7 +101,9 @@ describe("classifyFailure", () => {
 describe("parsing details", () => {
   it("reads the CUDA version from every header style", () => {
     expect(parseCudaVersion("| NVIDIA-SMI 610.43.02              KMD Version: 610.43.02     CUDA UMD Version: 13.3     |")).toBe("13.3");
-    expect(parseCudaVersion("Driver Version                            : 535.86.10\nCUDA Version                              : 12.2\n")).toBe("12.2");
+    expect(
+      parseCudaVersion("Driver Version                            : 535.86.10\nCUDA Version                              : 12.2\n"),
+    ).toBe("12.2");
     expect(parseCudaVersion("CUDA Version                              : Not Found")).toBeNull();
     expect(parseCudaVersion("")).toBeNull();
   });
@@ -77,12 +117,14 @@ describe("parsing details", () => {
   });
 
   it("keeps a GPU with missing optional fields and flags an unknown model", () => {
-    const [gpu] = parseInventory("NVIDIA H800, GPU-0a1b2c3d-0000-1111-2222-333344445555, 81559, 535.104.05, [N/A], [Not Supported], [Not Supported]\n").gpus;
+    const [gpu] = parseInventory(
+      "NVIDIA H800, GPU-0a1b2c3d-0000-1111-2222-333344445555, 81559, 535.104.05, [N/A], [Not Supported], [Not Supported]\n",
+    ).gpus;
     expect(gpu).toMatchObject({ name: "NVIDIA H800", catalogId: null, unknown: true, powerLimitW: null, pcieGen: null, pcieWidth: null });
   });
 
   it("rejects output that is not the query it asked for", () => {
-    expect(() => parseInventory("Field \"pcie.link.gen.max\" is not a valid field to query.\n")).toThrow(NvidiaSmiParseError);
+    expect(() => parseInventory('Field "pcie.link.gen.max" is not a valid field to query.\n')).toThrow(NvidiaSmiParseError);
     expect(() => parseSamples("GPU-0a1b2c3d-0000-1111-2222-333344445555, 12, 1024\n")).toThrow(/expected 4 columns/);
   });
 

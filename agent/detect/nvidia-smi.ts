@@ -7,7 +7,15 @@ import type { GpuInfo, GpuSample } from "../protocol";
 import { catalogIdForGpu } from "../gpu-models";
 
 /** Fields of the one-off inventory query, in column order. */
-export const inventoryFields = ["name", "uuid", "memory.total", "driver_version", "power.limit", "pcie.link.gen.max", "pcie.link.width.max"] as const;
+export const inventoryFields = [
+  "name",
+  "uuid",
+  "memory.total",
+  "driver_version",
+  "power.limit",
+  "pcie.link.gen.max",
+  "pcie.link.width.max",
+] as const;
 /** Fields of the per-heartbeat sample query, in column order. */
 export const sampleFields = ["uuid", "utilization.gpu", "memory.used", "temperature.gpu"] as const;
 
@@ -109,7 +117,12 @@ export function parseCudaVersion(output: string): string | null {
 }
 
 // nvidia-smi's documented return codes; the text is checked first since it is the more specific.
-const exitCodeKinds: Record<number, NvidiaSmiProblem["kind"]> = { 4: "no-permission", 6: "no-devices", 9: "no-driver", 18: "driver-mismatch" };
+const exitCodeKinds: Record<number, NvidiaSmiProblem["kind"]> = {
+  4: "no-permission",
+  6: "no-devices",
+  9: "no-driver",
+  18: "driver-mismatch",
+};
 
 /** Names what went wrong in a run that did not exit 0 (or could not start). */
 export function classifyFailure(run: NvidiaSmiRun): NvidiaSmiProblem {
@@ -118,7 +131,11 @@ export function classifyFailure(run: NvidiaSmiRun): NvidiaSmiProblem {
   }
   if (run.spawnError === "EACCES") return { kind: "no-permission", message: "nvidia-smi is not executable by this user" };
   const text = run.output;
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
+  const firstLine =
+    text
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
   let kind: NvidiaSmiProblem["kind"] = "failed";
   if (/Driver\/library version mismatch/i.test(text)) kind = "driver-mismatch";
   else if (/couldn't communicate with the NVIDIA driver/i.test(text)) kind = "no-driver";
@@ -129,7 +146,10 @@ export function classifyFailure(run: NvidiaSmiRun): NvidiaSmiProblem {
   switch (kind) {
     case "driver-mismatch": {
       const lib = /NVML library version:\s*([\d.]+)/.exec(text)?.[1];
-      return { kind, message: `NVIDIA driver/library version mismatch${lib ? ` (NVML library ${lib})` : ""}: the driver was upgraded without a reboot; reboot the host` };
+      return {
+        kind,
+        message: `NVIDIA driver/library version mismatch${lib ? ` (NVML library ${lib})` : ""}: the driver was upgraded without a reboot; reboot the host`,
+      };
     }
     case "no-driver":
       return { kind, message: "no NVIDIA driver loaded: nvidia-smi cannot talk to the kernel module; install the driver or reboot" };

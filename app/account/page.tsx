@@ -29,7 +29,10 @@ export default async function AccountPage() {
       <AccountLinks current="account" labels={{ account: t("title"), apiKeys: tk("title"), webhooks: tw("title") }} />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm">
-        {t("signedInAs")} <span className="font-mono" data-testid="account-address">{caller.address}</span>
+        {t("signedInAs")}{" "}
+        <span className="font-mono" data-testid="account-address">
+          {caller.address}
+        </span>
       </p>
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("sshKeys")}</h2>

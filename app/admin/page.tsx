@@ -22,7 +22,9 @@ function Stat({ label, value, href, testId, locale }: { label: string; value: nu
       </div>
     </>
   );
-  return <div className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">{href ? <Link href={href}>{body}</Link> : body}</div>;
+  return (
+    <div className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">{href ? <Link href={href}>{body}</Link> : body}</div>
+  );
 }
 
 export default async function AdminOverviewPage() {

@@ -23,7 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 /** The buyer's view: spend over time, open rentals and jobs with their timelines, and receipts. */
-export default async function BuyerDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BuyerDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const caller = await requirePageCaller("/dashboard");
   const range = parseRange(await searchParams);
   // Without the chain, amounts stay exact in base units rather than divided by a guessed number of decimals.
@@ -35,14 +39,26 @@ export default async function BuyerDashboardPage({ searchParams }: { searchParam
   const receipts = await buyerReceipts(caller.userId, 100);
   const [token, t, tOrders, locale] = await Promise.all([tokenRead, getTranslations("dashboard"), getTranslations("orders"), getLocale()]);
   const inRange = spend.reduce((s, b) => s + b.amount, 0n);
-  const summary = t(range === "day" ? "spendSummaryDay" : "spendSummaryMonth", { amount: formatToken(inRange, locale, token.symbol, token.decimals) });
+  const summary = t(range === "day" ? "spendSummaryDay" : "spendSummaryMonth", {
+    amount: formatToken(inRange, locale, token.symbol, token.decimals),
+  });
 
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("buyerHeading")}</h1>
       <DashboardTabs current="buyer" labels={{ tabs: t("tabs"), buyer: t("buyerTab"), provider: t("providerTab") }} />
 
-      <AmountSection id="spend" path="/dashboard" range={range} buckets={spend} summary={summary} note={t("spendNote")} locale={locale} token={token} t={t} />
+      <AmountSection
+        id="spend"
+        path="/dashboard"
+        range={range}
+        buckets={spend}
+        summary={summary}
+        note={t("spendNote")}
+        locale={locale}
+        token={token}
+        t={t}
+      />
 
       <section aria-labelledby="active-rentals" className="space-y-3">
         <h2 id="active-rentals" className="text-lg font-semibold">
@@ -60,14 +76,23 @@ export default async function BuyerDashboardPage({ searchParams }: { searchParam
         ) : (
           <ul className="space-y-2">
             {jobs.map((j) => (
-              <li key={j.id} className="space-y-1 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid={`job-${j.id}`}>
+              <li
+                key={j.id}
+                className="space-y-1 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800"
+                data-testid={`job-${j.id}`}
+              >
                 <div className="flex flex-wrap items-baseline gap-x-4">
                   <Link href={`/jobs/${j.id}`} className="font-medium underline">
                     {j.title}
                   </Link>
                   <span className="text-slate-600 dark:text-slate-400">{t(`jobStatus.${j.status}`)}</span>
                 </div>
-                <Timeline label={t("timeline")} notYet={t("notYet")} locale={locale} steps={j.timeline.map((s) => ({ name: t(`step.${s.step}`), at: s.at }))} />
+                <Timeline
+                  label={t("timeline")}
+                  notYet={t("notYet")}
+                  locale={locale}
+                  steps={j.timeline.map((s) => ({ name: t(`step.${s.step}`), at: s.at }))}
+                />
               </li>
             ))}
           </ul>

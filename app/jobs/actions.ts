@@ -49,7 +49,12 @@ export async function saveJob(previous: FormState, formData: FormData): Promise<
   const { id, intent, ...fields } = values;
   const parsed = jobInputSchema.safeParse(fields);
   if (!parsed.success) {
-    return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()), values, attempt };
+    return {
+      error: t("needsAttention"),
+      fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()),
+      values,
+      attempt,
+    };
   }
   let jobId: string;
   try {
@@ -72,7 +77,10 @@ const jobButton = z.object({ jobId: z.string().regex(jobIdPattern) });
 const offerButton = z.object({ jobId: z.string().regex(jobIdPattern), offerId: z.string().regex(offerIdPattern) });
 
 /** A one-click buyer action on the job page; its outcome comes back as ?notice= on the page. */
-async function jobPageAction(formData: FormData, run: (caller: NonNullable<Awaited<ReturnType<typeof currentCaller>>>, jobId: string) => Promise<string>) {
+async function jobPageAction(
+  formData: FormData,
+  run: (caller: NonNullable<Awaited<ReturnType<typeof currentCaller>>>, jobId: string) => Promise<string>,
+) {
   const parsed = jobButton.safeParse({ jobId: formData.get("jobId") });
   if (!parsed.success) redirect("/jobs");
   const { jobId } = parsed.data;
@@ -116,7 +124,8 @@ export async function postProgressAction(previous: FormState, formData: FormData
   const [caller, t, locale] = await Promise.all([currentCaller(), getTranslations("jobForm"), getLocale()]);
   if (!caller) return { error: apiErrorMessage("unauthenticated", locale), values, attempt };
   const parsed = progressNoteSchema.safeParse(values);
-  if (!parsed.success) return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), locale), values, attempt };
+  if (!parsed.success)
+    return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), locale), values, attempt };
   try {
     await postProgress(caller, jobId, parsed.data.body);
   } catch (error) {

@@ -118,11 +118,17 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
             {t("heading")}
           </h1>
           <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="result-count">
-            {t(result.total.count === 1 && !result.total.capped ? "resultsOne" : "resultsOther", { total: formatTotal(result.total, locale) })}
+            {t(result.total.count === 1 && !result.total.capped ? "resultsOne" : "resultsOther", {
+              total: formatTotal(result.total, locale),
+            })}
           </p>
         </div>
         <ActiveFilterChips query={query} />
-        {result.items.length === 0 ? <EmptyState query={query} /> : <ListingTable items={result.items} t={t} tAgent={await getTranslations("agent")} locale={locale} />}
+        {result.items.length === 0 ? (
+          <EmptyState query={query} />
+        ) : (
+          <ListingTable items={result.items} t={t} tAgent={await getTranslations("agent")} locale={locale} />
+        )}
         <nav className="flex gap-4 text-sm" aria-label={t("pages")}>
           {query.cursor && (
             <Link href={href(query.filters, query.sort)} className="text-brand-700 underline dark:text-brand-400">

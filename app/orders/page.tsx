@@ -22,12 +22,26 @@ export const dynamic = "force-dynamic";
 export default async function OrdersPage() {
   const caller = await currentCaller();
   if (!caller) redirect("/sign-in?next=%2Forders");
-  const [orders, { decimals, symbol }, t, locale] = await Promise.all([listOrdersFor(caller.userId), tokenInfo(), getTranslations("orders"), getLocale()]);
+  const [orders, { decimals, symbol }, t, locale] = await Promise.all([
+    listOrdersFor(caller.userId),
+    tokenInfo(),
+    getTranslations("orders"),
+    getLocale(),
+  ]);
   const withdrawLabels = { creditedBalance: t("creditedBalance"), withdraw: t("withdraw") };
   return (
     <article className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {env.ESCROW_ADDRESS && <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={env.CHAIN_ID} decimals={decimals} symbol={symbol} locale={locale} labels={withdrawLabels} />}
+      {env.ESCROW_ADDRESS && (
+        <WithdrawPanel
+          escrow={env.ESCROW_ADDRESS as `0x${string}`}
+          chainId={env.CHAIN_ID}
+          decimals={decimals}
+          symbol={symbol}
+          locale={locale}
+          labels={withdrawLabels}
+        />
+      )}
       {orders.length === 0 ? (
         <p className="text-slate-500">{t("empty")}</p>
       ) : (

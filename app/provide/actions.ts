@@ -33,7 +33,8 @@ export async function saveMachine(previous: MachineFormState, formData: FormData
   const schema = id ? updateListingSchema : createListingSchema;
   const parsed = schema.safeParse(fields);
   // The schema speaks English (it is the API's too); the form shows its errors in the visitor's language.
-  if (!parsed.success) return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), locale), values, attempt };
+  if (!parsed.success)
+    return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), locale), values, attempt };
 
   let savedId: string;
   let notice: string;
@@ -50,7 +51,8 @@ export async function saveMachine(previous: MachineFormState, formData: FormData
     }
   } catch (error) {
     // The error's message is English, for the API; the form says it by its code.
-    if (error instanceof ApiError) return { error: apiErrorMessage(error.code, locale), fieldErrors: translateFieldErrors(error.fieldErrors, locale), values, attempt };
+    if (error instanceof ApiError)
+      return { error: apiErrorMessage(error.code, locale), fieldErrors: translateFieldErrors(error.fieldErrors, locale), values, attempt };
     throw error;
   }
   revalidatePath("/provide");

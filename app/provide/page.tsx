@@ -32,9 +32,18 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
   // Token metadata comes from the chain; the machines list must still render when the RPC is down.
   const [machines, token] = await Promise.all([listProviderMachines(caller.userId), tokenInfo().catch(() => null)]);
   const { notice } = await searchParams;
-  const [t, tStatus, locale, tOrders] = await Promise.all([getTranslations("provide"), getTranslations("listingStatus"), getLocale(), getTranslations("orders")]);
+  const [t, tStatus, locale, tOrders] = await Promise.all([
+    getTranslations("provide"),
+    getTranslations("listingStatus"),
+    getLocale(),
+    getTranslations("orders"),
+  ]);
   const withdrawLabels = { creditedBalance: tOrders("creditedBalance"), withdraw: tOrders("withdraw") };
-  const [agents, tAgent, agentMessages] = await Promise.all([agentSummaries(machines.map((m) => m.id)), getTranslations("agent"), getMessages("agent")]);
+  const [agents, tAgent, agentMessages] = await Promise.all([
+    agentSummaries(machines.map((m) => m.id)),
+    getTranslations("agent"),
+    getMessages("agent"),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -47,11 +56,18 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
           {t("listMachine")}
         </Link>
       </div>
-      {isNotice(notice) && (
-        <Alert tone="info">{t(`notice.${notice}`)}</Alert>
-      )}
+      {isNotice(notice) && <Alert tone="info">{t(`notice.${notice}`)}</Alert>}
       {/* What renters paid and the escrow credited to this provider, withdrawn by a pull payment. */}
-      {env.ESCROW_ADDRESS && token && <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={env.CHAIN_ID} decimals={token.decimals} symbol={token.symbol} locale={locale} labels={withdrawLabels} />}
+      {env.ESCROW_ADDRESS && token && (
+        <WithdrawPanel
+          escrow={env.ESCROW_ADDRESS as `0x${string}`}
+          chainId={env.CHAIN_ID}
+          decimals={token.decimals}
+          symbol={token.symbol}
+          locale={locale}
+          labels={withdrawLabels}
+        />
+      )}
       {machines.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">{t("empty")}</p>
       ) : (
@@ -86,9 +102,17 @@ export default async function ProvidePage({ searchParams }: { searchParams: Prom
                   <Td numeric>{formatDollars(m.pricePerGpuHour, locale)}</Td>
                   <Td data-testid="machine-agent">
                     {agents.get(m.id)?.paired ? (
-                      <Badge tone={agents.get(m.id)?.onlineNow ? "success" : "neutral"}>{agents.get(m.id)?.onlineNow ? tAgent("onlineNow") : tAgent("offline")}</Badge>
+                      <Badge tone={agents.get(m.id)?.onlineNow ? "success" : "neutral"}>
+                        {agents.get(m.id)?.onlineNow ? tAgent("onlineNow") : tAgent("offline")}
+                      </Badge>
                     ) : m.status !== "ARCHIVED" && m.status !== "SUSPENDED" ? (
-                      <ConnectAgent machineId={m.id} server={new URL(env.APP_URL).origin} messages={agentMessages} locale={locale} size="sm" />
+                      <ConnectAgent
+                        machineId={m.id}
+                        server={new URL(env.APP_URL).origin}
+                        messages={agentMessages}
+                        locale={locale}
+                        size="sm"
+                      />
                     ) : (
                       <span className="text-xs text-slate-500">{tAgent("noAgent")}</span>
                     )}

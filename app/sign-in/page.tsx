@@ -18,9 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <section className="mx-auto max-w-md space-y-4 py-12 text-center">
       <h1 className="text-2xl font-semibold">{t("signInHeading")}</h1>
-      <p className="text-slate-600 dark:text-slate-300">
-        {t("signInBody")}
-      </p>
+      <p className="text-slate-600 dark:text-slate-300">{t("signInBody")}</p>
       <SignInPrompt next={destination} labels={{ signedInBack: messages.signedInBack, waiting: messages.waiting }} />
     </section>
   );

@@ -6,11 +6,25 @@ import type { Context, OutputFlags } from "../context";
 import { usage, type Io } from "../errors";
 import { amount, json, table } from "../format";
 
-export const jobListFlags = { gpu: "gpuModel", "min-vram": "minVram", "min-budget": "minBudget", "max-budget": "maxBudget", region: "region", framework: "framework", sort: "sort", cursor: "cursor" } as const;
+export const jobListFlags = {
+  gpu: "gpuModel",
+  "min-vram": "minVram",
+  "min-budget": "minBudget",
+  "max-budget": "maxBudget",
+  region: "region",
+  framework: "framework",
+  sort: "sort",
+  cursor: "cursor",
+} as const;
 
-export async function listJobs(ctx: Context, values: Partial<Record<keyof typeof jobListFlags, string | string[]>>, options: OutputFlags): Promise<number> {
+export async function listJobs(
+  ctx: Context,
+  values: Partial<Record<keyof typeof jobListFlags, string | string[]>>,
+  options: OutputFlags,
+): Promise<number> {
   const params = new URLSearchParams();
-  for (const [flag, param] of Object.entries(jobListFlags)) for (const v of [values[flag as keyof typeof jobListFlags] ?? []].flat()) params.append(param, v);
+  for (const [flag, param] of Object.entries(jobListFlags))
+    for (const v of [values[flag as keyof typeof jobListFlags] ?? []].flat()) params.append(param, v);
   const parsed = parseJobSearchParams(params);
   if (!parsed.ok) {
     const [param, reasons] = Object.entries(parsed.fieldErrors)[0] ?? ["", []];
@@ -22,7 +36,15 @@ export async function listJobs(ctx: Context, values: Partial<Record<keyof typeof
   else if (options.quiet) page.items.forEach((j) => ctx.io.out(j.id));
   else if (page.items.length === 0) ctx.io.err("no open jobs match");
   else {
-    const rows = page.items.map((j) => [j.id, j.title.slice(0, 40), `${j.gpuCount}x ${j.gpuModels.join("/") || "any"} >=${j.minVramGb} GB`, `${j.estimatedHours} h`, amount(j.maxBudget), String(j.offerCount), j.offerDeadline.toISOString()]);
+    const rows = page.items.map((j) => [
+      j.id,
+      j.title.slice(0, 40),
+      `${j.gpuCount}x ${j.gpuModels.join("/") || "any"} >=${j.minVramGb} GB`,
+      `${j.estimatedHours} h`,
+      amount(j.maxBudget),
+      String(j.offerCount),
+      j.offerDeadline.toISOString(),
+    ]);
     ctx.io.out(table(["JOB", "TITLE", "GPUS", "HOURS", "MAX BUDGET", "OFFERS", "OFFERS UNTIL"], rows));
     if (page.nextCursor) ctx.io.err(`next page: --cursor ${page.nextCursor}`);
   }
@@ -58,7 +80,8 @@ export async function postJob(ctx: Context, file: string, options: OutputFlags &
   if (options.json) ctx.io.out(json(job));
   else {
     ctx.io.out(job.id);
-    if (!options.quiet) ctx.io.err(`job ${job.id} is ${job.status}${job.status === "DRAFT" ? " (publish it with --publish to take offers)" : ""}`);
+    if (!options.quiet)
+      ctx.io.err(`job ${job.id} is ${job.status}${job.status === "DRAFT" ? " (publish it with --publish to take offers)" : ""}`);
   }
   return 0;
 }
@@ -69,7 +92,15 @@ export async function jobOffers(ctx: Context, jobId: string, options: OutputFlag
   else if (options.quiet) result.offers.forEach((o) => ctx.io.out(o.id));
   else if (result.offers.length === 0) ctx.io.err(`${result.count} pending offer(s); only the job's buyer sees them`);
   else {
-    const rows = result.offers.map((o) => [o.id, o.status, amount(o.pricePerGpuHour), amount(o.total), `${o.machine.gpuCount}x ${o.machine.gpuModel}`, `${o.provider.reliability}`, o.earliestStart.toISOString()]);
+    const rows = result.offers.map((o) => [
+      o.id,
+      o.status,
+      amount(o.pricePerGpuHour),
+      amount(o.total),
+      `${o.machine.gpuCount}x ${o.machine.gpuModel}`,
+      `${o.provider.reliability}`,
+      o.earliestStart.toISOString(),
+    ]);
     ctx.io.out(table(["OFFER", "STATUS", "PER GPU-HOUR", "TOTAL", "MACHINE", "RELIABILITY", "EARLIEST START"], rows));
   }
   return 0;
@@ -80,7 +111,8 @@ export async function acceptOffer(ctx: Context, offerId: string, options: Output
   if (options.json) ctx.io.out(json(result));
   else {
     ctx.io.out(result.orderId);
-    if (!options.quiet) ctx.io.err(`accepted; pay order ${result.orderId} (${amount(result.order.amount)}) with: idlegrid pay ${result.orderId}`);
+    if (!options.quiet)
+      ctx.io.err(`accepted; pay order ${result.orderId} (${amount(result.order.amount)}) with: idlegrid pay ${result.orderId}`);
   }
   return 0;
 }

@@ -49,7 +49,14 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
   else if (options.quiet) page.items.forEach((l) => ctx.io.out(l.id));
   else if (page.items.length === 0) ctx.io.err("no listings match");
   else {
-    const rows = page.items.map((l) => [l.id, `${l.gpuCount}x ${l.gpuName}`, `${l.vramGb} GB`, amount(l.pricePerGpuHour), l.country, l.agent.onlineNow ? "online" : "-"]);
+    const rows = page.items.map((l) => [
+      l.id,
+      `${l.gpuCount}x ${l.gpuName}`,
+      `${l.vramGb} GB`,
+      amount(l.pricePerGpuHour),
+      l.country,
+      l.agent.onlineNow ? "online" : "-",
+    ]);
     ctx.io.out(table(["LISTING", "GPUS", "VRAM", "PER GPU-HOUR", "REGION", "AGENT"], rows));
     const more = page.total.capped ? `more than ${page.total.count}` : String(page.total.count);
     ctx.io.err(`${page.items.length} of ${more}${page.nextCursor ? `; next page: --cursor ${page.nextCursor}` : ""}`);

@@ -35,7 +35,12 @@ export async function rent(ctx: Context, listingId: string, options: RentOptions
     }
   }
   // The API's own schema: a wrong value is named before anything is sent.
-  const input = createOrderSchema.safeParse({ listingId, hours: wholeNumber("hours", options.hours), gpus: wholeNumber("gpus", options.gpus), sshPublicKey });
+  const input = createOrderSchema.safeParse({
+    listingId,
+    hours: wholeNumber("hours", options.hours),
+    gpus: wholeNumber("gpus", options.gpus),
+    sshPublicKey,
+  });
   if (!input.success) {
     const issue = input.error.issues[0];
     const flag = { listingId: "<listing>", hours: "--hours", gpus: "--gpus", sshPublicKey: "--ssh-key" }[String(issue?.path[0])] ?? "input";
@@ -46,7 +51,9 @@ export async function rent(ctx: Context, listingId: string, options: RentOptions
   else if (options.quiet) ctx.io.out(order.id);
   else {
     ctx.io.out(order.id);
-    ctx.io.err(`order ${order.id}: ${order.gpuCount} GPU(s) for ${order.hours} h, ${amount(order.amount)} to pay into escrow by ${order.startDeadline}; next: idlegrid pay ${order.id}`);
+    ctx.io.err(
+      `order ${order.id}: ${order.gpuCount} GPU(s) for ${order.hours} h, ${amount(order.amount)} to pay into escrow by ${order.startDeadline}; next: idlegrid pay ${order.id}`,
+    );
   }
   return 0;
 }
@@ -79,7 +86,10 @@ function describe(o: OrderView): string {
     ["gpus, hours", `${o.gpuCount}, ${o.hours}`],
     ["amount", amount(o.amount)],
     ["funded", o.fundedAt],
-    ["connection", o.connection ? `${o.connection.user ?? "?"}@${o.connection.host}${o.connection.port ? `:${o.connection.port}` : ""}` : null],
+    [
+      "connection",
+      o.connection ? `${o.connection.user ?? "?"}@${o.connection.host}${o.connection.port ? `:${o.connection.port}` : ""}` : null,
+    ],
   ]);
 }
 
@@ -88,7 +98,8 @@ export async function status(ctx: Context, id: string, options: StatusOptions): 
   const statuses: readonly string[] = orderSchema.shape.status.options;
   if (options.until !== undefined && !statuses.includes(options.until)) throw usage(`--until must be one of ${statuses.join(", ")}`);
   if (!options.watch) {
-    if (options.until !== undefined || options.interval !== undefined || options.timeout !== undefined) throw usage("--until, --interval and --timeout go with --watch");
+    if (options.until !== undefined || options.interval !== undefined || options.timeout !== undefined)
+      throw usage("--until, --interval and --timeout go with --watch");
     const order = await api.get(orderPath(id), orderSchema);
     ctx.io.out(options.json ? json(order) : describe(order));
     return 0;
@@ -99,12 +110,18 @@ export async function status(ctx: Context, id: string, options: StatusOptions): 
   for (;;) {
     const order = await api.get(orderPath(id), orderSchema);
     if (order.status !== last) {
-      ctx.io.out(options.json ? JSON.stringify({ id: order.id, status: order.status, at: new Date().toISOString() }) : `${new Date().toISOString()}  ${order.status}`);
+      ctx.io.out(
+        options.json
+          ? JSON.stringify({ id: order.id, status: order.status, at: new Date().toISOString() })
+          : `${new Date().toISOString()}  ${order.status}`,
+      );
       last = order.status;
     }
     if (options.until ? reached(order.status, options.until) : isFinal(order.status)) return 0;
-    if (options.until && (dead.has(order.status) || isFinal(order.status))) throw new CliError(`order ${id} is ${order.status}; it will not become ${options.until}`);
-    if (Date.now() + interval > deadline) throw new CliError(`timed out waiting for order ${id}${options.until ? ` to become ${options.until}` : ""} (still ${order.status})`);
+    if (options.until && (dead.has(order.status) || isFinal(order.status)))
+      throw new CliError(`order ${id} is ${order.status}; it will not become ${options.until}`);
+    if (Date.now() + interval > deadline)
+      throw new CliError(`timed out waiting for order ${id}${options.until ? ` to become ${options.until}` : ""} (still ${order.status})`);
     await sleep(interval);
   }
 }
@@ -113,14 +130,21 @@ export async function status(ctx: Context, id: string, options: StatusOptions): 
  * stop | extend, for metered rentals: the server's `POST /api/v1/orders/{id}/{action}`. A server that has
  * no such action answers 404 for an order that exists, which is said plainly.
  */
-export async function orderAction(ctx: Context, id: string, action: "stop" | "extend", body: Record<string, unknown>, options: OutputFlags & SignerOptions): Promise<number> {
+export async function orderAction(
+  ctx: Context,
+  id: string,
+  action: "stop" | "extend",
+  body: Record<string, unknown>,
+  options: OutputFlags & SignerOptions,
+): Promise<number> {
   const api = await ctx.api();
   await api.get(orderPath(id), orderSchema); // a missing order is its own 404
   let result: z.output<typeof orderTransitionSchema>;
   try {
     result = await api.post(`${orderPath(id)}/${action}`, body, orderTransitionSchema);
   } catch (e) {
-    if (e instanceof HttpError && e.status === 404) throw new CliError(`${action} is not supported by this server (it has no metered rentals)`);
+    if (e instanceof HttpError && e.status === 404)
+      throw new CliError(`${action} is not supported by this server (it has no metered rentals)`);
     throw e;
   }
   if (options.json || options.print) ctx.io.out(json(result));
@@ -131,7 +155,9 @@ export async function orderAction(ctx: Context, id: string, action: "stop" | "ex
   if (transactions.length > 0 && !options.print && (options.keystore || ctx.env.IDLEGRID_PRIVATE_KEY)) {
     await sendTransactions(ctx, order.chainId, order.viewerRole === "provider" ? order.provider : order.buyer, transactions, options);
   } else if (transactions.length > 0 && !options.print) {
-    ctx.io.err(`now sign and send: ${transactions.map((t) => t.description).join(", then ")} (set IDLEGRID_PRIVATE_KEY or pass --keystore, or --print for them as JSON)`);
+    ctx.io.err(
+      `now sign and send: ${transactions.map((t) => t.description).join(", then ")} (set IDLEGRID_PRIVATE_KEY or pass --keystore, or --print for them as JSON)`,
+    );
   }
   return 0;
 }

@@ -30,14 +30,17 @@ async function privateKey(ctx: Context, keystore: string | undefined): Promise<H
     source = keystore;
     try {
       const mode = (await stat(keystore)).mode & 0o777;
-      if ((mode & 0o077) !== 0) throw new CliError(`${keystore} is mode ${mode.toString(8)}, readable by other users; run chmod 600 ${keystore}`);
+      if ((mode & 0o077) !== 0)
+        throw new CliError(`${keystore} is mode ${mode.toString(8)}, readable by other users; run chmod 600 ${keystore}`);
       text = (await readFile(keystore, "utf8")).trim();
     } catch (e) {
       if (e instanceof CliError) throw e;
       throw usage(`--keystore: cannot read ${keystore}: ${(e as Error).message}`);
     }
     if (text.startsWith("{")) {
-      throw usage(`--keystore: ${keystore} is an encrypted JSON keystore, which this CLI cannot decrypt (viem has no decrypter); put the hex private key in a 0600 file, or use --print with your wallet`);
+      throw usage(
+        `--keystore: ${keystore} is an encrypted JSON keystore, which this CLI cannot decrypt (viem has no decrypter); put the hex private key in a 0600 file, or use --print with your wallet`,
+      );
     }
   } else {
     source = "IDLEGRID_PRIVATE_KEY";
@@ -60,13 +63,26 @@ async function rpcUrlFor(ctx: Context, options: SignerOptions, chainId: number):
 }
 
 /** Sends `transactions` from the buyer's key on the order's chain, each waited for; returns the hashes. */
-export async function sendTransactions(ctx: Context, chainId: number, from: string, transactions: readonly TxRequest[], options: SignerOptions): Promise<Hex[]> {
+export async function sendTransactions(
+  ctx: Context,
+  chainId: number,
+  from: string,
+  transactions: readonly TxRequest[],
+  options: SignerOptions,
+): Promise<Hex[]> {
   const account = privateKeyToAccount(await privateKey(ctx, options.keystore));
-  if (getAddress(account.address) !== getAddress(from)) throw new CliError(`the key is for ${account.address}, but the order's buyer is ${getAddress(from)}`);
+  if (getAddress(account.address) !== getAddress(from))
+    throw new CliError(`the key is for ${account.address}, but the order's buyer is ${getAddress(from)}`);
   const contracts = await (await ctx.api()).get("/api/v1/contracts", contractsSchema);
-  if (contracts.chainId !== chainId) throw new CliError(`the server now runs chain ${contracts.chainId}, but the order is on chain ${chainId}`);
+  if (contracts.chainId !== chainId)
+    throw new CliError(`the server now runs chain ${contracts.chainId}, but the order is on chain ${chainId}`);
   const rpc = await rpcUrlFor(ctx, options, chainId);
-  const chain = defineChain({ id: chainId, name: `chain ${chainId}`, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [rpc] } } });
+  const chain = defineChain({
+    id: chainId,
+    name: `chain ${chainId}`,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpc] } },
+  });
   const transport = http(rpc);
   const reader = createPublicClient({ chain, transport });
   let actual: number;
@@ -96,13 +112,16 @@ export async function sendTransactions(ctx: Context, chainId: number, from: stri
 export async function pay(ctx: Context, orderId: string, options: SignerOptions): Promise<number> {
   const order = await (await ctx.api()).get(`/api/v1/orders/${encodeURIComponent(orderId)}`, orderSchema);
   if (order.viewerRole !== "buyer") throw new CliError(`only the buyer pays order ${order.id}; this key's user is its ${order.viewerRole}`);
-  if (order.status !== "PENDING_PAYMENT" || order.transactions.length === 0) throw new CliError(`order ${order.id} is ${order.status}: there is nothing to pay`);
+  if (order.status !== "PENDING_PAYMENT" || order.transactions.length === 0)
+    throw new CliError(`order ${order.id} is ${order.status}: there is nothing to pay`);
   if (options.print) {
     if (options.keystore || options.rpcUrl) throw usage("--print signs nothing: it takes neither --keystore nor --rpc-url");
     ctx.io.out(json({ chainId: order.chainId, from: order.buyer, transactions: order.transactions }));
     return 0;
   }
   await sendTransactions(ctx, order.chainId, order.buyer, order.transactions, options);
-  ctx.io.err(`paid; order ${order.id} turns FUNDED once the server has read the payment on chain (idlegrid status ${order.id} --watch --until FUNDED)`);
+  ctx.io.err(
+    `paid; order ${order.id} turns FUNDED once the server has read the payment on chain (idlegrid status ${order.id} --watch --until FUNDED)`,
+  );
   return 0;
 }

@@ -24,7 +24,11 @@ function render(values: bigint[][]) {
 
 describe("BarChart", () => {
   it("is an image named by its summary, with a title per bar and the same figures as a table", () => {
-    const html = render([[1n, 0n], [2n, 1n], [0n, 0n]]);
+    const html = render([
+      [1n, 0n],
+      [2n, 1n],
+      [0n, 0n],
+    ]);
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-label="Earnings 3 USDC over 3 days"');
     expect(html).toContain("<title>Day 1: earned 2 units, fee 1 units</title>");
@@ -33,7 +37,10 @@ describe("BarChart", () => {
   });
 
   it("scales heights from bigints beyond 2^53 without float error, the tallest bar filling the chart", () => {
-    const html = render([[huge, huge / 4n], [huge / 2n + 1n, 0n]]);
+    const html = render([
+      [huge, huge / 4n],
+      [huge / 2n + 1n, 0n],
+    ]);
     const heights = [...html.matchAll(/<rect [^>]*height="(\d+)"/g)].map((m) => Number(m[1]));
     expect(heights).toEqual([120, 30, 60, 0]);
   });

@@ -26,7 +26,8 @@ function readCookie(name: string): string | undefined {
 function useVisitorSettings(): { locale: Locale; theme: "light" | "dark" | undefined } {
   const key = useSyncExternalStore(
     () => () => {},
-    () => `${resolveLocale(readCookie(LOCALE_COOKIE), navigator.languages.join(","))} ${themeAttribute(parseThemePreference(readCookie(THEME_COOKIE))) ?? ""}`,
+    () =>
+      `${resolveLocale(readCookie(LOCALE_COOKIE), navigator.languages.join(","))} ${themeAttribute(parseThemePreference(readCookie(THEME_COOKIE))) ?? ""}`,
     () => "en ",
   );
   const [locale, theme] = key.split(" ") as [Locale, string];

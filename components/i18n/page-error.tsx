@@ -18,7 +18,15 @@ function useDocumentLocale(): Locale {
 }
 
 /** A segment's error boundary body: what failed, and a retry. */
-export function PageError({ what, reset, tone = "plain" }: { what: "marketplace" | "provide" | "admin" | "page"; reset: () => void; tone?: "plain" | "danger" }) {
+export function PageError({
+  what,
+  reset,
+  tone = "plain",
+}: {
+  what: "marketplace" | "provide" | "admin" | "page";
+  reset: () => void;
+  tone?: "plain" | "danger";
+}) {
   const t = dictionaries[useDocumentLocale()];
   if (tone === "danger") {
     return (

@@ -73,7 +73,13 @@ export async function JobRequirements({ job, symbol, decimals }: { job: JobSumma
 }
 
 /** One job on the board, in "My jobs" and in "Matching jobs". */
-export async function JobCardView(props: { job: JobSummaryData; symbol: string; decimals?: number; href?: string; children?: React.ReactNode }) {
+export async function JobCardView(props: {
+  job: JobSummaryData;
+  symbol: string;
+  decimals?: number;
+  href?: string;
+  children?: React.ReactNode;
+}) {
   const { job, symbol, decimals, href, children } = props;
   const [t, locale] = await Promise.all([getTranslations("jobs"), getLocale()]);
   const models = job.gpuModels.length === 0 ? t("anyModel") : modelNames(job.gpuModels);
@@ -92,7 +98,9 @@ export async function JobCardView(props: { job: JobSummaryData; symbol: string; 
         {job.regions.length === 0 ? t("anywhere") : job.regions.join(", ")}
       </p>
       <p className="text-sm">
-        <span className="font-medium tabular-nums">{t("upTo", { budget: formatToken(BigInt(job.maxBudget), locale, symbol, decimals) })}</span>
+        <span className="font-medium tabular-nums">
+          {t("upTo", { budget: formatToken(BigInt(job.maxBudget), locale, symbol, decimals) })}
+        </span>
         <span className="text-slate-500">
           {" "}
           ·{" "}

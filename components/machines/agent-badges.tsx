@@ -10,11 +10,25 @@ import type { PublicListing } from "@/lib/listings/listing-dto";
  * "Verified by agent" with the last report's time, "Online now" or "Offline", and the measured 30-day
  * uptime. A listing no agent ever reported for says nothing here: its hardware is as declared.
  */
-export function AgentBadges({ agent, t, locale, className }: { agent: PublicListing["agent"]; t: Translator<Messages["agent"]>; locale: Locale; className?: string }) {
+export function AgentBadges({
+  agent,
+  t,
+  locale,
+  className,
+}: {
+  agent: PublicListing["agent"];
+  t: Translator<Messages["agent"]>;
+  locale: Locale;
+  className?: string;
+}) {
   if (!agent.verifiedAt) return null;
   return (
     <span className={`flex flex-wrap items-center gap-1.5 text-xs ${className ?? ""}`} data-testid="agent-badges">
-      <Badge tone="brand" data-testid="agent-verified" title={t("lastReport", { time: formatDateTime(new Date(agent.verifiedAt), locale) })}>
+      <Badge
+        tone="brand"
+        data-testid="agent-verified"
+        title={t("lastReport", { time: formatDateTime(new Date(agent.verifiedAt), locale) })}
+      >
         {t("verified")} · <time dateTime={agent.verifiedAt}>{formatDateTime(new Date(agent.verifiedAt), locale)}</time>
       </Badge>
       {agent.onlineNow ? (
@@ -28,7 +42,9 @@ export function AgentBadges({ agent, t, locale, className }: { agent: PublicList
       )}
       {agent.uptime30dPercent !== null && (
         <span className="text-slate-600 dark:text-slate-400" data-testid="agent-uptime">
-          {t("uptimeShort", { percent: formatNumber(agent.uptime30dPercent, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+          {t("uptimeShort", {
+            percent: formatNumber(agent.uptime30dPercent, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+          })}
         </span>
       )}
     </span>

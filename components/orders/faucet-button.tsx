@@ -27,7 +27,11 @@ function FaucetButtonLeaf() {
         data-testid="faucet-button"
         onClick={async () => {
           setState("sending");
-          const res = await fetch("/api/dev/faucet", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ address }) }).catch(() => null);
+          const res = await fetch("/api/dev/faucet", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ address }),
+          }).catch(() => null);
           setState(res?.ok ? "done" : "error");
           // The server sends and waits for both transactions, so the toast starts at "confirmed".
           const body = res?.ok ? ((await res.json().catch(() => null)) as { transactions?: string[] } | null) : null;
@@ -41,7 +45,11 @@ function FaucetButtonLeaf() {
         {state === "sending" ? t("faucetSending") : t("faucet")}
       </Button>
       {state === "done" && <span className="ml-2 text-green-700">{t("faucetSent")}.</span>}
-      {state === "error" && <span role="alert" className="ml-2 text-red-600">{t("faucetFailedInline")}</span>}
+      {state === "error" && (
+        <span role="alert" className="ml-2 text-red-600">
+          {t("faucetFailedInline")}
+        </span>
+      )}
     </div>
   );
 }

@@ -20,17 +20,30 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl?: st
     case "idle":
       return null;
     case "wallet":
-      return <p role="status" data-testid="tx-status">{t("stepWallet", { what: t(`action_${step.label}`) })}</p>;
+      return (
+        <p role="status" data-testid="tx-status">
+          {t("stepWallet", { what: t(`action_${step.label}`) })}
+        </p>
+      );
     case "submitted":
-      return <p role="status" data-testid="tx-status">{t("stepSubmitted", { what: t(`action_${step.label}`) })} {link(step.hash)}</p>;
+      return (
+        <p role="status" data-testid="tx-status">
+          {t("stepSubmitted", { what: t(`action_${step.label}`) })} {link(step.hash)}
+        </p>
+      );
     case "confirming":
       return (
         <p role="status" data-testid="tx-status">
-          {t("stepConfirming", { what: t(`action_${step.label}`), confirmations: step.confirmations, required: step.required })} {link(step.hash)}
+          {t("stepConfirming", { what: t(`action_${step.label}`), confirmations: step.confirmations, required: step.required })}{" "}
+          {link(step.hash)}
         </p>
       );
     case "done":
-      return <p role="status" data-testid="tx-status">{t("stepDone")} {link(step.hash)}</p>;
+      return (
+        <p role="status" data-testid="tx-status">
+          {t("stepDone")} {link(step.hash)}
+        </p>
+      );
     case "error":
       return (
         <p role="alert" className="text-sm text-red-600" data-testid="tx-error">

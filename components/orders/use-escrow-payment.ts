@@ -43,7 +43,14 @@ async function permitOpen(tx: WalletTx, order: PayableOrder, buyer: Address): Pr
   const amount = BigInt(order.amount);
   const deadline = BigInt(Math.floor(Date.now() / 1000) + PERMIT_TTL_SECONDS);
   const escrow = order.escrowAddress as Address;
-  const typed = await permitTypedData(client, { chainId: order.chainId, token: order.tokenAddress as Address, owner: buyer, spender: escrow, value: amount, deadline }).catch(() => null);
+  const typed = await permitTypedData(client, {
+    chainId: order.chainId,
+    token: order.tokenAddress as Address,
+    owner: buyer,
+    spender: escrow,
+    value: amount,
+    deadline,
+  }).catch(() => null);
   if (!typed) return null;
   tx.setStep({ kind: "wallet", label: "permit" });
   let signature: Hex;
@@ -62,7 +69,11 @@ async function permitOpen(tx: WalletTx, order: PayableOrder, buyer: Address): Pr
     to: escrow,
     data:
       order.ratePerSecond === null
-        ? encodeFunctionData({ abi: idlegridEscrowAbi, functionName: "openWithPermit", args: [orderId, provider, amount, startDeadline, deadline, sigV, r, s] })
+        ? encodeFunctionData({
+            abi: idlegridEscrowAbi,
+            functionName: "openWithPermit",
+            args: [orderId, provider, amount, startDeadline, deadline, sigV, r, s],
+          })
         : encodeFunctionData({
             abi: idlegridEscrowAbi,
             functionName: "openRentalWithPermit",
@@ -85,11 +96,25 @@ export function useEscrowPayment(order: PayableOrder, opts: { confirmations: num
       const [approveTx, openTx] = order.transactions;
       if (!approveTx || !openTx) throw new WalletStepError(tx.t("nothingToPay"));
       const token = order.tokenAddress as Address;
-      const balance = await readContract(config, { address: token, abi: erc20Abi, functionName: "balanceOf", args: [buyer], chainId: order.chainId });
+      const balance = await readContract(config, {
+        address: token,
+        abi: erc20Abi,
+        functionName: "balanceOf",
+        args: [buyer],
+        chainId: order.chainId,
+      });
       if (balance < amount) {
-        throw new WalletStepError(tx.t("lowBalance", { balance: `${opts.format(balance)} ${opts.symbol}`, amount: `${opts.format(amount)} ${opts.symbol}` }));
+        throw new WalletStepError(
+          tx.t("lowBalance", { balance: `${opts.format(balance)} ${opts.symbol}`, amount: `${opts.format(amount)} ${opts.symbol}` }),
+        );
       }
-      const allowance = await readContract(config, { address: token, abi: erc20Abi, functionName: "allowance", args: [buyer, order.escrowAddress as Address], chainId: order.chainId });
+      const allowance = await readContract(config, {
+        address: token,
+        abi: erc20Abi,
+        functionName: "allowance",
+        args: [buyer, order.escrowAddress as Address],
+        chainId: order.chainId,
+      });
       if (allowance >= amount) {
         await send("payment", openTx);
       } else {

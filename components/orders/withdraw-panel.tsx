@@ -12,7 +12,14 @@ import { withWalletIsland } from "@/components/providers/web3-provider";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 
-type Props = { escrow: Address; chainId: number; decimals: number; symbol: string; locale: Locale; labels: { creditedBalance: string; withdraw: string } };
+type Props = {
+  escrow: Address;
+  chainId: number;
+  decimals: number;
+  symbol: string;
+  locale: Locale;
+  labels: { creditedBalance: string; withdraw: string };
+};
 
 function WithdrawPanelLeaf({ escrow, chainId, decimals, symbol, locale, labels }: Props) {
   const { address } = useConnection();
@@ -41,7 +48,10 @@ function WithdrawPanelLeaf({ escrow, chainId, decimals, symbol, locale, labels }
         onClick={async () => {
           try {
             await tx.ensureWallet();
-            const hash = await tx.send("withdrawal", { to: escrow, data: encodeFunctionData({ abi: idlegridEscrowAbi, functionName: "withdraw" }) });
+            const hash = await tx.send("withdrawal", {
+              to: escrow,
+              data: encodeFunctionData({ abi: idlegridEscrowAbi, functionName: "withdraw" }),
+            });
             tx.setStep({ kind: "done", hash });
             await credits.refetch();
           } catch (error) {

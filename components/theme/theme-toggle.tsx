@@ -19,7 +19,12 @@ export function ThemeToggle({ initial, labels }: { initial: ThemePreference; lab
   }
 
   return (
-    <SettingSelect label={labels.label} value={preference} onChange={(e) => choose(e.target.value as ThemePreference)} data-testid="theme-toggle">
+    <SettingSelect
+      label={labels.label}
+      value={preference}
+      onChange={(e) => choose(e.target.value as ThemePreference)}
+      data-testid="theme-toggle"
+    >
       {themePreferences.map((p) => (
         <option key={p} value={p}>
           {labels[p]}

@@ -33,7 +33,11 @@ function emit(next: readonly Toast[]) {
 function scheduleExpiry(toast: Toast) {
   clearTimeout(timers.get(toast.id));
   timers.delete(toast.id);
-  if (toast.tone === "success") timers.set(toast.id, setTimeout(() => dismissToast(toast.id), SUCCESS_LIFETIME_MS));
+  if (toast.tone === "success")
+    timers.set(
+      toast.id,
+      setTimeout(() => dismissToast(toast.id), SUCCESS_LIFETIME_MS),
+    );
 }
 
 export function showToast(input: ToastInput): number {

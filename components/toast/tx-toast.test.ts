@@ -11,14 +11,30 @@ const hash = "0x6d1c3f1f0a6a1b1d9f0a3b6c2e4d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60
 
 describe("transaction toasts", () => {
   it("walks from the wallet prompt to submitted to confirmed, naming the action and carrying the hash", () => {
-    expect(txToast({ kind: "wallet", label: "withdrawal" }, "withdrawal", t)).toMatchObject({ tone: "progress", phase: "wallet", title: "Confirm the withdrawal in your wallet" });
-    expect(txToast({ kind: "submitted", label: "withdrawal", hash }, "withdrawal", t)).toMatchObject({ phase: "submitted", title: "Submitted the withdrawal", hash });
-    expect(txToast({ kind: "confirming", label: "payment", hash, confirmations: 3, required: 3 }, "payment", t)).toMatchObject({ tone: "success", phase: "confirmed" });
+    expect(txToast({ kind: "wallet", label: "withdrawal" }, "withdrawal", t)).toMatchObject({
+      tone: "progress",
+      phase: "wallet",
+      title: "Confirm the withdrawal in your wallet",
+    });
+    expect(txToast({ kind: "submitted", label: "withdrawal", hash }, "withdrawal", t)).toMatchObject({
+      phase: "submitted",
+      title: "Submitted the withdrawal",
+      hash,
+    });
+    expect(txToast({ kind: "confirming", label: "payment", hash, confirmations: 3, required: 3 }, "payment", t)).toMatchObject({
+      tone: "success",
+      phase: "confirmed",
+    });
     expect(txToast({ kind: "confirming", label: "payment", hash, confirmations: 1, required: 3 }, "payment", t)).toMatchObject({
       phase: "confirming",
       body: "1 of 3 confirmations.",
     });
-    expect(txToast({ kind: "done", hash }, "payment", t)).toMatchObject({ tone: "success", phase: "confirmed", title: "Confirmed: the payment went through", hash });
+    expect(txToast({ kind: "done", hash }, "payment", t)).toMatchObject({
+      tone: "success",
+      phase: "confirmed",
+      title: "Confirmed: the payment went through",
+      hash,
+    });
   });
 
   it("shows the reason of a failure in words", () => {
@@ -62,7 +78,11 @@ describe("toast store", () => {
   it("updates a toast in place, and reports a dismissed one as gone", () => {
     const id = showToast({ tone: "progress", title: "one" });
     expect(updateToast(id, { tone: "progress", title: "two" })).toBe(true);
-    expect(getToasts().filter((t) => t.id === id).map((t) => t.title)).toEqual(["two"]);
+    expect(
+      getToasts()
+        .filter((t) => t.id === id)
+        .map((t) => t.title),
+    ).toEqual(["two"]);
     dismissToast(id);
     expect(getToasts().some((t) => t.id === id)).toBe(false);
     expect(updateToast(id, { tone: "progress", title: "three" })).toBe(false);

@@ -15,5 +15,11 @@ const tones: Record<AlertTone, string> = {
  * politely (role="status"); pass `role` to change that.
  */
 export function Alert({ tone = "info", className, role, ...props }: ComponentProps<"div"> & { tone?: AlertTone }) {
-  return <div role={role ?? (tone === "error" ? "alert" : "status")} className={cx("rounded-md px-3 py-2 text-sm", tones[tone], className)} {...props} />;
+  return (
+    <div
+      role={role ?? (tone === "error" ? "alert" : "status")}
+      className={cx("rounded-md px-3 py-2 text-sm", tones[tone], className)}
+      {...props}
+    />
+  );
 }

@@ -33,10 +33,22 @@ const sizes: Record<ButtonSize, string> = {
 };
 
 /** `block`: a flex box of its own line (a menu's full-width entry, a <summary>), not inline in the text. */
-export function buttonClass({ variant = "primary", size = "md", block = false, className }: { variant?: ButtonVariant; size?: ButtonSize; block?: boolean; className?: string } = {}): string {
+export function buttonClass({
+  variant = "primary",
+  size = "md",
+  block = false,
+  className,
+}: { variant?: ButtonVariant; size?: ButtonSize; block?: boolean; className?: string } = {}): string {
   return cx(block ? "flex" : "inline-flex", base, variants[variant], sizes[size], className);
 }
 
-export function Button({ variant, size, block, className, type = "button", ...props }: ComponentProps<"button"> & { variant?: ButtonVariant; size?: ButtonSize; block?: boolean }) {
+export function Button({
+  variant,
+  size,
+  block,
+  className,
+  type = "button",
+  ...props
+}: ComponentProps<"button"> & { variant?: ButtonVariant; size?: ButtonSize; block?: boolean }) {
   return <button type={type} className={buttonClass({ variant, size, block, className })} {...props} />;
 }

@@ -35,7 +35,15 @@ export function FieldError({ name, errors, className }: { name: string; errors?:
   );
 }
 
-export function Field(props: { id: string; name?: string; label: ReactNode; hint?: ReactNode; errors?: string[]; className?: string; children: (control: FieldControl) => ReactNode }) {
+export function Field(props: {
+  id: string;
+  name?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  className?: string;
+  children: (control: FieldControl) => ReactNode;
+}) {
   const { id, label, hint, errors, className, children } = props;
   const name = props.name ?? id;
   return (
@@ -57,7 +65,14 @@ export function Field(props: { id: string; name?: string; label: ReactNode; hint
 type Labelled = { name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; className?: string };
 
 /** A named text input in a Field (id = name). */
-export function TextField({ name, label, hint, errors, className, ...input }: Labelled & Omit<ComponentProps<typeof Input>, "name" | "id" | "className">) {
+export function TextField({
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  ...input
+}: Labelled & Omit<ComponentProps<typeof Input>, "name" | "id" | "className">) {
   return (
     <Field id={name} label={label} hint={hint} errors={errors} className={className}>
       {(control) => <Input name={name} {...input} {...control} />}
@@ -65,7 +80,14 @@ export function TextField({ name, label, hint, errors, className, ...input }: La
   );
 }
 
-export function TextareaField({ name, label, hint, errors, className, ...textarea }: Labelled & Omit<ComponentProps<typeof Textarea>, "name" | "id" | "className">) {
+export function TextareaField({
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  ...textarea
+}: Labelled & Omit<ComponentProps<typeof Textarea>, "name" | "id" | "className">) {
   return (
     <Field id={name} label={label} hint={hint} errors={errors} className={className}>
       {(control) => <Textarea name={name} {...textarea} {...control} />}
@@ -73,7 +95,15 @@ export function TextareaField({ name, label, hint, errors, className, ...textare
   );
 }
 
-export function SelectField({ name, label, hint, errors, className, options, ...select }: Labelled & { options: readonly SelectOption[] } & Omit<ComponentProps<typeof Select>, "name" | "id" | "className" | "options">) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  options,
+  ...select
+}: Labelled & { options: readonly SelectOption[] } & Omit<ComponentProps<typeof Select>, "name" | "id" | "className" | "options">) {
   return (
     <Field id={name} label={label} hint={hint} errors={errors} className={className}>
       {(control) => <Select name={name} options={options} {...select} {...control} />}

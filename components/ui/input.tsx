@@ -9,7 +9,11 @@ export type ControlSize = "sm" | "md";
 
 const sizes: Record<ControlSize, string> = { sm: "px-2 py-1 text-sm", md: "px-2 py-1.5" };
 
-export function controlClass({ size = "md", width = "full", className }: { size?: ControlSize; width?: "full" | "auto"; className?: string } = {}): string {
+export function controlClass({
+  size = "md",
+  width = "full",
+  className,
+}: { size?: ControlSize; width?: "full" | "auto"; className?: string } = {}): string {
   return cx(
     "rounded-md border border-slate-300 bg-white disabled:opacity-60 aria-invalid:border-red-600 dark:border-slate-700 dark:bg-slate-900 dark:aria-invalid:border-red-500",
     sizes[size],

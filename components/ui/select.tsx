@@ -7,7 +7,14 @@ export interface SelectOption {
 }
 
 /** A <select> with the Input look; its choices as `options`, or as <option> children when they need more. */
-export function Select({ size, width, className, options, children, ...props }: Omit<ComponentProps<"select">, "size"> & ControlProps & { options?: readonly SelectOption[] }) {
+export function Select({
+  size,
+  width,
+  className,
+  options,
+  children,
+  ...props
+}: Omit<ComponentProps<"select">, "size"> & ControlProps & { options?: readonly SelectOption[] }) {
   return (
     <select className={controlClass({ size, width, className })} {...props}>
       {options?.map((o) => (

@@ -31,10 +31,19 @@ export function SmallScreenDisclosure({
   const at = from[breakpoint];
   return (
     <details open={defaultOpen} className={cx("group", at.details)} data-testid="small-screen-disclosure">
-      <summary className={buttonClass({ variant: "secondary", className: cx("w-full cursor-pointer list-none [&::-webkit-details-marker]:hidden", at.summary) })}>
+      <summary
+        className={buttonClass({
+          variant: "secondary",
+          className: cx("w-full cursor-pointer list-none [&::-webkit-details-marker]:hidden", at.summary),
+        })}
+      >
         {summary}
         <svg aria-hidden viewBox="0 0 20 20" className="ml-auto size-4 transition-transform group-open:rotate-180" fill="currentColor">
-          <path fillRule="evenodd" d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />
+          <path
+            fillRule="evenodd"
+            d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z"
+            clipRule="evenodd"
+          />
         </svg>
       </summary>
       <div className={at.body}>{children}</div>

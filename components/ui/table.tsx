@@ -15,7 +15,9 @@ export function Table({ dense, className, ...props }: ComponentProps<"table"> & 
 }
 
 export function THead({ className, ...props }: ComponentProps<"thead">) {
-  return <thead className={cx("bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-900 dark:text-slate-400", className)} {...props} />;
+  return (
+    <thead className={cx("bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-900 dark:text-slate-400", className)} {...props} />
+  );
 }
 
 export function TBody({ className, ...props }: ComponentProps<"tbody">) {
@@ -28,7 +30,13 @@ export function Tr(props: ComponentProps<"tr">) {
 
 /** A column's header (in THead), or with scope="row" the first cell of a body row, in body type. */
 export function Th({ numeric, className, scope = "col", ...props }: ComponentProps<"th"> & { numeric?: boolean }) {
-  return <th scope={scope} className={cx("px-3 py-2", scope === "row" ? "font-normal" : "font-medium", numeric && "text-right", className)} {...props} />;
+  return (
+    <th
+      scope={scope}
+      className={cx("px-3 py-2", scope === "row" ? "font-normal" : "font-medium", numeric && "text-right", className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ numeric, className, ...props }: ComponentProps<"td"> & { numeric?: boolean }) {

@@ -14,7 +14,17 @@ import type { Translator } from "@/lib/i18n/translate";
  * icon), Coinbase Wallet, and, on the local chain only, the dev wallet's demo accounts (components/wallet/wallet-list.ts).
  * Picking one connects and then signs in.
  */
-export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; onClose: () => void; chainId: number; t: Translator<Messages["wallet"]> }) {
+export function ConnectDialog({
+  open,
+  onClose,
+  chainId,
+  t,
+}: {
+  open: boolean;
+  onClose: () => void;
+  chainId: number;
+  t: Translator<Messages["wallet"]>;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const connectors = useConnectors();
@@ -28,7 +38,11 @@ export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; on
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  const { wallets, devWallets, browserWalletFound } = walletEntries(connectors, chainId, typeof window !== "undefined" && "ethereum" in window);
+  const { wallets, devWallets, browserWalletFound } = walletEntries(
+    connectors,
+    chainId,
+    typeof window !== "undefined" && "ethereum" in window,
+  );
 
   async function pick(connector: Connector) {
     reset();
@@ -79,7 +93,8 @@ export function ConnectDialog({ open, onClose, chainId, t }: { open: boolean; on
   );
 }
 
-const FOCUSABLE = "button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+const FOCUSABLE =
+  "button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 /** A modal <dialog> makes the page inert, but Tab after the last control still leaves for the browser's own UI; cycle instead. */
 function keepTabInside(event: React.KeyboardEvent<HTMLDialogElement>) {
@@ -119,7 +134,11 @@ function ConnectorList(props: {
             <Button variant="secondary" size="row" disabled={props.disabled} onClick={() => props.onPick(c)}>
               {c.icon ? (
                 // Wallet icons are data: URIs announced by the extension, drawn as a background (decorative: the name follows).
-                <span aria-hidden className="size-6 rounded bg-contain bg-center bg-no-repeat" style={{ backgroundImage: `url(${JSON.stringify(c.icon)})` }} />
+                <span
+                  aria-hidden
+                  className="size-6 rounded bg-contain bg-center bg-no-repeat"
+                  style={{ backgroundImage: `url(${JSON.stringify(c.icon)})` }}
+                />
               ) : (
                 <span aria-hidden className="grid size-6 place-items-center rounded bg-slate-200 text-xs dark:bg-slate-700">
                   {c.name.slice(0, 1)}

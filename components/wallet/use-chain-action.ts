@@ -48,9 +48,11 @@ export function useChainAction(opts: { chainId: number; account?: string; confir
       try {
         // The wallet is checked first, so a wrong account fails before the server records anything.
         if (needsWallet) await ensureWallet();
-        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => {
-          throw new WalletStepError(unreachableMessage(locale));
-        });
+        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(
+          () => {
+            throw new WalletStepError(unreachableMessage(locale));
+          },
+        );
         const answer: unknown = await res.json().catch(() => null);
         if (!res.ok) {
           const refusal = apiRefusal(answer, locale, fields);

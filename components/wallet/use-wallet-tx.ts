@@ -16,7 +16,6 @@ import { useChainClientConfig } from "@/components/providers/chain-config";
 import type { PreparedTx, TxStep } from "@/lib/chain/tx-step";
 import type { TxAction } from "@/lib/i18n/messages/tx-en";
 
-
 export type { PreparedTx, TxStep };
 
 export class WalletStepError extends Error {}
@@ -66,7 +65,13 @@ export function useWalletTx(opts: { chainId: number; account?: string; confirmat
       for (;;) {
         const head = await getBlockNumber(config, { chainId: opts.chainId });
         const confirmations = Number(head - receipt.blockNumber + 1n);
-        setStep({ kind: "confirming", label, hash, confirmations: Math.min(confirmations, opts.confirmations), required: opts.confirmations });
+        setStep({
+          kind: "confirming",
+          label,
+          hash,
+          confirmations: Math.min(confirmations, opts.confirmations),
+          required: opts.confirmations,
+        });
         if (confirmations >= opts.confirmations) break;
         await new Promise((r) => setTimeout(r, 2_000));
       }
@@ -75,9 +80,12 @@ export function useWalletTx(opts: { chainId: number; account?: string; confirmat
     [config, opts.chainId, opts.confirmations, t, explain],
   );
 
-  const fail = useCallback((error: unknown) => {
-    setStep({ kind: "error", message: error instanceof WalletStepError ? error.message : explain(error) });
-  }, [explain]);
+  const fail = useCallback(
+    (error: unknown) => {
+      setStep({ kind: "error", message: error instanceof WalletStepError ? error.message : explain(error) });
+    },
+    [explain],
+  );
 
   return { step, setStep, ensureWallet, send, fail, explain, t, config };
 }

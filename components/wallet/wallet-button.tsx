@@ -40,7 +40,8 @@ export function WalletButton({ messages, locale, session: serverSession }: Walle
   const dialog = <ConnectDialog open={dialogOpen} onClose={() => setDialogOpen(false)} chainId={config.chainId} t={t} />;
 
   const firstReconnectPending = useFirstReconnectPending(status);
-  if (serverSession && (firstReconnectPending || status === "reconnecting")) return <ReconnectingAccount session={serverSession} messages={messages} />;
+  if (serverSession && (firstReconnectPending || status === "reconnecting"))
+    return <ReconnectingAccount session={serverSession} messages={messages} />;
   if (status !== "connected" || !address) {
     return (
       <>
@@ -100,12 +101,22 @@ function SwitchNetwork({ chainId, t }: { chainId: number; t: T }) {
       <Button variant="warning" onClick={() => switchChain({ chainId })} disabled={isPending}>
         {t("switchTo", { chain: name })}
       </Button>
-      {error && <span role="alert" className="sr-only">{error.message}</span>}
+      {error && (
+        <span role="alert" className="sr-only">
+          {error.message}
+        </span>
+      )}
     </>
   );
 }
 
-function AccountMenu(props: { address: `0x${string}`; config: ChainClientConfig; session: { isAdmin: boolean } | null; t: T; locale: Locale }) {
+function AccountMenu(props: {
+  address: `0x${string}`;
+  config: ChainClientConfig;
+  session: { isAdmin: boolean } | null;
+  t: T;
+  locale: Locale;
+}) {
   const { address, config, session, t } = props;
   const { data: balance } = useTokenBalance(config.tokenAddress, address);
   const { disconnect } = useDisconnect();
@@ -141,14 +152,25 @@ function AccountMenu(props: { address: `0x${string}`; config: ChainClientConfig;
           {copied ? t("copied") : t("copy")}
         </Button>
         {session && (
-          <Link href="/account" className={buttonClass({ variant: "secondary", block: true, className: "w-full" })} data-testid="account-link">
+          <Link
+            href="/account"
+            className={buttonClass({ variant: "secondary", block: true, className: "w-full" })}
+            data-testid="account-link"
+          >
             {t("accountLink")}
           </Link>
         )}
         {/* Test money exists only on the local chain; on a real chain this button must never appear. */}
         {isLocalChain(config.chainId) && <FaucetButton />}
         {session && (
-          <Button variant="secondary" block className="w-full" onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
+          <Button
+            variant="secondary"
+            block
+            className="w-full"
+            onClick={() => signOut.mutate()}
+            disabled={signOut.isPending}
+            data-testid="sign-out"
+          >
             {t("signOut")}
           </Button>
         )}

@@ -6,7 +6,9 @@ export const sshKeyViewSchema = z.object({
   id: z.string(),
   label: z.string(),
   publicKey: z.string().describe("the OpenSSH public key line as saved"),
-  fingerprint: z.string().meta({ description: "as ssh-keygen -lf prints it", examples: ["SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s"] }),
+  fingerprint: z
+    .string()
+    .meta({ description: "as ssh-keygen -lf prints it", examples: ["SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s"] }),
   createdAt: isoText,
 });
 export type SshKeyView = z.infer<typeof sshKeyViewSchema>;

@@ -37,7 +37,8 @@ export function sshKeyBodyProblem(type: (typeof SSH_KEY_TYPES)[number], body: st
   const bytes = decodeBase64(body);
   if (!bytes) return "has a key body that is not base64";
   const fields = wireFields(bytes);
-  if (!fields || new TextDecoder().decode(fields[0]) !== type) return `has a key body that is not a ${type} key (truncated or mislabelled?)`;
+  if (!fields || new TextDecoder().decode(fields[0]) !== type)
+    return `has a key body that is not a ${type} key (truncated or mislabelled?)`;
   if (type === "ssh-ed25519") return fields.length === 2 && fields[1]!.length === 32 ? null : "has a malformed ssh-ed25519 key body";
   if (type === "ecdsa-sha2-nistp256") {
     const ok = fields.length === 3 && new TextDecoder().decode(fields[1]) === "nistp256" && fields[2]!.length === 65 && fields[2]![0] === 4;
@@ -63,7 +64,10 @@ export const savedSshKeyField = z
   .superRefine((line, ctx) => {
     const m = keyLine.exec(line);
     if (!m) {
-      ctx.addIssue({ code: "custom", message: `must be one OpenSSH public key line of type ${SSH_KEY_TYPES.join(", ")}, e.g. "ssh-ed25519 AAAA… you@laptop"` });
+      ctx.addIssue({
+        code: "custom",
+        message: `must be one OpenSSH public key line of type ${SSH_KEY_TYPES.join(", ")}, e.g. "ssh-ed25519 AAAA… you@laptop"`,
+      });
       return;
     }
     const problem = sshKeyBodyProblem(m[1] as (typeof SSH_KEY_TYPES)[number], m[2]!);

@@ -28,8 +28,16 @@ export type ModerationAction = (typeof moderationActions)[number];
 export const moderationSchema = z.discriminatedUnion(
   "action",
   [
-    z.object({ action: z.enum(["approve", "reinstate"]), ids: z.array(entityId).min(1, "Select at least one listing").max(100), reason: optionalText }),
-    z.object({ action: z.enum(["reject", "suspend"]), ids: z.array(entityId).min(1, "Select at least one listing").max(100), reason: reasonText("Reason") }),
+    z.object({
+      action: z.enum(["approve", "reinstate"]),
+      ids: z.array(entityId).min(1, "Select at least one listing").max(100),
+      reason: optionalText,
+    }),
+    z.object({
+      action: z.enum(["reject", "suspend"]),
+      ids: z.array(entityId).min(1, "Select at least one listing").max(100),
+      reason: reasonText("Reason"),
+    }),
   ],
   { error: `action must be one of ${moderationActions.join(", ")}` },
 );
@@ -53,7 +61,11 @@ export const createReportSchema = z.object({
   targetType: z.enum(reportTargetTypes, { error: "targetType must be LISTING or USER" }),
   targetId: z.string({ error: "targetId is required" }).trim().min(1, "targetId is required").max(64, "targetId is too long"),
   category: z.enum(reportCategories, { error: "Choose a category" }),
-  note: z.string({ error: "Describe the problem" }).trim().min(10, "Describe the problem in at least 10 characters").max(1000, "Keep the note under 1,000 characters"),
+  note: z
+    .string({ error: "Describe the problem" })
+    .trim()
+    .min(10, "Describe the problem in at least 10 characters")
+    .max(1000, "Keep the note under 1,000 characters"),
 });
 export type CreateReportInput = z.output<typeof createReportSchema>;
 
@@ -95,7 +107,10 @@ export const auditFilterSchema = z.object({
     .optional(),
   from: dateParam,
   to: dateParam,
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Bad cursor").optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Bad cursor")
+    .optional(),
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 

@@ -23,7 +23,10 @@ describe("parseSiweMessageStrict accepts", () => {
     ["a scheme", createSiweMessage({ ...base, scheme: "https" })],
     ["a port and an IP host", createSiweMessage({ ...base, domain: "127.0.0.1:3100", uri: "http://127.0.0.1:3100" })],
     ["localhost", createSiweMessage({ ...base, domain: "localhost:3000", uri: "http://localhost:3000" })],
-    ["every optional field", createSiweMessage({ ...base, notBefore: base.issuedAt, requestId: "req-1", resources: ["ipfs://bafy", "https://a.example/x"] })],
+    [
+      "every optional field",
+      createSiweMessage({ ...base, notBefore: base.issuedAt, requestId: "req-1", resources: ["ipfs://bafy", "https://a.example/x"] }),
+    ],
     ["a timezone offset", good.replace("2026-11-22T10:00:00.000Z", "2026-11-22T12:00:00+02:00")],
     ["a leap day", good.replace("2026-11-22T10:00:00.000Z", "2028-02-29T10:00:00Z")],
   ])("%s", (_name, message) => {
@@ -92,7 +95,11 @@ describe("parseSiweMessageStrict rejects", () => {
     ["a trailing newline", `${good}\n`, /unexpected line/],
     ["CRLF line endings", good.replaceAll("\n", "\r\n"), /LF/],
     ["a bad resource", `${good}\nResources:\n- not a uri`, /resource/],
-    ["too many resources", `${good}\nResources:\n${Array.from({ length: 17 }, (_, i) => `- https://a.example/${i}`).join("\n")}`, /too many/],
+    [
+      "too many resources",
+      `${good}\nResources:\n${Array.from({ length: 17 }, (_, i) => `- https://a.example/${i}`).join("\n")}`,
+      /too many/,
+    ],
     ["a message longer than 4096", good.replace("Sign in to Idlegrid.", "a".repeat(4100)), /too long/],
   ])("%s", (_name, message, reason) => {
     const result = parseSiweMessageStrict(message);
@@ -110,10 +117,14 @@ describe("parseRfc3339", () => {
     expect(parseRfc3339(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(["2026-13-01T00:00:00Z", "2026-04-31T00:00:00Z", "2026-11-22T10:60:00Z", "2026-11-22T10:00:60Z", "2026-11-22T10:00:00+24:00", "2026-11-22 10:00:00Z"])(
-    "rejects %s",
-    (text) => {
-      expect(parseRfc3339(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    "2026-13-01T00:00:00Z",
+    "2026-04-31T00:00:00Z",
+    "2026-11-22T10:60:00Z",
+    "2026-11-22T10:00:60Z",
+    "2026-11-22T10:00:00+24:00",
+    "2026-11-22 10:00:00Z",
+  ])("rejects %s", (text) => {
+    expect(parseRfc3339(text)).toBeUndefined();
+  });
 });

@@ -9,6 +9,8 @@ const abi = z.array(z.record(z.string(), z.unknown())).describe("the contract's 
 
 export const contractsSchema = z.object({
   chainId: z.int(),
-  token: z.object({ address: addressText, decimals: z.int(), symbol: z.string(), abi }).describe("decimals and symbol as read from the chain"),
+  token: z
+    .object({ address: addressText, decimals: z.int(), symbol: z.string(), abi })
+    .describe("decimals and symbol as read from the chain"),
   escrow: z.object({ address: addressText, abi }).nullable().describe("null when no escrow is configured"),
 });

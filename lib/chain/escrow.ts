@@ -80,10 +80,7 @@ export function rentalEndsAt(startedAt: bigint, amount: bigint, ratePerSecond: b
  * A rental's accrued value at unix time `t` (fee included): the rate for every whole second run,
  * capped at the prepaid amount, i.e. min(rate × (t - startedAt), amount). 0 before a start.
  */
-export function rentalAccrued(
-  rental: { startedAt: bigint; endsAt: bigint; amount: bigint; ratePerSecond: bigint },
-  t: bigint,
-): bigint {
+export function rentalAccrued(rental: { startedAt: bigint; endsAt: bigint; amount: bigint; ratePerSecond: bigint }, t: bigint): bigint {
   if (rental.startedAt === 0n || t <= rental.startedAt) return 0n;
   if (t >= rental.endsAt) return rental.amount;
   return rental.ratePerSecond * (t - rental.startedAt);

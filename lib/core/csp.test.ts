@@ -22,7 +22,9 @@ describe("the pages' Content-Security-Policy", () => {
     expect(directive(policy, "upgrade-insecure-requests")).toBe("upgrade-insecure-requests");
     expect(policy).not.toContain("unsafe-eval");
     // next dev needs eval for React's debug stacks; only there.
-    expect(directive(contentSecurityPolicy({ nonce: "n", dev: true, rpcOrigins: [], https: false }), "script-src")).toContain("'unsafe-eval'");
+    expect(directive(contentSecurityPolicy({ nonce: "n", dev: true, rpcOrigins: [], https: false }), "script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it("proxy.ts gives every page request its own nonce, on the response and on the request Next.js renders", () => {
@@ -48,7 +50,8 @@ describe("the pages' Content-Security-Policy", () => {
     // The source is path-to-regexp syntax that is also a plain regular expression.
     const pattern = new RegExp(`^${matcher!.source}$`);
     for (const path of ["/", "/marketplace", "/orders/abc", "/sign-in"]) expect(pattern.test(path), path).toBe(true);
-    for (const path of ["/api/health", "/_next/static/chunks/a.js", "/favicon.ico", "/icon.svg", "/manifest.webmanifest"]) expect(pattern.test(path), path).toBe(false);
+    for (const path of ["/api/health", "/_next/static/chunks/a.js", "/favicon.ico", "/icon.svg", "/manifest.webmanifest"])
+      expect(pattern.test(path), path).toBe(false);
     expect(matcher!.missing.map((m) => m.key)).toEqual(["next-router-prefetch", "purpose"]);
   });
 });
@@ -58,6 +61,10 @@ describe("headers on every response", () => {
     const rules = await nextConfig.headers!();
     expect(rules).toEqual([{ source: "/:path*", headers: securityHeaders }]);
     const byKey = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
-    expect(byKey).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin", "X-Frame-Options": "DENY" });
+    expect(byKey).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      "X-Frame-Options": "DENY",
+    });
   });
 });

@@ -45,7 +45,12 @@ describe("rentalCost", () => {
     expect(rentalCost(9_007_199_254_740_993n, 3, 7)).toBe(189_151_184_349_560_853n);
   });
 
-  it.each([[0, 1], [1, 0], [1.5, 1], [1, -2]])("rejects gpus=%s hours=%s", (gpus, hours) => {
+  it.each([
+    [0, 1],
+    [1, 0],
+    [1.5, 1],
+    [1, -2],
+  ])("rejects gpus=%s hours=%s", (gpus, hours) => {
     expect(() => rentalCost(1n, gpus, hours)).toThrow(RangeError);
   });
 });

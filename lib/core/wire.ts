@@ -35,12 +35,18 @@ export const addressText = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
 /** Every 4xx and 500 answer: a code to branch on, a sentence for people, and per-parameter reasons. */
 export const apiErrorBodySchema = z
   .object({
-    error: z.string().meta({ description: "a stable code", examples: ["invalid_parameter", "not_found", "unauthenticated", "forbidden", "invalid_transition"] }),
+    error: z.string().meta({
+      description: "a stable code",
+      examples: ["invalid_parameter", "not_found", "unauthenticated", "forbidden", "invalid_transition"],
+    }),
     message: z.string().describe("English, for developers; apps show their own words per code"),
     fieldErrors: z
       .record(z.string(), z.array(z.string()))
       .optional()
-      .meta({ description: "reasons per parameter path, e.g. items.0.price; _ for the whole input", examples: [{ cursor: ["cursor is not a value this API returned"] }] }),
+      .meta({
+        description: "reasons per parameter path, e.g. items.0.price; _ for the whole input",
+        examples: [{ cursor: ["cursor is not a value this API returned"] }],
+      }),
   })
   .describe("An error");
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

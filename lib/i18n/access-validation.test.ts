@@ -22,7 +22,9 @@ describe("API-key and webhook form errors in German", () => {
       ...reasons(createApiKeySchema.safeParse({ name: "k", scopes: ["read"], expiresInDays: 400 })),
       ...reasons(createWebhookSchema.safeParse({ url: "ftp://example.com", events: [], description: "d".repeat(201) })),
       ...reasons(createWebhookSchema.safeParse({ url: `https://example.com/${"p".repeat(2000)}`, events: ["nope"] })),
-      ...["http://example.com/", "https://u:p@example.com/", "https://example.com/#x", "https://localhost/", "https://10.0.0.1/"].map((u) => endpointUrlProblem(new URL(u), true) ?? ""),
+      ...["http://example.com/", "https://u:p@example.com/", "https://example.com/#x", "https://localhost/", "https://10.0.0.1/"].map(
+        (u) => endpointUrlProblem(new URL(u), true) ?? "",
+      ),
       "its host hooks.example.com does not resolve",
       (await resolvesPublicly("localhost")) ?? "",
     ];

@@ -27,9 +27,16 @@ function thrownCodes(): string[] {
 }
 
 const orderAction = (id: string, action: string, body: unknown) =>
-  postOrderAction(new Request(`http://localhost:3000/api/v1/orders/${id}/${action}`, { method: "POST", headers: browserHeaders(), body: JSON.stringify(body) }), {
-    params: Promise.resolve({ id, action }),
-  });
+  postOrderAction(
+    new Request(`http://localhost:3000/api/v1/orders/${id}/${action}`, {
+      method: "POST",
+      headers: browserHeaders(),
+      body: JSON.stringify(body),
+    }),
+    {
+      params: Promise.resolve({ id, action }),
+    },
+  );
 
 describe("API refusals in the visitor's language", () => {
   it("has a sentence in English and German for every code the server throws", () => {
@@ -53,22 +60,39 @@ describe("API refusals in the visitor's language", () => {
   });
 
   it("re-says field errors for the fields a form shows and names the others in the message", async () => {
-    const res = await orderAction("cm0000000000000000000000", "start", { host: "gpu.example.com", port: 22, user: "ubuntu", jupyterUrl: "" });
+    const res = await orderAction("cm0000000000000000000000", "start", {
+      host: "gpu.example.com",
+      port: 22,
+      user: "ubuntu",
+      jupyterUrl: "",
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.fieldErrors).toEqual({ jupyterUrl: ["must be an http(s) URL"] });
     // lib/i18n/validation.ts re-says the schema's English.
     const german = "muss eine http(s)-URL sein";
 
-    expect(apiRefusal(body, "de", ["host", "port", "user", "jupyterUrl"])).toEqual({ code: "invalid_parameter", message: "Einige Felder müssen korrigiert werden.", fieldErrors: { jupyterUrl: [german] } });
-    expect(apiRefusal(body, "de", ["host"])).toEqual({ code: "invalid_parameter", message: `Einige Felder müssen korrigiert werden. jupyterUrl: ${german}`, fieldErrors: {} });
+    expect(apiRefusal(body, "de", ["host", "port", "user", "jupyterUrl"])).toEqual({
+      code: "invalid_parameter",
+      message: "Einige Felder müssen korrigiert werden.",
+      fieldErrors: { jupyterUrl: [german] },
+    });
+    expect(apiRefusal(body, "de", ["host"])).toEqual({
+      code: "invalid_parameter",
+      message: `Einige Felder müssen korrigiert werden. jupyterUrl: ${german}`,
+      fieldErrors: {},
+    });
   });
 
   it("falls back to a sentence of its own for an unknown code or a body that is not an API error", () => {
     expect(apiRefusal({ error: "brand_new_code", message: "English only" }, "de").message).toBe(apiErrorsDe.unknown);
     expect(apiRefusal("<html>Bad gateway</html>", "en")).toEqual({ code: undefined, message: apiErrorsEn.unknown, fieldErrors: {} });
     expect(apiRefusal({ error: "toString" }, "en").message).toBe(apiErrorsEn.unknown);
-    expect(apiRefusal({ error: "forbidden", fieldErrors: { x: "not a list" } }, "en")).toEqual({ code: "forbidden", message: apiErrorsEn.forbidden, fieldErrors: {} });
+    expect(apiRefusal({ error: "forbidden", fieldErrors: { x: "not a list" } }, "en")).toEqual({
+      code: "forbidden",
+      message: apiErrorsEn.forbidden,
+      fieldErrors: {},
+    });
     expect(unreachableMessage("de")).toBe(apiErrorsDe.unreachable);
   });
 });

@@ -13,7 +13,8 @@ const dictionaries: Record<Locale, ApiErrorMessages> = { en: apiErrorsEn, de: ap
 
 export type ApiErrorCode = Exclude<keyof ApiErrorMessages, "unknown" | "unreachable">;
 
-const isCode = (code: unknown): code is ApiErrorCode => typeof code === "string" && code !== "unknown" && code !== "unreachable" && Object.hasOwn(apiErrorsEn, code);
+const isCode = (code: unknown): code is ApiErrorCode =>
+  typeof code === "string" && code !== "unknown" && code !== "unreachable" && Object.hasOwn(apiErrorsEn, code);
 
 /** The sentence for an error code; a code without one says "the server refused" rather than showing English. */
 export function apiErrorMessage(code: string | undefined, locale: Locale): string {
@@ -54,5 +55,9 @@ export function apiRefusal(body: unknown, locale: Locale, shownFields?: readonly
 }
 
 function isFieldErrors(value: unknown): value is Record<string, string[]> {
-  return typeof value === "object" && value !== null && Object.values(value).every((v) => Array.isArray(v) && v.every((m) => typeof m === "string"));
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((v) => Array.isArray(v) && v.every((m) => typeof m === "string"))
+  );
 }

@@ -7,7 +7,11 @@ describe("notification messages in German", () => {
     ["offer.new", {}, "Neues Angebot für „Ihr Auftrag“."],
     ["offer.accepted", { jobTitle: "T" }, "Ihr Angebot für „T“ wurde angenommen. Als Nächstes zahlt der Käufer ins Treuhandkonto."],
     ["offer.declined", { jobTitle: "T", reason: "job_expired" }, "Ihr Angebot für „T“ wurde abgelehnt: Die Angebotsfrist ist abgelaufen."],
-    ["offer.declined", { jobTitle: "T", reason: "made-up" }, "Ihr Angebot für „T“ wurde abgelehnt: Der Käufer hat sich anders entschieden."],
+    [
+      "offer.declined",
+      { jobTitle: "T", reason: "made-up" },
+      "Ihr Angebot für „T“ wurde abgelehnt: Der Käufer hat sich anders entschieden.",
+    ],
     ["job.funded", { jobTitle: "T" }, "„T“ ist bezahlt: Das Geld liegt im Treuhandkonto, Sie können starten."],
     ["job.completed", { jobTitle: "T" }, "„T“ ist abgeschlossen: Prüfen Sie das Ergebnis und geben Sie die Zahlung frei."],
     ["job.disputed", { jobTitle: "T" }, "Für „T“ wurde ein Streitfall eröffnet."],
@@ -18,6 +22,8 @@ describe("notification messages in German", () => {
   });
 
   it("stays English by default, with the English number format", () => {
-    expect(notificationMessage("offer.new", { jobTitle: "T", pricePerGpuHour: "1234500000" })).toBe("New offer on “T” at 1,234.50 USDC per GPU-hour.");
+    expect(notificationMessage("offer.new", { jobTitle: "T", pricePerGpuHour: "1234500000" })).toBe(
+      "New offer on “T” at 1,234.50 USDC per GPU-hour.",
+    );
   });
 });

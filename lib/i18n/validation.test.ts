@@ -65,7 +65,9 @@ function errorsOf(schema: z.ZodType, inputs: unknown[]): Record<string, string[]
 
 function untranslated(english: Record<string, string[]>): string[] {
   const german = translateFieldErrors(english, "de")!;
-  return Object.entries(german).flatMap(([field, messages]) => messages.filter((m, i) => m === english[field]![i]).map((m) => `${field}: ${m}`));
+  return Object.entries(german).flatMap(([field, messages]) =>
+    messages.filter((m, i) => m === english[field]![i]).map((m) => `${field}: ${m}`),
+  );
 }
 
 const edKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl me@host";
@@ -107,7 +109,9 @@ describe("translateFieldErrors", () => {
     expect(Object.keys(report).sort()).toEqual(["category", "note"]);
     expect([...untranslated(rent), ...untranslated(keys), ...untranslated(report), ...untranslated(statement)]).toEqual([]);
     // The server's own per-listing check on hours (lib/orders/server/create.ts).
-    expect(translateMessage("must be between 2 and 1000 for this listing", "de")).toBe("muss bei diesem Angebot zwischen 2 und 1.000 liegen");
+    expect(translateMessage("must be between 2 and 1000 for this listing", "de")).toBe(
+      "muss bei diesem Angebot zwischen 2 und 1.000 liegen",
+    );
   });
 
   it("has German for what the order's start form and the job's completion form get back from the API", () => {
@@ -143,10 +147,18 @@ describe("translateFieldErrors", () => {
       { ...job, gpuModels: ["RTX-4090"], minVramGb: "80" },
       { ...job, offerDeadline: "2020-01-01T00:00Z", minReliability: "101" },
       { ...job, offerDeadline: "tomorrow", gpuModels: 7 },
-      { ...job, regions: Array.from({ length: 41 }, (_, i) => `${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`).join(",") },
+      {
+        ...job,
+        regions: Array.from(
+          { length: 41 },
+          (_, i) => `${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+        ).join(","),
+      },
       { ...job, offerDeadline: new Date(Date.now() + 365 * 86_400_000).toISOString(), estimatedHours: "0", gpuCount: "17" },
     ]);
-    const offer = errorsOf(offerInputSchema, [{ jobId: "j1", pricePerGpuHour: "1", earliestStart: "2020-01-01T00:00Z", note: "n".repeat(1001) }]);
+    const offer = errorsOf(offerInputSchema, [
+      { jobId: "j1", pricePerGpuHour: "1", earliestStart: "2020-01-01T00:00Z", note: "n".repeat(1001) },
+    ]);
     expect(Object.keys(jobErrors).length).toBeGreaterThanOrEqual(14);
     expect(jobErrors.minVramGb).toContain("None of the chosen GPU models has 80 GB of VRAM (the most is 24 GB)");
     expect(jobErrors.regions).toContain("Regions may name at most 40 entries");
@@ -154,7 +166,9 @@ describe("translateFieldErrors", () => {
   });
 
   it("re-says labels and numbers the German way", () => {
-    expect(translateMessage("Disk must be a whole number from 10 to 1,000,000", "de")).toBe("Festplatte: eine ganze Zahl von 10 bis 1.000.000 eingeben");
+    expect(translateMessage("Disk must be a whole number from 10 to 1,000,000", "de")).toBe(
+      "Festplatte: eine ganze Zahl von 10 bis 1.000.000 eingeben",
+    );
     expect(translateMessage("GPU count is required", "de")).toBe("Bitte GPU-Anzahl angeben");
     expect(translateMessage("City must be at most 80 characters", "de")).toBe("Stadt: höchstens 80 Zeichen");
     expect(translateMessage("Price must be more than 0 and at most 1,000 per GPU-hour", "de")).toBe(
@@ -171,7 +185,17 @@ describe("translateFieldErrors", () => {
     // The order of the budgets and the cursor are checked only once every parameter parsed.
     const crossed = parseJobSearchParams(new URLSearchParams("minBudget=500&maxBudget=100&cursor=bad"));
     const english = [parsedListing, jobs, crossed].map((p) => (p.ok ? {} : p.fieldErrors));
-    expect(Object.keys(english[0]!).sort()).toEqual(["cursor", "gpu", "limit", "maxPrice", "minCuda", "minGpus", "minVram", "region", "sort"]);
+    expect(Object.keys(english[0]!).sort()).toEqual([
+      "cursor",
+      "gpu",
+      "limit",
+      "maxPrice",
+      "minCuda",
+      "minGpus",
+      "minVram",
+      "region",
+      "sort",
+    ]);
     expect(Object.keys(english[1]!).sort()).toEqual(["framework", "gpuModel", "minBudget", "minVram", "region", "sort"]);
     expect(Object.keys(english[2]!).sort()).toEqual(["cursor", "maxBudget"]);
     expect(english.flatMap(untranslated)).toEqual([]);

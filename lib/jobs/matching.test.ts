@@ -1,10 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { matchMachineToJob, type JobRequirements, type MatchableMachine } from "@/lib/jobs/matching";
 
-const machine: MatchableMachine = { status: "LIVE", gpuModel: "A100-SXM-80", vramGb: 80, gpuCount: 4, providerReliability: 90, country: "DE" };
-const job: JobRequirements = { gpuModels: ["A100-SXM-80", "H100-SXM"], minVramGb: 80, gpuCount: 4, minReliability: 85, regions: ["DE", "FI"], maxPricePerGpuHour: 2_000_000n };
+const machine: MatchableMachine = {
+  status: "LIVE",
+  gpuModel: "A100-SXM-80",
+  vramGb: 80,
+  gpuCount: 4,
+  providerReliability: 90,
+  country: "DE",
+};
+const job: JobRequirements = {
+  gpuModels: ["A100-SXM-80", "H100-SXM"],
+  minVramGb: 80,
+  gpuCount: 4,
+  minReliability: 85,
+  regions: ["DE", "FI"],
+  maxPricePerGpuHour: 2_000_000n,
+};
 
-const cases: [name: string, machine: Partial<MatchableMachine>, job: Partial<JobRequirements>, price: bigint | undefined, reason: RegExp | null][] = [
+const cases: [
+  name: string,
+  machine: Partial<MatchableMachine>,
+  job: Partial<JobRequirements>,
+  price: bigint | undefined,
+  reason: RegExp | null,
+][] = [
   ["everything at the limits", {}, {}, undefined, null],
   ["VRAM exactly at the minimum", { vramGb: 80 }, { minVramGb: 80 }, undefined, null],
   ["VRAM one below the minimum", { vramGb: 79 }, {}, undefined, /79 GB of VRAM per GPU, the job needs at least 80 GB/],

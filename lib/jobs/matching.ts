@@ -42,8 +42,10 @@ export function matchMachineToJob(machine: MatchableMachine, job: JobRequirement
     reasons.push(`${modelName(machine.gpuModel)} is not one of the accepted models (${job.gpuModels.map(modelName).join(", ")})`);
   }
   if (machine.vramGb < job.minVramGb) reasons.push(`${machine.vramGb} GB of VRAM per GPU, the job needs at least ${job.minVramGb} GB`);
-  if (machine.gpuCount < job.gpuCount) reasons.push(`${machine.gpuCount} GPU${machine.gpuCount === 1 ? "" : "s"}, the job needs ${job.gpuCount}`);
-  if (machine.providerReliability < job.minReliability) reasons.push(`provider reliability ${machine.providerReliability}, the job needs at least ${job.minReliability}`);
+  if (machine.gpuCount < job.gpuCount)
+    reasons.push(`${machine.gpuCount} GPU${machine.gpuCount === 1 ? "" : "s"}, the job needs ${job.gpuCount}`);
+  if (machine.providerReliability < job.minReliability)
+    reasons.push(`provider reliability ${machine.providerReliability}, the job needs at least ${job.minReliability}`);
   if (job.regions.length > 0 && !job.regions.includes(machine.country.toUpperCase())) {
     reasons.push(`located in ${machine.country}, the job runs only in ${job.regions.join(", ")}`);
   }

@@ -112,13 +112,15 @@ describe("jobPatchSchema", () => {
 describe("offerInputSchema and jobResultSchema", () => {
   it("parses an offer", () => {
     const start = new Date(Date.now() + 3_600_000);
-    expect(offerInputSchema.parse({ jobId: "job1", machineId: "m1", pricePerGpuHour: "1.85", earliestStart: start.toISOString() })).toEqual({
-      jobId: "job1",
-      machineId: "m1",
-      pricePerGpuHour: 1_850_000n,
-      earliestStart: start,
-      note: "",
-    });
+    expect(offerInputSchema.parse({ jobId: "job1", machineId: "m1", pricePerGpuHour: "1.85", earliestStart: start.toISOString() })).toEqual(
+      {
+        jobId: "job1",
+        machineId: "m1",
+        pricePerGpuHour: 1_850_000n,
+        earliestStart: start,
+        note: "",
+      },
+    );
     const past = offerInputSchema.safeParse({ jobId: "job1", machineId: "m1", pricePerGpuHour: "1", earliestStart: "2020-01-01T00:00Z" });
     expect(fieldErrorsOf(past.error!).earliestStart).toEqual(["Earliest start must not be in the past"]);
   });
@@ -133,15 +135,33 @@ describe("offerInputSchema and jobResultSchema", () => {
 
 describe("parseJobSearchParams", () => {
   it("reads filters, repeated and comma-separated models, and the default sort", () => {
-    const result = parseJobSearchParams(new URLSearchParams("gpuModel=H100-SXM&gpuModel=L4,A10&minVram=24&minBudget=10&region=de&framework=JAX"));
+    const result = parseJobSearchParams(
+      new URLSearchParams("gpuModel=H100-SXM&gpuModel=L4,A10&minVram=24&minBudget=10&region=de&framework=JAX"),
+    );
     expect(result).toEqual({
       ok: true,
-      query: { gpuModel: ["H100-SXM", "L4", "A10"], minVram: 24, minBudget: 10_000_000n, region: "DE", framework: "JAX", sort: "newest", limit: 24, cursor: undefined },
+      query: {
+        gpuModel: ["H100-SXM", "L4", "A10"],
+        minVram: 24,
+        minBudget: 10_000_000n,
+        region: "DE",
+        framework: "JAX",
+        sort: "newest",
+        limit: 24,
+        cursor: undefined,
+      },
     });
   });
 
   it("names each bad parameter", () => {
-    const result = parseJobSearchParams({ gpuModel: "nope", minVram: "x", sort: "cheapest", minBudget: "5", maxBudget: "1", region: ["DE", "FI"] });
+    const result = parseJobSearchParams({
+      gpuModel: "nope",
+      minVram: "x",
+      sort: "cheapest",
+      minBudget: "5",
+      maxBudget: "1",
+      region: ["DE", "FI"],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["gpuModel", "minVram", "region", "sort"]);

@@ -11,7 +11,12 @@ import { recordIdPattern } from "@/lib/core/fields";
 
 export const jobFrameworks = ["PYTORCH", "JAX", "TENSORFLOW", "OTHER"] as const;
 export type JobFrameworkName = (typeof jobFrameworks)[number];
-export const frameworkLabels: Record<JobFrameworkName, string> = { PYTORCH: "PyTorch", JAX: "JAX", TENSORFLOW: "TensorFlow", OTHER: "Other" };
+export const frameworkLabels: Record<JobFrameworkName, string> = {
+  PYTORCH: "PyTorch",
+  JAX: "JAX",
+  TENSORFLOW: "TensorFlow",
+  OTHER: "Other",
+};
 
 /** Ids are cuids; anything else cannot exist, so routes answer 404 without a query. */
 export const jobIdPattern = recordIdPattern;
@@ -27,7 +32,8 @@ const text = (label: string, min: number, max: number) =>
     .superRefine((value, ctx) => {
       if (value.length === 0) ctx.addIssue({ code: "custom", message: `${label} is required` });
       else if (value.length < min) ctx.addIssue({ code: "custom", message: `${label} needs at least ${min} characters` });
-      else if (value.length > max) ctx.addIssue({ code: "custom", message: `${label} must be at most ${max.toLocaleString("en-US")} characters` });
+      else if (value.length > max)
+        ctx.addIssue({ code: "custom", message: `${label} must be at most ${max.toLocaleString("en-US")} characters` });
     });
 
 /**
@@ -36,7 +42,8 @@ const text = (label: string, min: number, max: number) =>
  * exact image it was priced for, not whatever "latest" is on the day it runs.
  */
 const component = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const registryHost = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+|[a-zA-Z0-9-]+)(?::\d{1,5})?$/;
+const registryHost =
+  /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+|[a-zA-Z0-9-]+)(?::\d{1,5})?$/;
 
 export function isImageReference(value: string): boolean {
   const [nameAndTag, digest, ...extra] = value.split("@");
@@ -63,7 +70,10 @@ export const containerImageField = z
   .trim()
   .min(1, "Container image is required")
   .max(255, "Container image must be at most 255 characters")
-  .refine(isImageReference, 'Container image must be an image reference with a tag or digest, like "ghcr.io/org/train:1.2" or "pytorch/pytorch@sha256:<64 hex>"');
+  .refine(
+    isImageReference,
+    'Container image must be an image reference with a tag or digest, like "ghcr.io/org/train:1.2" or "pytorch/pytorch@sha256:<64 hex>"',
+  );
 
 const urlSchemes = ["http:", "https:", "s3:", "gs:"];
 
@@ -85,22 +95,35 @@ export const dataUrlField = (label: string) =>
 
 /** A list from a repeated form field, a comma-separated string or a JSON array; errors name the list, not an index. */
 function list(label: string, normalise: (v: string) => string, valid: (v: string) => boolean, message: string) {
-  return z
-    .union([z.string(), z.array(z.string())], { error: `${label} must be a list` })
-    .transform((value, ctx) => {
-      const items = [...new Set((Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => normalise(v.trim())).filter(Boolean))];
-      const bad = items.filter((v) => !valid(v));
-      if (bad.length > 0) ctx.addIssue({ code: "custom", message: `${message} (not ${bad.map((b) => `"${b}"`).join(", ")})` });
-      else if (items.length > 40) ctx.addIssue({ code: "custom", message: `${label} may name at most 40 entries` });
-      return items;
-    });
+  return z.union([z.string(), z.array(z.string())], { error: `${label} must be a list` }).transform((value, ctx) => {
+    const items = [
+      ...new Set(
+        (Array.isArray(value) ? value : [value])
+          .flatMap((v) => v.split(","))
+          .map((v) => normalise(v.trim()))
+          .filter(Boolean),
+      ),
+    ];
+    const bad = items.filter((v) => !valid(v));
+    if (bad.length > 0) ctx.addIssue({ code: "custom", message: `${message} (not ${bad.map((b) => `"${b}"`).join(", ")})` });
+    else if (items.length > 40) ctx.addIssue({ code: "custom", message: `${label} may name at most 40 entries` });
+    return items;
+  });
 }
 
-export const gpuModelsField = list("GPU models", (v) => v, (v) => (gpuModelIds as readonly string[]).includes(v), "Choose GPU models from the list").transform(
-  (v) => v as GpuModelId[],
-);
+export const gpuModelsField = list(
+  "GPU models",
+  (v) => v,
+  (v) => (gpuModelIds as readonly string[]).includes(v),
+  "Choose GPU models from the list",
+).transform((v) => v as GpuModelId[]);
 
-export const regionsField = list("Regions", (v) => v.toUpperCase(), (v) => /^[A-Z]{2}$/.test(v), "Regions must be two-letter country codes like DE");
+export const regionsField = list(
+  "Regions",
+  (v) => v.toUpperCase(),
+  (v) => /^[A-Z]{2}$/.test(v),
+  "Regions must be two-letter country codes like DE",
+);
 
 /** A datetime from JSON (ISO 8601), a form's datetime-local value ("2026-12-01T09:30", read as UTC) or a Date. */
 export function dateTimeField(label: string) {
@@ -157,7 +180,8 @@ export function jobCrossFieldErrors(value: CrossFields): Record<string, string[]
   // A requirement no accepted model can meet would leave the job without any possible offer.
   if (value.gpuModels && value.gpuModels.length > 0 && value.minVramGb !== undefined) {
     const best = Math.max(...value.gpuModels.map((m) => gpuSpec(m)?.vramGb ?? 0));
-    if (best < value.minVramGb) errors.minVramGb = [`None of the chosen GPU models has ${value.minVramGb} GB of VRAM (the most is ${best} GB)`];
+    if (best < value.minVramGb)
+      errors.minVramGb = [`None of the chosen GPU models has ${value.minVramGb} GB of VRAM (the most is ${best} GB)`];
   }
   return errors;
 }
@@ -189,14 +213,24 @@ export type JobPatch = z.output<typeof jobPatchSchema>;
 export type JobField = keyof JobInput;
 
 /** Fields that decide which machines qualify; changing one on an OPEN job affects pending offers. */
-export const requirementFields = ["gpuModels", "minVramGb", "gpuCount", "minReliability", "regions", "maxPricePerGpuHour"] as const satisfies readonly JobField[];
+export const requirementFields = [
+  "gpuModels",
+  "minVramGb",
+  "gpuCount",
+  "minReliability",
+  "regions",
+  "maxPricePerGpuHour",
+] as const satisfies readonly JobField[];
 
 export const offerInputSchema = z.object({
   jobId: z.string({ error: "Job is required" }).regex(jobIdPattern, "Job is not a job id"),
   machineId: z.string({ error: "Choose one of your machines" }).regex(jobIdPattern, "Choose one of your machines"),
   pricePerGpuHour: priceField,
   // A few minutes of slack: a form filled in "now" arrives a little later.
-  earliestStart: dateTimeField("Earliest start").refine((d) => d.getTime() >= Date.now() - 10 * 60_000, "Earliest start must not be in the past"),
+  earliestStart: dateTimeField("Earliest start").refine(
+    (d) => d.getTime() >= Date.now() - 10 * 60_000,
+    "Earliest start must not be in the past",
+  ),
   note: z.string().trim().max(1000, "Note must be at most 1,000 characters").default(""),
 });
 export type OfferInput = z.output<typeof offerInputSchema>;
@@ -306,7 +340,11 @@ export const jobSearchSchema = z
     minVram: searchInt("minVram", 1, 1024).optional(),
     minBudget: budgetParam("minBudget").optional(),
     maxBudget: budgetParam("maxBudget").optional(),
-    region: z.string().toUpperCase().regex(/^[A-Z]{2}$/, "must be a two-letter country code like DE").optional(),
+    region: z
+      .string()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "must be a two-letter country code like DE")
+      .optional(),
     framework: z.enum(jobFrameworks, { error: `must be one of ${jobFrameworks.join(", ")}` }).optional(),
     sort: z.enum(jobSorts, { error: `must be one of ${jobSorts.join(", ")}` }).default("newest"),
     limit: searchInt("limit", 1, 100).default(JOB_PAGE_SIZE),
@@ -330,11 +368,15 @@ export const jobSearchSchema = z
 export type RawJobParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /** Never throws: the filters, or `{ fieldErrors: { <param>: [reason] } }` for a 400 naming the parameter. */
-export function parseJobSearchParams(params: RawJobParams): { ok: true; query: JobSearch } | { ok: false; fieldErrors: Record<string, string[]> } {
+export function parseJobSearchParams(
+  params: RawJobParams,
+): { ok: true; query: JobSearch } | { ok: false; fieldErrors: Record<string, string[]> } {
   const raw: Record<string, string | string[]> = {};
   const fieldErrors: Record<string, string[]> = {};
   for (const name of Object.keys(jobSearchSchema.in.shape)) {
-    const values = (params instanceof URLSearchParams ? params.getAll(name) : [params[name] ?? []].flat()).map((v) => v.trim()).filter((v) => v !== "");
+    const values = (params instanceof URLSearchParams ? params.getAll(name) : [params[name] ?? []].flat())
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
     if (values.length === 0) continue;
     if (name === "gpuModel") raw[name] = values;
     else if (values.length > 1) fieldErrors[name] = ["must be given at most once"];

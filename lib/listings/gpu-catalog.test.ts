@@ -8,7 +8,23 @@ describe("GPU catalog", () => {
   });
 
   it("includes the GPUs buyers ask for by name", () => {
-    for (const id of ["H200", "H100-SXM", "H100-PCIE", "A100-SXM-80", "A100-SXM-40", "L40S", "L4", "RTX-5090", "RTX-4090", "RTX-3090", "RTX-6000-ADA", "RTX-A6000", "V100-SXM-32", "T4", "MI300X"]) {
+    for (const id of [
+      "H200",
+      "H100-SXM",
+      "H100-PCIE",
+      "A100-SXM-80",
+      "A100-SXM-40",
+      "L40S",
+      "L4",
+      "RTX-5090",
+      "RTX-4090",
+      "RTX-3090",
+      "RTX-6000-ADA",
+      "RTX-A6000",
+      "V100-SXM-32",
+      "T4",
+      "MI300X",
+    ]) {
       expect(gpuSpec(id), id).toBeDefined();
     }
   });

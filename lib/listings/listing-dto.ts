@@ -27,21 +27,32 @@ export const publicListingSchema = z
     downloadMbps: count(),
     country: z.string().describe("ISO 3166-1 alpha-2"),
     city: z.string(),
-    cudaVersion: z.string().nullable().meta({ description: "null for a machine without CUDA (ROCm)", examples: ["12.4"] }),
+    cudaVersion: z
+      .string()
+      .nullable()
+      .meta({ description: "null for a machine without CUDA (ROCm)", examples: ["12.4"] }),
     driverVersion: z.string(),
     pricePerGpuHour: baseUnits("per GPU-hour"),
-    pricePerTflopHour: z
-      .string()
-      .meta({ description: "token units (not base units) per TFLOP-hour, 6 decimals: what the value sort orders by", examples: ["0.002214"] }),
+    pricePerTflopHour: z.string().meta({
+      description: "token units (not base units) per TFLOP-hour, 6 decimals: what the value sort orders by",
+      examples: ["0.002214"],
+    }),
     minHours: count(),
     maxHours: count(),
     createdAt: isoText,
     provider: z.object({ address: z.string(), reliability: z.int().min(0).max(100) }),
     agent: z
       .object({
-        verifiedAt: isoText.nullable().describe("when the machine agent last reported this machine's hardware; null: the hardware is only as declared"),
+        verifiedAt: isoText
+          .nullable()
+          .describe("when the machine agent last reported this machine's hardware; null: the hardware is only as declared"),
         onlineNow: z.boolean().describe("the agent's heartbeats arrive now"),
-        uptime30dPercent: z.number().min(0).max(100).nullable().describe("share of the last 30 days (or since first seen) online, as measured; null before any heartbeat"),
+        uptime30dPercent: z
+          .number()
+          .min(0)
+          .max(100)
+          .nullable()
+          .describe("share of the last 30 days (or since first seen) online, as measured; null before any heartbeat"),
       })
       .describe("What the machine agent on the host measured (README, Machine agent)"),
     availability: z

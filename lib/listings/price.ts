@@ -44,7 +44,8 @@ export function priceForHours(
   const text = typed.trim();
   if (!/^\d{1,6}$/.test(text)) return { ok: false, message: "Enter a whole number of hours" };
   const hours = Number(text);
-  if (hours < limits.minHours) return { ok: false, message: `The minimum rental is ${limits.minHours} hour${limits.minHours === 1 ? "" : "s"}` };
+  if (hours < limits.minHours)
+    return { ok: false, message: `The minimum rental is ${limits.minHours} hour${limits.minHours === 1 ? "" : "s"}` };
   if (hours > limits.maxHours) return { ok: false, message: `The maximum rental is ${limits.maxHours} hours` };
   return { ok: true, hours, total: rentalCost(pricePerGpuHour, gpuCount, hours) };
 }

@@ -45,7 +45,15 @@ describe("createListingSchema", () => {
   });
 
   it("explains every field error in words", () => {
-    const result = createListingSchema.safeParse({ ...form, gpuModel: "", gpuCount: "17", ramGb: "", pricePerGpuHour: "1.2345678", country: "FIN", cudaVersion: "12" });
+    const result = createListingSchema.safeParse({
+      ...form,
+      gpuModel: "",
+      gpuCount: "17",
+      ramGb: "",
+      pricePerGpuHour: "1.2345678",
+      country: "FIN",
+      cudaVersion: "12",
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(fieldErrorsOf(result.error)).toEqual({
@@ -66,7 +74,9 @@ describe("createListingSchema", () => {
     const amd = createListingSchema.safeParse({ ...form, gpuModel: "MI300X", cudaVersion: "12.4" });
     expect(amd.success ? null : fieldErrorsOf(amd.error)).toEqual({ cudaVersion: ["AMD GPUs run ROCm: leave the CUDA version empty"] });
     const nvidia = createListingSchema.safeParse({ ...form, cudaVersion: "" });
-    expect(nvidia.success ? null : fieldErrorsOf(nvidia.error)).toEqual({ cudaVersion: ["Enter the CUDA version the driver supports, like 12.4"] });
+    expect(nvidia.success ? null : fieldErrorsOf(nvidia.error)).toEqual({
+      cudaVersion: ["Enter the CUDA version the driver supports, like 12.4"],
+    });
   });
 
   it("requires maximum hours >= minimum hours", () => {

@@ -29,20 +29,18 @@ export const MAX_PRICE_PER_GPU_HOUR = 1000n * 10n ** 6n;
 /** A whole number from a form string or a JSON number, with the range said in words. */
 export function wholeNumber(label: string, min: number, max: number) {
   const message = `${label} must be a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}`;
-  return z
-    .union([z.number(), z.string().trim()], { error: `${label} is required` })
-    .transform((value, ctx) => {
-      const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (typeof value === "string" && value === "") {
-        ctx.addIssue({ code: "custom", message: `${label} is required` });
-        return z.NEVER;
-      }
-      if (!Number.isSafeInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return n;
-    });
+  return z.union([z.number(), z.string().trim()], { error: `${label} is required` }).transform((value, ctx) => {
+    const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (typeof value === "string" && value === "") {
+      ctx.addIssue({ code: "custom", message: `${label} is required` });
+      return z.NEVER;
+    }
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return n;
+  });
 }
 
 /** "12.4" -> 124. An empty value means no CUDA (AMD GPUs run ROCm) and is stored as 0. */
@@ -60,27 +58,25 @@ export const cudaVersionField = z
   });
 
 /** A price per GPU-hour typed as a decimal ("1.85"), returned in base units; never a float. */
-export const priceField = z
-  .union([z.string().trim(), z.number()], { error: "Price is required" })
-  .transform((value, ctx) => {
-    const text = String(value);
-    if (text === "") {
-      ctx.addIssue({ code: "custom", message: "Price is required" });
-      return z.NEVER;
-    }
-    let units: bigint;
-    try {
-      units = toBaseUnits(text);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Price must be a decimal like 1.85 with at most 6 decimal places" });
-      return z.NEVER;
-    }
-    if (units <= 0n || units > MAX_PRICE_PER_GPU_HOUR) {
-      ctx.addIssue({ code: "custom", message: "Price must be more than 0 and at most 1,000 per GPU-hour" });
-      return z.NEVER;
-    }
-    return units;
-  });
+export const priceField = z.union([z.string().trim(), z.number()], { error: "Price is required" }).transform((value, ctx) => {
+  const text = String(value);
+  if (text === "") {
+    ctx.addIssue({ code: "custom", message: "Price is required" });
+    return z.NEVER;
+  }
+  let units: bigint;
+  try {
+    units = toBaseUnits(text);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "Price must be a decimal like 1.85 with at most 6 decimal places" });
+    return z.NEVER;
+  }
+  if (units <= 0n || units > MAX_PRICE_PER_GPU_HOUR) {
+    ctx.addIssue({ code: "custom", message: "Price must be more than 0 and at most 1,000 per GPU-hour" });
+    return z.NEVER;
+  }
+  return units;
+});
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -140,7 +136,9 @@ function crossFieldChecks(value: CrossFields, ctx: z.RefinementCtx) {
   }
 }
 
-export const createListingSchema = listingFields.extend({ description: listingFields.shape.description.default("") }).superRefine(crossFieldChecks);
+export const createListingSchema = listingFields
+  .extend({ description: listingFields.shape.description.default("") })
+  .superRefine(crossFieldChecks);
 
 /** PATCH: any subset; the server re-checks min <= max against the stored values. */
 export const updateListingSchema = listingFields

@@ -21,7 +21,9 @@ describe("parseSearchParams", () => {
   });
 
   it("parses every filter into stored units: base units, CUDA major*10+minor, upper-case regions", () => {
-    const q = ok("gpu=H100-SXM&gpu=A100-SXM-80,L4&minGpus=2&minVram=48&maxPrice=1.85&region=de&minBandwidth=1000&minCuda=12.4&minReliability=90&sort=value&limit=50");
+    const q = ok(
+      "gpu=H100-SXM&gpu=A100-SXM-80,L4&minGpus=2&minVram=48&maxPrice=1.85&region=de&minBandwidth=1000&minCuda=12.4&minReliability=90&sort=value&limit=50",
+    );
     expect(q.filters).toEqual({
       gpu: ["H100-SXM", "A100-SXM-80", "L4"],
       minGpus: 2,
@@ -55,7 +57,10 @@ describe("parseSearchParams", () => {
   it("still rejects an unknown model or family, naming gpu and the value", () => {
     for (const qs of ["gpu=H900", "gpu=H100,h100", "gpu=A100-SXM"]) {
       const result = parseSearchParams(new URLSearchParams(qs));
-      expect(result, qs).toMatchObject({ ok: false, fieldErrors: { gpu: [expect.stringMatching(/^unknown GPU model "(H900|h100|A100-SXM)"$/)] } });
+      expect(result, qs).toMatchObject({
+        ok: false,
+        fieldErrors: { gpu: [expect.stringMatching(/^unknown GPU model "(H900|h100|A100-SXM)"$/)] },
+      });
     }
   });
 

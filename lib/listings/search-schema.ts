@@ -83,7 +83,8 @@ export function decodeCursor(raw: string, sort: Sort): Cursor | string {
   if (cursorSort !== sort) return `cursor belongs to sort "${cursorSort}", not "${sort}"; start again without a cursor`;
   if (!keyPatterns[sort].test(key) || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return "cursor is not a value this API returned";
   // Date.parse accepts "2026-02-30"; only a timestamp that round-trips is one the database will take.
-  if (sort === "newest" && (Number.isNaN(Date.parse(key)) || new Date(key).toISOString() !== key)) return "cursor is not a value this API returned";
+  if (sort === "newest" && (Number.isNaN(Date.parse(key)) || new Date(key).toISOString() !== key))
+    return "cursor is not a value this API returned";
   return { sort, key, id };
 }
 
@@ -131,8 +132,12 @@ const single = {
   minCuda: cudaParam,
   minReliability: intParam("minReliability", 0, 100),
   // A checkbox sends "1"; "0"/"false" (a link that turns it off) means no filter.
-  onlineNow: z.enum(["1", "true", "0", "false"], { error: "must be 1 or 0" }).transform((v) => (v === "1" || v === "true" ? true : undefined)),
-  availableNow: z.enum(["1", "true", "0", "false"], { error: "must be 1 or 0" }).transform((v) => (v === "1" || v === "true" ? true : undefined)),
+  onlineNow: z
+    .enum(["1", "true", "0", "false"], { error: "must be 1 or 0" })
+    .transform((v) => (v === "1" || v === "true" ? true : undefined)),
+  availableNow: z
+    .enum(["1", "true", "0", "false"], { error: "must be 1 or 0" })
+    .transform((v) => (v === "1" || v === "true" ? true : undefined)),
   minUptime: z
     .string()
     .regex(/^\d{1,3}(\.\d)?$/, "must be a percentage like 99.5")
@@ -166,7 +171,14 @@ export function parseSearchParams(params: RawParams): ParseResult {
   }
 
   // gpu may repeat (?gpu=A&gpu=B, what a checkbox form sends) or be comma-separated; a family ("H100") means every variant.
-  const requested = [...new Set(read(params, "gpu").flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+  const requested = [
+    ...new Set(
+      read(params, "gpu")
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = requested.filter((g) => modelsMatching(g) === undefined);
   if (unknown.length > 0) fieldErrors.gpu = [`unknown GPU model ${unknown.map((u) => `"${u}"`).join(", ")}`];
   const gpu = [...new Set(requested.flatMap((g) => modelsMatching(g) ?? []))];
@@ -206,7 +218,19 @@ export function parseSearchParams(params: RawParams): ParseResult {
 }
 
 export type FilterName = Exclude<keyof ListingFilters, never>;
-export const filterNames: FilterName[] = ["gpu", "minGpus", "minVram", "maxPrice", "region", "minBandwidth", "minCuda", "minReliability", "onlineNow", "minUptime", "availableNow"];
+export const filterNames: FilterName[] = [
+  "gpu",
+  "minGpus",
+  "minVram",
+  "maxPrice",
+  "region",
+  "minBandwidth",
+  "minCuda",
+  "minReliability",
+  "onlineNow",
+  "minUptime",
+  "availableNow",
+];
 
 /** Filters as URL parameters, the inverse of parseSearchParams (prices back to decimals, CUDA to "12.4"). */
 export function filtersToParams(filters: ListingFilters, extra: { sort?: Sort; cursor?: string } = {}): URLSearchParams {

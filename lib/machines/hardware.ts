@@ -128,7 +128,11 @@ export function hardwareDiff(declared: DeclaredHardware, measured: Measured): Ha
   }
   if (measured.gpuCount !== declared.gpuCount) out.push({ field: "gpuCount", declared: declared.gpuCount, measured: measured.gpuCount });
   if (measured.gpuMemoryMiB === null || !vramFits(declared.vramGb, measured.gpuMemoryMiB)) {
-    out.push({ field: "vramGb", declared: declared.vramGb, measured: measured.gpuMemoryMiB === null ? null : `${measured.gpuMemoryMiB} MiB` });
+    out.push({
+      field: "vramGb",
+      declared: declared.vramGb,
+      measured: measured.gpuMemoryMiB === null ? null : `${measured.gpuMemoryMiB} MiB`,
+    });
   }
   return out;
 }

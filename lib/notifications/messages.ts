@@ -21,7 +21,17 @@ const str = (params: NotificationParams, key: string, fallback = "") => {
   return typeof value === "string" || typeof value === "number" ? String(value) : fallback;
 };
 
-const kinds = ["offer.new", "offer.accepted", "offer.declined", "job.funded", "job.completed", "job.disputed", "job.resolved", "machine.offline", "machine.review"] as const;
+const kinds = [
+  "offer.new",
+  "offer.accepted",
+  "offer.declined",
+  "job.funded",
+  "job.completed",
+  "job.disputed",
+  "job.resolved",
+  "machine.offline",
+  "machine.review",
+] as const;
 const isKind = (kind: string): kind is (typeof kinds)[number] => (kinds as readonly string[]).includes(kind);
 const reasons = ["requirements_changed", "job_cancelled", "job_expired", "other_offer_accepted"] as const;
 
@@ -51,5 +61,11 @@ export function notificationMessage(kind: string, params: NotificationParams, sy
   // Machine notices name the machine as stored ("8× H100 SXM", a city): words no language changes.
   const machine = str(params, "machine", t.yourMachine);
   const city = str(params, "city");
-  return interpolate(t[key], locale, { job, price, reason, machine: city ? `${machine}, ${city}` : machine, seconds: str(params, "seconds", "120") });
+  return interpolate(t[key], locale, {
+    job,
+    price,
+    reason,
+    machine: city ? `${machine}, ${city}` : machine,
+    seconds: str(params, "seconds", "120"),
+  });
 }

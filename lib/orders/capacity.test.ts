@@ -34,7 +34,10 @@ describe("capacity", () => {
   });
 
   it("counts the free GPUs and when the machine frees up", () => {
-    const orders = [order({ gpuCount: 3, status: "ACTIVE", endsAt: at(30) }), order({ gpuCount: 2, status: "PENDING_PAYMENT", holdExpiresAt: at(10) })];
+    const orders = [
+      order({ gpuCount: 3, status: "ACTIVE", endsAt: at(30) }),
+      order({ gpuCount: 2, status: "PENDING_PAYMENT", holdExpiresAt: at(10) }),
+    ];
     expect(availability(8, orders, now)).toEqual({ gpusFree: 3, freesAt: at(30) });
     expect(availability(8, [], now)).toEqual({ gpusFree: 8, freesAt: null });
   });

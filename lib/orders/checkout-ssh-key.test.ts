@@ -10,7 +10,8 @@ const parse = (sshPublicKey: string) => createOrderSchema.safeParse({ listingId:
 
 describe("the SSH key pasted at checkout", () => {
   it("accepts the key types and shapes a saved key may have, normalised the same way", () => {
-    for (const key of [ed25519Key(), rsaKey(), ecdsaKey(), `${ed25519Key("me@host")}`.replace(" ", "\t")]) expect(parse(key).success, key).toBe(true);
+    for (const key of [ed25519Key(), rsaKey(), ecdsaKey(), `${ed25519Key("me@host")}`.replace(" ", "\t")])
+      expect(parse(key).success, key).toBe(true);
     const key = ed25519Key();
     expect(parse(`  ${key}  `).data?.sshPublicKey).toBe(key);
   });

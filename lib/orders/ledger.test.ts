@@ -6,11 +6,20 @@ import { outcomeOf } from "@/lib/orders/outcome";
 const t0 = new Date("2026-12-01T10:00:00Z");
 const at = (s: number) => new Date(t0.getTime() + s * 1000);
 const unix = (s: number) => String(Math.floor(at(s).getTime() / 1000));
-const ev = (eventName: string, s: number, args: Record<string, string> = {}, applied = true): LedgerEvent => ({ eventName, applied, blockTime: at(s), args });
+const ev = (eventName: string, s: number, args: Record<string, string> = {}, applied = true): LedgerEvent => ({
+  eventName,
+  applied,
+  blockTime: at(s),
+  args,
+});
 
 describe("foldLedger", () => {
   it("counts nothing before an applied EscrowOpened", () => {
-    const l = foldLedger([ev("EscrowOpened", 0, { amount: "900" }, false), ev("RentalOpened", 0, { ratePerSecond: "1" }, false), ev("EscrowStarted", 5)]);
+    const l = foldLedger([
+      ev("EscrowOpened", 0, { amount: "900" }, false),
+      ev("RentalOpened", 0, { ratePerSecond: "1" }, false),
+      ev("EscrowStarted", 5),
+    ]);
     expect(l).toMatchObject({ escrowAmount: 0n, startedAt: null });
   });
 
@@ -52,7 +61,11 @@ describe("foldLedger", () => {
   });
 
   it("ends a running rental's hold when its prepaid time runs out, and a fixed-price dispute freezes no meter", () => {
-    const started = foldLedger([ev("EscrowOpened", 0, { amount: "1000" }), ev("RentalOpened", 0, { ratePerSecond: "3" }), ev("EscrowStarted", 10)]);
+    const started = foldLedger([
+      ev("EscrowOpened", 0, { amount: "1000" }),
+      ev("RentalOpened", 0, { ratePerSecond: "3" }),
+      ev("EscrowStarted", 10),
+    ]);
     // ceil(1000 / 3) = 334 seconds after the start.
     expect(rentalEnd(started, 3n, null)).toEqual(at(344));
     expect(rentalEnd(started, 3n, at(100))).toEqual(at(100));
@@ -70,12 +83,20 @@ describe("outcomeOf", () => {
     // The buyer stopped before the start deadline.
     expect(outcomeOf("REFUNDED", [opened, ev("EscrowRefunded", 60, { by: buyer.toLowerCase(), amount: "1000" })], order)).toBeNull();
     // Paid after the hold, with the GPUs gone: whoever refunds, it says nothing about the provider.
-    expect(outcomeOf("REFUNDED", [opened, ev("EscrowRefunded", 60, { by: "0xP", amount: "1000" })], { ...order, capacityLost: true })).toBeNull();
+    expect(
+      outcomeOf("REFUNDED", [opened, ev("EscrowRefunded", 60, { by: "0xP", amount: "1000" })], { ...order, capacityLost: true }),
+    ).toBeNull();
   });
 
   it("counts a refund the provider caused: never started by the deadline, or refunded by the provider", () => {
     expect(outcomeOf("REFUNDED", [opened, ev("EscrowRefunded", 7200, { by: buyer, amount: "1000" })], order)).toBe("failed");
-    expect(outcomeOf("REFUNDED", [opened, ev("EscrowRefunded", 60, { by: "0x00000000000000000000000000000000000000A1", amount: "1000" })], order)).toBe("failed");
+    expect(
+      outcomeOf(
+        "REFUNDED",
+        [opened, ev("EscrowRefunded", 60, { by: "0x00000000000000000000000000000000000000A1", amount: "1000" })],
+        order,
+      ),
+    ).toBe("failed");
   });
 
   it("counts a rental ended by its meter as delivered, unless the monitor stopped it", () => {
@@ -86,7 +107,11 @@ describe("outcomeOf", () => {
   it("judges a resolution by the provider's share, the arbiter's or the default one", () => {
     expect(outcomeOf("RESOLVED", [opened, ev("DisputeResolved", 9, { providerBps: "7000" })], order)).toBe("completed");
     expect(outcomeOf("RESOLVED", [opened, ev("DisputeResolved", 9, { providerBps: "4999" })], order)).toBe("failed");
-    expect(outcomeOf("RESOLVED", [opened, ev("DisputeTimedOut", 9, { buyerAmount: "300", providerAmount: "690", fee: "10" })], order)).toBe("completed");
-    expect(outcomeOf("RESOLVED", [opened, ev("DisputeTimedOut", 9, { buyerAmount: "700", providerAmount: "297", fee: "3" })], order)).toBe("failed");
+    expect(outcomeOf("RESOLVED", [opened, ev("DisputeTimedOut", 9, { buyerAmount: "300", providerAmount: "690", fee: "10" })], order)).toBe(
+      "completed",
+    );
+    expect(outcomeOf("RESOLVED", [opened, ev("DisputeTimedOut", 9, { buyerAmount: "700", providerAmount: "297", fee: "3" })], order)).toBe(
+      "failed",
+    );
   });
 });

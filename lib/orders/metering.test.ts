@@ -28,15 +28,34 @@ describe("meterAt", () => {
   const running = { startedAt: 1_000, stoppedAt: null, amount: 3_000n, ratePerSecond: 1n, claimed: 0n };
 
   it("shows nothing accrued before a start, and the whole amount as remaining", () => {
-    expect(meterAt({ ...running, startedAt: null }, 5_000)).toEqual({ elapsed: 0, accrued: 0n, claimable: 0n, remaining: 3_000n, endsAt: null, running: false });
+    expect(meterAt({ ...running, startedAt: null }, 5_000)).toEqual({
+      elapsed: 0,
+      accrued: 0n,
+      claimable: 0n,
+      remaining: 3_000n,
+      endsAt: null,
+      running: false,
+    });
   });
 
   it("accrues rate × whole seconds while running, less what was claimed is claimable", () => {
-    expect(meterAt({ ...running, claimed: 400n }, 2_000)).toEqual({ elapsed: 1_000, accrued: 1_000n, claimable: 600n, remaining: 2_000n, endsAt: 4_000, running: true });
+    expect(meterAt({ ...running, claimed: 400n }, 2_000)).toEqual({
+      elapsed: 1_000,
+      accrued: 1_000n,
+      claimable: 600n,
+      remaining: 2_000n,
+      endsAt: 4_000,
+      running: true,
+    });
   });
 
   it("freezes where the meter stopped, and caps at the amount when the prepaid time is over", () => {
-    expect(meterAt({ ...running, stoppedAt: 1_500 }, 9_000)).toMatchObject({ elapsed: 500, accrued: 500n, remaining: 2_500n, running: false });
+    expect(meterAt({ ...running, stoppedAt: 1_500 }, 9_000)).toMatchObject({
+      elapsed: 500,
+      accrued: 500n,
+      remaining: 2_500n,
+      running: false,
+    });
     expect(meterAt(running, 9_000)).toMatchObject({ elapsed: 3_000, accrued: 3_000n, remaining: 0n, running: false });
   });
 

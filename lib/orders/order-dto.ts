@@ -43,7 +43,9 @@ export const orderSchema = z
     pricePerGpuHour: baseUnits("per GPU-hour"),
     amount: baseUnits("pricePerGpuHour x gpuCount x hours, what the escrow holds (extensions included)"),
     kind: z.enum(["rental", "fixed"]).describe("rental: metered by the second (openRental); fixed: a training job's fixed price (open)"),
-    ratePerSecond: baseUnits("accrued per second once started: floor(pricePerGpuHour x gpuCount / 3600)").nullable().describe("null for a fixed-price order"),
+    ratePerSecond: baseUnits("accrued per second once started: floor(pricePerGpuHour x gpuCount / 3600)")
+      .nullable()
+      .describe("null for a fixed-price order"),
     extendedAmount: baseUnits("what extensions added to amount"),
     startedAt: isoText.nullable().describe("when the indexed EscrowStarted was mined"),
     endsAt: isoText.nullable().describe("a rental's end as the chain says: when its prepaid time runs out, or where its meter stopped"),
@@ -53,7 +55,9 @@ export const orderSchema = z
     providerPaid: baseUnits("what the escrow paid the provider, after fees (claims and settlement)"),
     feePaid: baseUnits("the platform fee the escrow took"),
     buyerRefunded: baseUnits("what the escrow sent back to the buyer"),
-    capacityLost: z.boolean().describe("paid after the payment hold lapsed with the GPUs gone: it can never start; stop it for a full refund"),
+    capacityLost: z
+      .boolean()
+      .describe("paid after the payment hold lapsed with the GPUs gone: it can never start; stop it for a full refund"),
     chainId: z.int(),
     tokenAddress: z.string(),
     escrowAddress: z.string(),
@@ -105,7 +109,9 @@ export const permitSchema = z
           permitDeadline: uintText,
         }),
       })
-      .describe("call the escrow function named by `signature` (openRentalWithPermit for a rental, openWithPermit for a job) with these args in order, followed by the signature's v, r, s"),
+      .describe(
+        "call the escrow function named by `signature` (openRentalWithPermit for a rental, openWithPermit for a job) with these args in order, followed by the signature's v, r, s",
+      ),
   })
   .describe("Sign typedData, then send one openRentalWithPermit (or openWithPermit) transaction instead of approve + open");
 
@@ -135,7 +141,10 @@ export const orderTransitionSchema = z.object({
   transactions: z
     .array(txRequestSchema)
     .describe("every transaction to send, in order: for extend the approve, then the extend; otherwise just `transaction` (or none)"),
-  permit: extendPermitSchema.nullable().optional().describe("extend only: the permit alternative to approve + extend, null when the token has no EIP-2612 permit"),
+  permit: extendPermitSchema
+    .nullable()
+    .optional()
+    .describe("extend only: the permit alternative to approve + extend, null when the token has no EIP-2612 permit"),
 });
 
 export const postedStatementSchema = z.object({

@@ -17,9 +17,18 @@ export const sshPublicKeyField = savedSshKeyField;
 
 export const createOrderSchema = z.object({
   listingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a listing id"),
-  hours: z.number({ error: "must be a whole number of hours" }).int("must be a whole number of hours").min(1, "must be at least 1").max(8760, "must be at most 8760"),
+  hours: z
+    .number({ error: "must be a whole number of hours" })
+    .int("must be a whole number of hours")
+    .min(1, "must be at least 1")
+    .max(8760, "must be at most 8760"),
   /** GPUs to rent; the whole machine when left out. Listings that cannot be split accept only all of them. */
-  gpus: z.number({ error: "must be a whole number of GPUs" }).int("must be a whole number of GPUs").min(1, "must be at least 1").max(1024, "must be at most 1024").optional(),
+  gpus: z
+    .number({ error: "must be a whole number of GPUs" })
+    .int("must be a whole number of GPUs")
+    .min(1, "must be at least 1")
+    .max(1024, "must be at most 1024")
+    .optional(),
   sshPublicKey: sshPublicKeyField.optional(),
 });
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
@@ -38,14 +47,23 @@ const hostname = z
 
 /** Extending a rental: the server computes the amount from the hours, the GPUs and the order's price. */
 export const extendOrderSchema = transitionSchema.extend({
-  hours: z.number({ error: "must be a whole number of hours" }).int("must be a whole number of hours").min(1, "must be at least 1").max(8760, "must be at most 8760"),
+  hours: z
+    .number({ error: "must be a whole number of hours" })
+    .int("must be a whole number of hours")
+    .min(1, "must be at least 1")
+    .max(8760, "must be at most 8760"),
 });
 export type ExtendOrderInput = z.output<typeof extendOrderSchema>;
 
 export const startOrderSchema = transitionSchema.extend({
   host: hostname,
   port: z.number({ error: "must be a port number" }).int().min(1, "must be 1-65535").max(65535, "must be 1-65535"),
-  user: z.string().trim().min(1, "is required").max(64).regex(/^[a-z_][a-z0-9_-]*$/i, "must be a Unix user name"),
+  user: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(64)
+    .regex(/^[a-z_][a-z0-9_-]*$/i, "must be a Unix user name"),
   jupyterUrl: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
     .max(2000)

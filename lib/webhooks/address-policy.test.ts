@@ -3,7 +3,25 @@ import { endpointUrlProblem, isPublicAddress } from "@/lib/webhooks/address-poli
 
 describe("isPublicAddress", () => {
   it("refuses loopback, private, link-local, CGNAT, multicast and IPv4 hidden in IPv6", () => {
-    for (const ip of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "64:ff9b::a00:1", "2002:a00:1::1"]) {
+    for (const ip of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "172.31.255.255",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "64:ff9b::a00:1",
+      "2002:a00:1::1",
+    ]) {
       expect(isPublicAddress(ip), ip).toBe(false);
     }
   });

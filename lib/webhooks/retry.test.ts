@@ -3,7 +3,9 @@ import { nextAttemptAt, retryDelayMs, RETRY_WINDOW_MS } from "@/lib/webhooks/ret
 
 describe("the webhook retry schedule", () => {
   it("waits 30 s after the first failure and doubles up to 4 hours", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => retryDelayMs(n) / 1000)).toEqual([30, 60, 120, 240, 480, 960, 1920, 3840, 7680, 14400, 14400]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => retryDelayMs(n) / 1000)).toEqual([
+      30, 60, 120, 240, 480, 960, 1920, 3840, 7680, 14400, 14400,
+    ]);
   });
 
   it("keeps trying for a day from the event, then stops: about 14 attempts", () => {

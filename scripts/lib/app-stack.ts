@@ -73,7 +73,13 @@ function build(): boolean {
     ESCROW_ADDRESS: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
     APP_URL: "http://127.0.0.1:3000",
   };
-  return spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, env, stdio: "inherit" }).status === 0;
+  return (
+    spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    }).status === 0
+  );
 }
 
 /**
@@ -111,7 +117,10 @@ export async function startAppStack(name: string, opts: { indexer?: boolean; bui
     await runTs("prisma/seed.ts", env);
     if (opts.history) await runTs("scripts/demo-history.ts", env);
     const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-    sup.spawn("web", process.execPath, [nextBin, "start", "--port", String(appPort), "--hostname", "127.0.0.1"], { env, logFile: path.join(tmp, "web.log") });
+    sup.spawn("web", process.execPath, [nextBin, "start", "--port", String(appPort), "--hostname", "127.0.0.1"], {
+      env,
+      logFile: path.join(tmp, "web.log"),
+    });
     if (opts.indexer) startIndexer(sup, env, { logFile: path.join(tmp, "indexer.log") });
     await waitFor("next start", async () => (await fetch(`${appUrl}/api/health`).catch(() => null))?.ok === true, 60_000);
     return { appUrl, rpcUrl, databaseUrl, token, escrow, stop };

@@ -38,7 +38,8 @@ export async function deployLocal(rpcUrl: string, deploymentsFile?: string): Pro
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ chain: foundry, transport });
   const chainId = await publicClient.getChainId();
-  if (chainId !== foundry.id) throw new Error(`Refusing to deploy test contracts to chain ${chainId}: only the local chain (${foundry.id}) gets them.`);
+  if (chainId !== foundry.id)
+    throw new Error(`Refusing to deploy test contracts to chain ${chainId}: only the local chain (${foundry.id}) gets them.`);
 
   const wallet = createWalletClient({ chain: foundry, transport, account: demoAccount(0) });
   const deployer = demoAccount(0).address;

@@ -20,7 +20,11 @@ import { createMachine } from "@/test/factories";
 import { startDevAgents } from "./dev-agents";
 import { Supervisor, freePort } from "./supervisor";
 
-const routes: Record<string, (r: Request) => Promise<Response>> = { "/api/v1/agent/pair": pair, "/api/v1/agent/report": report, "/api/v1/agent/heartbeat": heartbeat };
+const routes: Record<string, (r: Request) => Promise<Response>> = {
+  "/api/v1/agent/pair": pair,
+  "/api/v1/agent/report": report,
+  "/api/v1/agent/heartbeat": heartbeat,
+};
 let server: http.Server;
 let appUrl: string;
 
@@ -32,7 +36,9 @@ beforeAll(async () => {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const route = routes[req.url ?? ""];
     if (!route || req.method !== "POST") return void res.writeHead(404).end();
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+    const headers = new Headers(
+      Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+    );
     const response = await route(new Request(`${appUrl}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
   });

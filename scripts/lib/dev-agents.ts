@@ -78,13 +78,10 @@ async function stillPaired(client: pg.Client, home: string, appUrl: string): Pro
 
 async function pair(client: pg.Client, machine: DemoMachine, home: string, appUrl: string): Promise<void> {
   const code = newPairingCode();
-  await client.query(`INSERT INTO "AgentPairingCode" (id, "codeHash", "machineId", "createdById", "expiresAt") VALUES ($1, $2, $3, $4, $5)`, [
-    `devpair-${randomUUID()}`,
-    pairingCodeHash(code),
-    machine.id,
-    machine.providerId,
-    new Date(Date.now() + PAIRING_CODE_TTL_MS),
-  ]);
+  await client.query(
+    `INSERT INTO "AgentPairingCode" (id, "codeHash", "machineId", "createdById", "expiresAt") VALUES ($1, $2, $3, $4, $5)`,
+    [`devpair-${randomUUID()}`, pairingCodeHash(code), machine.id, machine.providerId, new Date(Date.now() + PAIRING_CODE_TTL_MS)],
+  );
   await runNode([tsxCli, agentMain, "pair", code, "--server", appUrl, "--force"], agentEnv(home), { quiet: true });
 }
 
@@ -92,7 +89,10 @@ async function pair(client: pg.Client, machine: DemoMachine, home: string, appUr
  * Pairs (where needed) and starts the simulated agents as children of `sup`; they are not watched, so
  * one that stops does not stop `npm run dev`. Returns how many run and which one flaps.
  */
-export async function startDevAgents(sup: Supervisor, opts: { databaseUrl: string; appUrl: string; dataDir: string; count: number }): Promise<{ started: number; flapping: string | null }> {
+export async function startDevAgents(
+  sup: Supervisor,
+  opts: { databaseUrl: string; appUrl: string; dataDir: string; count: number },
+): Promise<{ started: number; flapping: string | null }> {
   if (opts.count <= 0) return { started: 0, flapping: null };
   const client = new pg.Client({ connectionString: opts.databaseUrl });
   await client.connect();
@@ -111,7 +111,11 @@ export async function startDevAgents(sup: Supervisor, opts: { databaseUrl: strin
     await client.end();
   }
   const logFile = (m: DemoMachine) => path.join(opts.dataDir, "logs", "agents", `${m.id}.log`);
-  const start = (m: DemoMachine) => sup.spawn(`agent-${m.id}`, process.execPath, [tsxCli, agentMain, "run"], { env: agentEnv(path.join(opts.dataDir, "agents", m.id)), logFile: logFile(m) });
+  const start = (m: DemoMachine) =>
+    sup.spawn(`agent-${m.id}`, process.execPath, [tsxCli, agentMain, "run"], {
+      env: agentEnv(path.join(opts.dataDir, "agents", m.id)),
+      logFile: logFile(m),
+    });
   for (const m of machines.slice(1)) start(m);
 
   const flapper = machines[0];

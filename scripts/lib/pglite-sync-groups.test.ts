@@ -11,7 +11,11 @@ describe("embedded PGlite under concurrent clients", () => {
   const sup = new Supervisor(path.join(os.tmpdir(), `pglite-groups-${process.pid}.json`));
   let url = "";
   beforeAll(async () => {
-    url = await startPglite(sup, { dataDir: "memory://", port: await freePort(), logFile: path.join(os.tmpdir(), `pglite-groups-${process.pid}.log`) });
+    url = await startPglite(sup, {
+      dataDir: "memory://",
+      port: await freePort(),
+      logFile: path.join(os.tmpdir(), `pglite-groups-${process.pid}.log`),
+    });
   }, 60_000);
   afterAll(async () => {
     await sup.stopAll();

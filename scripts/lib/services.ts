@@ -33,9 +33,14 @@ async function assertPortFree(port: number, what: string) {
 
 export async function startPglite(sup: Supervisor, opts: { dataDir: string; port: number; logFile?: string }): Promise<string> {
   await assertPortFree(opts.port, "the embedded database");
-  sup.spawn("db", process.execPath, [tsxCli, path.join(root, "scripts", "pglite-server.ts"), "--db", opts.dataDir, "--port", String(opts.port)], {
-    logFile: opts.logFile,
-  });
+  sup.spawn(
+    "db",
+    process.execPath,
+    [tsxCli, path.join(root, "scripts", "pglite-server.ts"), "--db", opts.dataDir, "--port", String(opts.port)],
+    {
+      logFile: opts.logFile,
+    },
+  );
   const url = `postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`;
   await waitFor("the embedded database", () => canQuery(url), 60_000);
   return url;
@@ -108,7 +113,11 @@ export function startIndexer(sup: Supervisor, env: NodeJS.ProcessEnv, opts: { lo
 /** `prisma migrate deploy`: applies committed migrations only, never `db push`. */
 export function migrate(databaseUrl: string): Promise<string> {
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
-  return runNode(["-r", path.join(root, "scripts", "prisma-preload.cjs"), cli, "migrate", "deploy"], { ...process.env, DATABASE_URL: databaseUrl }, { quiet: true });
+  return runNode(
+    ["-r", path.join(root, "scripts", "prisma-preload.cjs"), cli, "migrate", "deploy"],
+    { ...process.env, DATABASE_URL: databaseUrl },
+    { quiet: true },
+  );
 }
 
 /**
@@ -117,12 +126,18 @@ export function migrate(databaseUrl: string): Promise<string> {
  * the new columns at run time). Returns whether it regenerated.
  */
 export async function generateClientIfStale(): Promise<boolean> {
-  const schema = createHash("sha256").update(readFileSync(path.join(root, "prisma", "schema.prisma"))).digest("hex");
+  const schema = createHash("sha256")
+    .update(readFileSync(path.join(root, "prisma", "schema.prisma")))
+    .digest("hex");
   const stamp = path.join(root, "lib", "generated", "prisma", ".schema-sha256");
   if (existsSync(stamp) && readFileSync(stamp, "utf8").trim() === schema) return false;
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
   // The generator needs no database; the URL only satisfies the datasource block.
-  await runNode(["-r", path.join(root, "scripts", "prisma-preload.cjs"), cli, "generate"], { DATABASE_URL: "postgresql://localhost/generate-only", ...process.env }, { quiet: true });
+  await runNode(
+    ["-r", path.join(root, "scripts", "prisma-preload.cjs"), cli, "generate"],
+    { DATABASE_URL: "postgresql://localhost/generate-only", ...process.env },
+    { quiet: true },
+  );
   writeFileSync(stamp, `${schema}\n`);
   return true;
 }
@@ -151,7 +166,13 @@ export async function createTempDatabase(serverUrl: string, prefix: string): Pro
  * limits are raised: they would throttle the suite, not an attacker. The landing figures refresh every
  * second instead of every 30.
  */
-export function localStackEnv(stack: { databaseUrl: string; rpcUrl: string; token: string; escrow: string; appUrl: string }): NodeJS.ProcessEnv {
+export function localStackEnv(stack: {
+  databaseUrl: string;
+  rpcUrl: string;
+  token: string;
+  escrow: string;
+  appUrl: string;
+}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",

@@ -18,7 +18,9 @@ describe("Supervisor", () => {
     const pidFile = path.join(mkdtempSync(path.join(os.tmpdir(), "sup-")), "pids.json");
     const crashed = new Supervisor(pidFile);
     // A child that ignores SIGTERM, like a wedged server, plus one of its own children.
-    const child = crashed.spawn("stubborn", "bash", ["-c", "trap '' TERM; sleep 60 & wait"], { logFile: path.join(path.dirname(pidFile), "log") });
+    const child = crashed.spawn("stubborn", "bash", ["-c", "trap '' TERM; sleep 60 & wait"], {
+      logFile: path.join(path.dirname(pidFile), "log"),
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(alive(child.pid as number)).toBe(true);
 

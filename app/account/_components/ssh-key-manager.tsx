@@ -11,7 +11,15 @@ import { Button } from "@/components/ui/button";
 import { TextareaField, TextField } from "@/components/ui/field";
 
 /** Lists, adds and deletes the caller's saved SSH keys through /api/v1/me/ssh-keys; errors are shown per field. */
-export function SshKeyManager({ initialKeys, messages, locale }: { initialKeys: SshKeyView[]; messages: Messages["account"]; locale: Locale }) {
+export function SshKeyManager({
+  initialKeys,
+  messages,
+  locale,
+}: {
+  initialKeys: SshKeyView[];
+  messages: Messages["account"];
+  locale: Locale;
+}) {
   const t = createTranslator(messages, locale);
   const [keys, setKeys] = useState(initialKeys);
   const [label, setLabel] = useState("");
@@ -25,7 +33,11 @@ export function SshKeyManager({ initialKeys, messages, locale }: { initialKeys: 
     setPending(true);
     setErrors({});
     setMessage(null);
-    const res = await fetch("/api/v1/me/ssh-keys", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ label, publicKey }) }).catch(() => null);
+    const res = await fetch("/api/v1/me/ssh-keys", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ label, publicKey }),
+    }).catch(() => null);
     setPending(false);
     if (!res) return setMessage(unreachableMessage(locale));
     const body = await res.json().catch(() => null);
@@ -66,7 +78,16 @@ export function SshKeyManager({ initialKeys, messages, locale }: { initialKeys: 
         </ul>
       )}
       <form onSubmit={add} className="space-y-3" aria-label={t("addKey")} noValidate>
-        <TextField name="label" label={t("keyLabel")} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={64} placeholder={t("keyLabelPlaceholder")} errors={errors.label} data-testid="ssh-key-label" />
+        <TextField
+          name="label"
+          label={t("keyLabel")}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          maxLength={64}
+          placeholder={t("keyLabelPlaceholder")}
+          errors={errors.label}
+          data-testid="ssh-key-label"
+        />
         <TextareaField
           name="publicKey"
           label={t("publicKey")}

@@ -41,7 +41,12 @@ export async function createKeyAction(previous: CreateKeyState, formData: FormDa
   if (!caller) return { error: t("sessionEnded"), values, attempt };
   const parsed = createApiKeySchema.safeParse({ ...values, expiresInDays: expiry === "" ? null : Number(expiry) });
   if (!parsed.success) {
-    return { error: t("needsAttention"), fieldErrors: translateFieldErrors(groupErrors(fieldErrorsOf(parsed.error)), locale), values, attempt };
+    return {
+      error: t("needsAttention"),
+      fieldErrors: translateFieldErrors(groupErrors(fieldErrorsOf(parsed.error)), locale),
+      values,
+      attempt,
+    };
   }
   try {
     requireRecentSignIn(caller);

@@ -85,7 +85,13 @@ export default async function ApiKeysPage() {
                       {status === "active" && (
                         <form action={revokeKeyAction}>
                           <input type="hidden" name="id" value={key.id} />
-                          <Button type="submit" variant="danger" size="sm" aria-label={t("revokeLabel", { name: key.name })} data-testid="api-key-revoke">
+                          <Button
+                            type="submit"
+                            variant="danger"
+                            size="sm"
+                            aria-label={t("revokeLabel", { name: key.name })}
+                            data-testid="api-key-revoke"
+                          >
                             {t("revoke")}
                           </Button>
                         </form>

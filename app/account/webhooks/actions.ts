@@ -31,11 +31,21 @@ function groupErrors(errors: Record<string, string[]>): Record<string, string[]>
 
 export async function addEndpointAction(previous: AddEndpointState, formData: FormData): Promise<AddEndpointState> {
   const attempt = previous.attempt + 1;
-  const values = { url: String(formData.get("url") ?? ""), description: String(formData.get("description") ?? ""), events: formData.getAll("events").map(String) };
+  const values = {
+    url: String(formData.get("url") ?? ""),
+    description: String(formData.get("description") ?? ""),
+    events: formData.getAll("events").map(String),
+  };
   const [caller, t, locale] = await Promise.all([currentCaller(), getTranslations("webhooks"), getLocale()]);
   if (!caller) return { error: t("sessionEnded"), values, attempt };
   const parsed = createWebhookSchema.safeParse(values);
-  if (!parsed.success) return { error: t("needsAttention"), fieldErrors: translateFieldErrors(groupErrors(fieldErrorsOf(parsed.error)), locale), values, attempt };
+  if (!parsed.success)
+    return {
+      error: t("needsAttention"),
+      fieldErrors: translateFieldErrors(groupErrors(fieldErrorsOf(parsed.error)), locale),
+      values,
+      attempt,
+    };
   try {
     const endpoint = await createWebhookEndpoint(caller.userId, parsed.data);
     revalidatePath(PAGE);

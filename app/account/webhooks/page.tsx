@@ -60,7 +60,11 @@ export default async function WebhooksPage() {
                   <Td className="font-mono text-xs">{e.events.join(", ")}</Td>
                   <Td>{formatDateTime(new Date(e.createdAt), locale)}</Td>
                   <Td>
-                    <Link href={`/account/webhooks/${e.id}`} className="text-brand-700 hover:underline dark:text-brand-400" data-testid="webhook-log-link">
+                    <Link
+                      href={`/account/webhooks/${e.id}`}
+                      className="text-brand-700 hover:underline dark:text-brand-400"
+                      data-testid="webhook-log-link"
+                    >
                       {t("deliveries")}
                     </Link>
                   </Td>

@@ -60,7 +60,10 @@ export function ActionForm({
       if (!res.ok) {
         // The API speaks English: its refusal is said by its code, its field errors re-said, in the page's language.
         const refusal = apiRefusal(await res.json().catch(() => null), documentLocale());
-        setFailure({ message: refusal.message, fieldErrors: Object.keys(refusal.fieldErrors).length > 0 ? refusal.fieldErrors : undefined });
+        setFailure({
+          message: refusal.message,
+          fieldErrors: Object.keys(refusal.fieldErrors).length > 0 ? refusal.fieldErrors : undefined,
+        });
         return;
       }
       setFailure(null);

@@ -35,7 +35,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("auditHeading")}</h1>
-        <a href={`/api/admin/audit/export${query ? `?${query}` : ""}`} className={buttonClass({ variant: "secondary" })} data-testid="audit-export">
+        <a
+          href={`/api/admin/audit/export${query ? `?${query}` : ""}`}
+          className={buttonClass({ variant: "secondary" })}
+          data-testid="audit-export"
+        >
           {t("exportCsv")}
         </a>
       </div>
@@ -46,7 +50,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label>
           {t("action")}
-          <Select name="action" defaultValue={params.action ?? ""} {...control} options={[{ value: "", label: t("anyAction") }, ...auditActions.map((a) => ({ value: a, label: a }))]} />
+          <Select
+            name="action"
+            defaultValue={params.action ?? ""}
+            {...control}
+            options={[{ value: "", label: t("anyAction") }, ...auditActions.map((a) => ({ value: a, label: a }))]}
+          />
         </label>
         <label>
           {t("from")}
@@ -62,7 +71,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Link>
       </form>
       {Object.keys(errors).length > 0 && (
-        <Alert tone="error">{t("ignoredFilters", { filters: Object.entries(errors).map(([k, v]) => `${k} (${v.join(" ")})`).join("; ") })}</Alert>
+        <Alert tone="error">
+          {t("ignoredFilters", {
+            filters: Object.entries(errors)
+              .map(([k, v]) => `${k} (${v.join(" ")})`)
+              .join("; "),
+          })}
+        </Alert>
       )}
       {items.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">{t("noEntries")}</p>
@@ -99,7 +114,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </TableFrame>
       )}
       {nextCursor && (
-        <Link href={`/admin/audit?${new URLSearchParams({ ...(rest as Record<string, string>), cursor: nextCursor }).toString()}`} className="underline">
+        <Link
+          href={`/admin/audit?${new URLSearchParams({ ...(rest as Record<string, string>), cursor: nextCursor }).toString()}`}
+          className="underline"
+        >
           {t("olderEntries")}
         </Link>
       )}

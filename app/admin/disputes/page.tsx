@@ -19,7 +19,11 @@ const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 export default async function AdminDisputesPage() {
   await requireAdminPage();
   const disputes = await listDisputes();
-  const [token, t, locale] = await Promise.all([tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" })), getTranslations("adminPages"), getLocale()]);
+  const [token, t, locale] = await Promise.all([
+    tokenInfo().catch(() => ({ decimals: 0, symbol: "base units" })),
+    getTranslations("adminPages"),
+    getLocale(),
+  ]);
   const fmt = (v: bigint) => formatToken(v, locale, token.symbol, token.decimals);
 
   return (
@@ -29,7 +33,12 @@ export default async function AdminDisputesPage() {
       {disputes.map((d) => {
         const explorer = chainById(d.chainId)?.blockExplorers?.default.url;
         return (
-          <article key={d.id} className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid={`dispute-${d.id}`} aria-label={t("disputeLabel", { id: d.id })}>
+          <article
+            key={d.id}
+            className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+            data-testid={`dispute-${d.id}`}
+            aria-label={t("disputeLabel", { id: d.id })}
+          >
             <header className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="font-semibold">
                 <Link href={`/orders/${d.id}`} className="underline">
@@ -37,9 +46,7 @@ export default async function AdminDisputesPage() {
                 </Link>{" "}
                 · {d.gpuCount}× {d.listing.gpuModel}, {d.hours} h · {fmt(d.amount)}
               </h2>
-              <p className="font-mono text-xs">
-                {t("parties", { buyer: d.buyerAddress, provider: d.providerAddress })}
-              </p>
+              <p className="font-mono text-xs">{t("parties", { buyer: d.buyerAddress, provider: d.providerAddress })}</p>
             </header>
 
             <div className="grid gap-4 md:grid-cols-3">
@@ -48,7 +55,8 @@ export default async function AdminDisputesPage() {
                 <ol className="space-y-1">
                   {d.timeline.map((entry, i) => (
                     <li key={i}>
-                      <span className="text-slate-500">{when(entry.at)}</span> {entry.event ? t("chainEvent", { event: entry.event.name, block: entry.event.block }) : t("orderCreated")}
+                      <span className="text-slate-500">{when(entry.at)}</span>{" "}
+                      {entry.event ? t("chainEvent", { event: entry.event.name, block: entry.event.block }) : t("orderCreated")}
                       {entry.txHash ? <code className="ml-1 text-xs">{entry.txHash.slice(0, 10)}…</code> : null}
                     </li>
                   ))}

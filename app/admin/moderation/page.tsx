@@ -43,7 +43,13 @@ export default async function ModerationPage() {
         </p>
       ) : (
         <>
-          <ActionForm id="bulk-moderation" endpoint={ENDPOINT} arrayFields={["ids"]} label={t("selectedListings")} className="flex flex-wrap items-center gap-2 text-sm">
+          <ActionForm
+            id="bulk-moderation"
+            endpoint={ENDPOINT}
+            arrayFields={["ids"]}
+            label={t("selectedListings")}
+            className="flex flex-wrap items-center gap-2 text-sm"
+          >
             <span>{t("withSelected")}</span>
             <Input name="reason" placeholder={t("bulkReasonPlaceholder")} aria-label={t("bulkReasonLabel")} size="sm" width="auto" />
             <Button type="submit" name="action" value="approve">
@@ -57,7 +63,13 @@ export default async function ModerationPage() {
             {queue.map((item) => (
               <li key={item.id} data-testid="queue-item" data-listing-id={item.id} className={cardClass()}>
                 <div className="flex flex-wrap items-start gap-4">
-                  <Checkbox name="ids" value={item.id} form="bulk-moderation" aria-label={t("select", { machine: `${item.gpuCount}× ${item.gpuName}`, city: item.city })} className="mt-1.5" />
+                  <Checkbox
+                    name="ids"
+                    value={item.id}
+                    form="bulk-moderation"
+                    aria-label={t("select", { machine: `${item.gpuCount}× ${item.gpuName}`, city: item.city })}
+                    className="mt-1.5"
+                  />
                   <div className="min-w-0 flex-1 space-y-1">
                     <h2 className="font-semibold">
                       <Link href={`/listings/${item.id}`} className="hover:underline">
@@ -121,7 +133,12 @@ export default async function ModerationPage() {
                     {item.agent && <AgentReviewNote agent={item.agent} t={tAgent} locale={locale} />}
                     {item.description && <p className="line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{item.description}</p>}
                   </div>
-                  <ActionForm endpoint={ENDPOINT} hidden={{ ids: [item.id] }} label={t("review", { id: item.id })} className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
+                  <ActionForm
+                    endpoint={ENDPOINT}
+                    hidden={{ ids: [item.id] }}
+                    label={t("review", { id: item.id })}
+                    className="flex w-full flex-wrap items-center gap-2 sm:w-auto"
+                  >
                     <Input name="reason" placeholder={t("rejectPlaceholder")} aria-label={t("reason")} size="sm" width="auto" />
                     <Button type="submit" name="action" value="approve">
                       {t("approve")}

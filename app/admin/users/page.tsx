@@ -27,7 +27,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <label htmlFor="q" className="sr-only">
           {t("addressLabel")}
         </label>
-        <Input id="q" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} width="auto" className="w-96 max-w-full font-mono text-sm" />
+        <Input
+          id="q"
+          name="q"
+          defaultValue={q}
+          placeholder={t("searchPlaceholder")}
+          width="auto"
+          className="w-96 max-w-full font-mono text-sm"
+        />
         <Button type="submit">{t("search")}</Button>
       </form>
       {users.length === 0 ? (
@@ -52,7 +59,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </Link>
                   {u.displayName && <span className="ml-2 font-sans text-slate-500">{u.displayName}</span>}
                 </Td>
-                <Td>{u.roles.includes("ADMIN") || u.configuredAdmin ? (u.configuredAdmin ? t("roleAdminConfigured") : t("roleAdmin")) : "—"}</Td>
+                <Td>
+                  {u.roles.includes("ADMIN") || u.configuredAdmin ? (u.configuredAdmin ? t("roleAdminConfigured") : t("roleAdmin")) : "—"}
+                </Td>
                 <Td>{u.banned ? <Badge tone="danger">{t("statusBanned")}</Badge> : t("statusActive")}</Td>
                 <Td numeric>{formatNumber(u._count.machines, locale)}</Td>
                 <Td numeric>{formatNumber(u._count.reportsAgainst, locale)}</Td>

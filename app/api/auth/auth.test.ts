@@ -136,10 +136,19 @@ describe("POST /api/auth/verify", () => {
     {
       reason: "expired",
       make: async (a) =>
-        signedSiweBody(a, await createNonce(), { issuedAt: new Date(Date.now() - 20 * minute), expirationTime: new Date(Date.now() - minute) }),
+        signedSiweBody(a, await createNonce(), {
+          issuedAt: new Date(Date.now() - 20 * minute),
+          expirationTime: new Date(Date.now() - minute),
+        }),
     },
-    { reason: "not_yet_valid", make: async (a) => signedSiweBody(a, await createNonce(), { notBefore: new Date(Date.now() + 10 * minute) }) },
-    { reason: "not_yet_valid", make: async (a) => signedSiweBody(a, await createNonce(), { issuedAt: new Date(Date.now() + 10 * minute) }) },
+    {
+      reason: "not_yet_valid",
+      make: async (a) => signedSiweBody(a, await createNonce(), { notBefore: new Date(Date.now() + 10 * minute) }),
+    },
+    {
+      reason: "not_yet_valid",
+      make: async (a) => signedSiweBody(a, await createNonce(), { issuedAt: new Date(Date.now() + 10 * minute) }),
+    },
     {
       reason: "bad_signature",
       make: async (a) => {
@@ -169,22 +178,25 @@ describe("POST /api/auth/verify", () => {
     { reason: "malformed_message", make: async (a) => ({ message: siweMessageFor(a, await createNonce()), signature: "not hex" }) },
   ];
 
-  it.each(failures.map((c, i) => [c.reason, i, c] as const))("fails with 401 %s (case %i), leaving no session and the nonce pending", async (reason, _i, c) => {
-    const account = newAccount();
-    const body = await c.make(account);
-    const nonce = /Nonce: (\w+)/.exec(body.message)?.[1];
-    const before = nonce ? await db.authNonce.findUnique({ where: { nonce } }) : null;
+  it.each(failures.map((c, i) => [c.reason, i, c] as const))(
+    "fails with 401 %s (case %i), leaving no session and the nonce pending",
+    async (reason, _i, c) => {
+      const account = newAccount();
+      const body = await c.make(account);
+      const nonce = /Nonce: (\w+)/.exec(body.message)?.[1];
+      const before = nonce ? await db.authNonce.findUnique({ where: { nonce } }) : null;
 
-    const res = await post(body);
-    expect(res.status).toBe(401);
-    const json = (await res.json()) as { error: string; message: string };
-    expect(json.error).toBe(reason);
-    expect(json.message).toBeTruthy();
-    expect(res.headers.get("set-cookie")).toBeNull();
-    expect(await sessionCount(account.address)).toBe(0);
-    // Garbage must never burn a pending nonce.
-    if (before) expect((await db.authNonce.findUniqueOrThrow({ where: { nonce: before.nonce } })).usedAt).toEqual(before.usedAt);
-  });
+      const res = await post(body);
+      expect(res.status).toBe(401);
+      const json = (await res.json()) as { error: string; message: string };
+      expect(json.error).toBe(reason);
+      expect(json.message).toBeTruthy();
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect(await sessionCount(account.address)).toBe(0);
+      // Garbage must never burn a pending nonce.
+      if (before) expect((await db.authNonce.findUniqueOrThrow({ where: { nonce: before.nonce } })).usedAt).toEqual(before.usedAt);
+    },
+  );
 });
 
 describe("banned users", () => {

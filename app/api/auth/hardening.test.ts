@@ -40,11 +40,16 @@ describe("with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
 
   it("a rotating X-Forwarded-For does not reset the nonce limit", async () => {
     // Earlier tests in this file may have issued shared-bucket nonces; start this minute clean.
-    await db.authNonce.deleteMany({ where: { clientKey: (await import("@/lib/core/server/client-address")).clientKey(new Request(appUrl)) } });
+    await db.authNonce.deleteMany({
+      where: { clientKey: (await import("@/lib/core/server/client-address")).clientKey(new Request(appUrl)) },
+    });
     const { GET } = await import("@/app/api/auth/nonce/route");
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await GET(new Request(`${appUrl.origin}/api/auth/nonce`, { headers: { "x-forwarded-for": `203.0.113.${i}` } }), undefined);
+      const res = await GET(
+        new Request(`${appUrl.origin}/api/auth/nonce`, { headers: { "x-forwarded-for": `203.0.113.${i}` } }),
+        undefined,
+      );
       statuses.push(res.status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
@@ -68,7 +73,10 @@ describe("POST /api/auth/verify limits", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const body = await signedSiweBody(account, await createNonce());
-      statuses.push((await post({ ...body, signature: `${body.signature.slice(0, -4)}0000` }, browserHeaders(undefined, { "x-forwarded-for": ip }))).status);
+      statuses.push(
+        (await post({ ...body, signature: `${body.signature.slice(0, -4)}0000` }, browserHeaders(undefined, { "x-forwarded-for": ip })))
+          .status,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     const limited = await post(await signedSiweBody(account, await createNonce()), browserHeaders(undefined, { "x-forwarded-for": ip }));
@@ -76,7 +84,10 @@ describe("POST /api/auth/verify limits", () => {
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(statuses[10]).toBe(429);
     // Another client is not affected.
-    expect((await post(await signedSiweBody(account, await createNonce()), browserHeaders(undefined, { "x-forwarded-for": "192.0.2.202" }))).status).toBe(200);
+    expect(
+      (await post(await signedSiweBody(account, await createNonce()), browserHeaders(undefined, { "x-forwarded-for": "192.0.2.202" })))
+        .status,
+    ).toBe(200);
   });
 
   it("burns a nonce after three failed signatures: even the right signature then gets nonce_used", async () => {
@@ -136,7 +147,10 @@ describe("POST /api/auth/verify asks the chain only when it has a say", () => {
 
   const post = async (body: unknown) => {
     const { POST } = await import("@/app/api/auth/verify/route");
-    return POST(new Request(`${appUrl.origin}/api/auth/verify`, { method: "POST", headers: browserHeaders(), body: JSON.stringify(body) }), undefined);
+    return POST(
+      new Request(`${appUrl.origin}/api/auth/verify`, { method: "POST", headers: browserHeaders(), body: JSON.stringify(body) }),
+      undefined,
+    );
   };
 
   it("signs a plain wallet in with no RPC call at all", async () => {

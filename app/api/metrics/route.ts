@@ -16,6 +16,7 @@ function authorized(request: Request, token: string): boolean {
 
 export async function GET(request: Request): Promise<Response> {
   if (!env.METRICS_TOKEN) return new Response("Not found", { status: 404 });
-  if (!authorized(request, env.METRICS_TOKEN)) return new Response("Unauthorized", { status: 401, headers: { "www-authenticate": "Bearer" } });
+  if (!authorized(request, env.METRICS_TOKEN))
+    return new Response("Unauthorized", { status: 401, headers: { "www-authenticate": "Bearer" } });
   return new Response(await metrics.registry.metrics(), { headers: { "content-type": metrics.registry.contentType } });
 }

@@ -50,14 +50,16 @@ const modules: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/agent/report": () => import("@/app/api/v1/agent/report/route"),
   "/api/v1/agent/heartbeat": () => import("@/app/api/v1/agent/heartbeat/route"),
   "/api/v1/listings/{id}/pairing-codes": () => import("@/app/api/v1/listings/[id]/pairing-codes/route"),
-  "/api/v1/listings/{id}/agent-credentials/{credentialId}": () => import("@/app/api/v1/listings/[id]/agent-credentials/[credentialId]/route"),
+  "/api/v1/listings/{id}/agent-credentials/{credentialId}": () =>
+    import("@/app/api/v1/listings/[id]/agent-credentials/[credentialId]/route"),
   "/api/v1/reports": () => import("@/app/api/v1/reports/route"),
   "/api/v1/me/api-keys": () => import("@/app/api/v1/me/api-keys/route"),
   "/api/v1/me/api-keys/{id}": () => import("@/app/api/v1/me/api-keys/[id]/route"),
   "/api/v1/me/webhooks": () => import("@/app/api/v1/me/webhooks/route"),
   "/api/v1/me/webhooks/{id}": () => import("@/app/api/v1/me/webhooks/[id]/route"),
   "/api/v1/me/webhooks/{id}/deliveries": () => import("@/app/api/v1/me/webhooks/[id]/deliveries/route"),
-  "/api/v1/me/webhooks/{id}/deliveries/{deliveryId}/redeliver": () => import("@/app/api/v1/me/webhooks/[id]/deliveries/[deliveryId]/redeliver/route"),
+  "/api/v1/me/webhooks/{id}/deliveries/{deliveryId}/redeliver": () =>
+    import("@/app/api/v1/me/webhooks/[id]/deliveries/[deliveryId]/redeliver/route"),
   "/api/auth/verify": () => import("@/app/api/auth/verify/route"),
   "/api/admin/users/{id}": () => import("@/app/api/admin/users/[id]/route"),
   "/api/admin/disputes/{id}/resolve": () => import("@/app/api/admin/disputes/[id]/resolve/route"),
@@ -87,7 +89,18 @@ describe("API fuzz: hostile input never gets a 5xx", () => {
   let adminHeaders: () => Promise<Headers>;
 
   beforeAll(async () => {
-    const doc = (await (await openApi()).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: { enum?: string[] } }[]; requestBody?: { content: Record<string, { schema: unknown }> } }>> };
+    const doc = (await (await openApi()).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string; in: string; schema?: { enum?: string[] } }[];
+            requestBody?: { content: Record<string, { schema: unknown }> };
+          }
+        >
+      >;
+    };
     const r = await rental();
     const user = r.buyer;
     const admin = await createUser({ roles: ["ADMIN"] });
@@ -97,18 +110,50 @@ describe("API fuzz: hostile input never gets a 5xx", () => {
     const { job } = await openJob({}, user);
     const offer = await offerOn(job.id, provider);
     const notice = await db.notification.findFirstOrThrow({ where: { userId: user.id } });
-    const key = await db.sshKey.create({ data: { userId: user.id, label: "fuzz", publicKey: ed25519Key(), fingerprint: `SHA256:fuzz${user.id}` } });
-    ids = { listing: listing.id, order: o.id, job: job.id, offer: offer.id, notification: notice.id, sshKey: key.id, user: user.id, admin: admin.id };
+    const key = await db.sshKey.create({
+      data: { userId: user.id, label: "fuzz", publicKey: ed25519Key(), fingerprint: `SHA256:fuzz${user.id}` },
+    });
+    ids = {
+      listing: listing.id,
+      order: o.id,
+      job: job.id,
+      offer: offer.id,
+      notification: notice.id,
+      sshKey: key.id,
+      user: user.id,
+      admin: admin.id,
+    };
     userHeaders = () => signedInHeaders(user.id);
     adminHeaders = () => signedInHeaders(admin.id);
     bases = {
-      "POST /api/v1/listings": { gpuModel: "RTX-4090", gpuCount: 1, cpuCores: 16, ramGb: 64, diskGb: 1000, uploadMbps: 1000, downloadMbps: 1000, country: "DE", city: "Berlin", cudaVersion: "12.4", driverVersion: "550.127", pricePerGpuHour: "0.40", minHours: 1, maxHours: 720, description: "fuzz" },
+      "POST /api/v1/listings": {
+        gpuModel: "RTX-4090",
+        gpuCount: 1,
+        cpuCores: 16,
+        ramGb: 64,
+        diskGb: 1000,
+        uploadMbps: 1000,
+        downloadMbps: 1000,
+        country: "DE",
+        city: "Berlin",
+        cudaVersion: "12.4",
+        driverVersion: "550.127",
+        pricePerGpuHour: "0.40",
+        minHours: 1,
+        maxHours: 720,
+        description: "fuzz",
+      },
       "POST /api/v1/listings/{id}/status": { action: "pause" },
       "POST /api/v1/orders": { listingId: provider.machine.id, hours: 2, sshPublicKey: ed25519Key() },
       "POST /api/v1/me/ssh-keys": { label: "key", publicKey: ed25519Key() },
       "POST /api/v1/orders/{id}/statement": { body: "The machine never started at all." },
       "POST /api/v1/jobs": { ...jobForm(), publish: true },
-      "POST /api/v1/offers": { jobId: job.id, machineId: provider.machine.id, pricePerGpuHour: "1.50", earliestStart: new Date(Date.now() + 3_600_000).toISOString() },
+      "POST /api/v1/offers": {
+        jobId: job.id,
+        machineId: provider.machine.id,
+        pricePerGpuHour: "1.50",
+        earliestStart: new Date(Date.now() + 3_600_000).toISOString(),
+      },
       "POST /api/dev/faucet": { address: randomAddress() },
       "POST /api/v1/reports": { targetType: "LISTING", targetId: listing.id, category: "SPAM", note: "This listing is spam, clearly." },
       "POST /api/admin/users/{id}": { action: "unban" },
@@ -134,11 +179,28 @@ describe("API fuzz: hostile input never gets a 5xx", () => {
         for (const p of op.parameters ?? []) if (p.in === "path") pathParams[p.name] = p.schema?.enum ?? [idFor(path, p.name)];
         const schema = op.requestBody?.content["application/json"]?.schema;
         const query = (op.parameters ?? []).filter((p) => p.in === "query");
-        const queryEnums = Object.fromEntries(query.filter((p) => p.schema?.enum && p.schema.enum.length <= 8).map((p) => [p.name, p.schema?.enum ?? []]));
-        ops.push({ path, method: method.toUpperCase(), pathParams, queryParams: query.map((p) => p.name), queryEnums, bodyFields: schema ? bodyFields(schema) : null });
+        const queryEnums = Object.fromEntries(
+          query.filter((p) => p.schema?.enum && p.schema.enum.length <= 8).map((p) => [p.name, p.schema?.enum ?? []]),
+        );
+        ops.push({
+          path,
+          method: method.toUpperCase(),
+          pathParams,
+          queryParams: query.map((p) => p.name),
+          queryEnums,
+          bodyFields: schema ? bodyFields(schema) : null,
+        });
       }
     }
-    const extra = (path: string, schema: z.ZodType, admin = false, params: Record<string, string[]> = {}): Operation => ({ path, method: "POST", pathParams: params, queryParams: [], queryEnums: {}, bodyFields: bodyFields(jsonSchema(schema)), admin });
+    const extra = (path: string, schema: z.ZodType, admin = false, params: Record<string, string[]> = {}): Operation => ({
+      path,
+      method: "POST",
+      pathParams: params,
+      queryParams: [],
+      queryEnums: {},
+      bodyFields: bodyFields(jsonSchema(schema)),
+      admin,
+    });
     ops.push(
       extra("/api/v1/reports", createReportSchema),
       extra("/api/auth/verify", siweVerifyBody),
@@ -171,7 +233,8 @@ describe("API fuzz: hostile input never gets a 5xx", () => {
         h.set("x-forwarded-for", randomIp());
         return h;
       };
-      const fill = (params: Record<string, string>) => op.path.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent((params[n] ?? "").replace(/[\uD800-\uDFFF]/g, "?")));
+      const fill = (params: Record<string, string>) =>
+        op.path.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent((params[n] ?? "").replace(/[\uD800-\uDFFF]/g, "?")));
       const firstParams = Object.fromEntries(Object.entries(op.pathParams).map(([k, v]) => [k, v[0] ?? ""]));
       const send = async (params: Record<string, string>, extra: { query?: string; body?: string; headers?: Headers } = {}) =>
         sender.send(handler, { method: op.method, path: fill(params), params, headers: extra.headers ?? (await headers()), ...extra });
@@ -182,20 +245,33 @@ describe("API fuzz: hostile input never gets a 5xx", () => {
       }
       // Every query parameter alone, and a few at once. A 400 must name the parameter.
       for (const name of op.queryParams) {
-        const answers = await Promise.all(hostileStrings.map((value) => send(firstParams, { query: new URLSearchParams({ [name]: value }).toString() }).then((res) => ({ value, res }))));
+        const answers = await Promise.all(
+          hostileStrings.map((value) =>
+            send(firstParams, { query: new URLSearchParams({ [name]: value }).toString() }).then((res) => ({ value, res })),
+          ),
+        );
         for (const { value, res } of answers) {
-          if (res.status === 400) expect(Object.keys((res.json as { fieldErrors?: object } | null)?.fieldErrors ?? {}), `${op.path}?${name}=${value.slice(0, 40)}`).toContain(name);
+          if (res.status === 400)
+            expect(
+              Object.keys((res.json as { fieldErrors?: object } | null)?.fieldErrors ?? {}),
+              `${op.path}?${name}=${value.slice(0, 40)}`,
+            ).toContain(name);
         }
       }
       if (op.queryParams.length > 0) {
-        for (const value of hostileStrings.slice(0, 6)) await send(firstParams, { query: op.queryParams.map((n) => `${n}=${encodeURIComponent(value)}`).join("&") });
+        for (const value of hostileStrings.slice(0, 6))
+          await send(firstParams, { query: op.queryParams.map((n) => `${n}=${encodeURIComponent(value)}`).join("&") });
       }
       // Numbers behave differently per sort (the "value" sort divides a price cap into another unit):
       // each hostile number in each parameter under each value of every small enum (sort, framework).
       for (const [enumName, values] of Object.entries(op.queryEnums)) {
         for (const enumValue of values) {
           for (const name of op.queryParams.filter((n) => n !== enumName)) {
-            await Promise.all(hostileNumbers.map((value) => send(firstParams, { query: new URLSearchParams({ [enumName]: enumValue, [name]: value }).toString() })));
+            await Promise.all(
+              hostileNumbers.map((value) =>
+                send(firstParams, { query: new URLSearchParams({ [enumName]: enumValue, [name]: value }).toString() }),
+              ),
+            );
           }
         }
       }
@@ -216,7 +292,9 @@ describe("API fuzz: hostile input never gets a 5xx", () => {
       if (res.status === 413) tooLarge++;
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(`API fuzz: ${sender.count()} hostile requests to ${operations.length} operations in ${seconds.toFixed(1)} s, ${sender.failures.length} answered 5xx`);
+    console.log(
+      `API fuzz: ${sender.count()} hostile requests to ${operations.length} operations in ${seconds.toFixed(1)} s, ${sender.failures.length} answered 5xx`,
+    );
     expect(sender.failures).toEqual([]);
     expect(tooLarge).toBeGreaterThan(15);
     expect(sender.count()).toBeGreaterThan(1_500);

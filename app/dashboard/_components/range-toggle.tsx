@@ -2,13 +2,25 @@
 import Link from "next/link";
 import type { Granularity } from "@/lib/dashboards/periods";
 
-export function RangeToggle({ path, current, labels }: { path: string; current: Granularity; labels: { range: string; daily: string; monthly: string } }) {
+export function RangeToggle({
+  path,
+  current,
+  labels,
+}: {
+  path: string;
+  current: Granularity;
+  labels: { range: string; daily: string; monthly: string };
+}) {
   const options = [
     { value: "day", label: labels.daily },
     { value: "month", label: labels.monthly },
   ] as const;
   return (
-    <div role="group" aria-label={labels.range} className="inline-flex overflow-hidden rounded-lg border border-slate-200 text-sm dark:border-slate-700">
+    <div
+      role="group"
+      aria-label={labels.range}
+      className="inline-flex overflow-hidden rounded-lg border border-slate-200 text-sm dark:border-slate-700"
+    >
       {options.map((o) => (
         <Link
           key={o.value}

@@ -19,15 +19,22 @@ function TxHash({ hash, label }: { hash: string | null; label: string }) {
   );
 }
 
-export function ReceiptsTable({ receipts, locale, token, t, tOrders }: { receipts: Receipt[]; locale: Locale; token: Token; t: DashboardT; tOrders: OrdersT }) {
+export function ReceiptsTable({
+  receipts,
+  locale,
+  token,
+  t,
+  tOrders,
+}: {
+  receipts: Receipt[];
+  locale: Locale;
+  token: Token;
+  t: DashboardT;
+  tOrders: OrdersT;
+}) {
   return (
     <div className="space-y-3">
-      <a
-        href="/api/v1/me/receipts.csv"
-        download
-        className={buttonClass({ variant: "secondary" })}
-        data-testid="receipts-csv"
-      >
+      <a href="/api/v1/me/receipts.csv" download className={buttonClass({ variant: "secondary" })} data-testid="receipts-csv">
         {t("downloadCsv")}
       </a>
       {receipts.length === 0 ? (

@@ -8,12 +8,30 @@ import type { DashboardT, OrdersT, Token } from "./types";
 import { gpuLabel } from "@/lib/listings/gpu-catalog";
 import { Badge } from "@/components/ui/badge";
 
-export function RentalsTable({ rentals, locale, token, t, tOrders, testId }: { rentals: OpenRental[]; locale: Locale; token: Token; t: DashboardT; tOrders: OrdersT; testId: string }) {
+export function RentalsTable({
+  rentals,
+  locale,
+  token,
+  t,
+  tOrders,
+  testId,
+}: {
+  rentals: OpenRental[];
+  locale: Locale;
+  token: Token;
+  t: DashboardT;
+  tOrders: OrdersT;
+  testId: string;
+}) {
   if (rentals.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>;
   return (
     <ul className="space-y-2" data-testid={testId}>
       {rentals.map((r) => (
-        <li key={r.id} className="space-y-1 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid={`rental-${r.id}`}>
+        <li
+          key={r.id}
+          className="space-y-1 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800"
+          data-testid={`rental-${r.id}`}
+        >
           <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
             <Badge tone={r.upcoming ? "neutral" : "success"} className="font-medium">
               {r.upcoming ? t("upcoming") : t("active")}

@@ -1,7 +1,13 @@
 /** The two dashboard views as links; the current one is marked for assistive technology too. */
 import Link from "next/link";
 
-export function DashboardTabs({ current, labels }: { current: "buyer" | "provider"; labels: { tabs: string; buyer: string; provider: string } }) {
+export function DashboardTabs({
+  current,
+  labels,
+}: {
+  current: "buyer" | "provider";
+  labels: { tabs: string; buyer: string; provider: string };
+}) {
   const tabs = [
     { key: "buyer", href: "/dashboard", label: labels.buyer },
     { key: "provider", href: "/dashboard/provider", label: labels.provider },

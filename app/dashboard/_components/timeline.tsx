@@ -2,7 +2,17 @@
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
-export function Timeline({ steps, locale, label, notYet }: { steps: { name: string; at: Date | null }[]; locale: Locale; label: string; notYet: string }) {
+export function Timeline({
+  steps,
+  locale,
+  label,
+  notYet,
+}: {
+  steps: { name: string; at: Date | null }[];
+  locale: Locale;
+  label: string;
+  notYet: string;
+}) {
   return (
     <ol aria-label={label} className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
       {steps.map((s) => (

@@ -23,7 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 /** The provider's view: earnings, escrow balance, utilization, open rentals and each machine's orders. */
-export default async function ProviderDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProviderDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const caller = await requirePageCaller("/dashboard/provider");
   const range = parseRange(await searchParams);
   // The chain reads run beside the database ones; the database queries go one at a time, so one
@@ -40,7 +44,12 @@ export default async function ProviderDashboardPage({ searchParams }: { searchPa
   const utilization = await machineUtilization(caller.userId);
   const rentals = await openRentals(caller.userId, "provider");
   const history = await machineHistory(caller.userId);
-  const [[balance, token], t, tOrders, locale] = await Promise.all([chainReads, getTranslations("dashboard"), getTranslations("orders"), getLocale()]);
+  const [[balance, token], t, tOrders, locale] = await Promise.all([
+    chainReads,
+    getTranslations("dashboard"),
+    getTranslations("orders"),
+    getLocale(),
+  ]);
   const fmt = (v: bigint) => formatToken(v, locale, token.symbol, token.decimals);
   const inRange = earnings.reduce((s, b) => s + b.amount, 0n);
   const summary = t(range === "day" ? "earningsSummaryDay" : "earningsSummaryMonth", { amount: fmt(inRange) });
@@ -62,7 +71,17 @@ export default async function ProviderDashboardPage({ searchParams }: { searchPa
         <BalanceCard balance={balance} locale={locale} token={token} t={t} />
       </div>
 
-      <AmountSection id="earnings" path="/dashboard/provider" range={range} buckets={earnings} summary={summary} note={t("earningsNote")} locale={locale} token={token} t={t} />
+      <AmountSection
+        id="earnings"
+        path="/dashboard/provider"
+        range={range}
+        buckets={earnings}
+        summary={summary}
+        note={t("earningsNote")}
+        locale={locale}
+        token={token}
+        t={t}
+      />
 
       <section aria-labelledby="utilization" className="space-y-3">
         <h2 id="utilization" className="text-lg font-semibold">

@@ -24,7 +24,13 @@ export const dynamic = "force-dynamic";
 
 const afterAcceptance = ["ACCEPTED", "FUNDED", "RUNNING", "COMPLETED", "PAID", "DISPUTED", "RESOLVED", "REFUNDED"];
 
-export default async function JobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function JobPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const [{ id }, { notice }, caller] = await Promise.all([params, searchParams, currentCaller()]);
   const job = await getJobForViewer(id, caller);
   if (!job) notFound();
@@ -110,12 +116,19 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       </div>
 
       {job.order && (
-        <section aria-labelledby="payment" className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="job-order">
+        <section
+          aria-labelledby="payment"
+          className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+          data-testid="job-order"
+        >
           <h2 id="payment" className="font-semibold">
             {t("payment")}
           </h2>
           <p className="text-sm">
-            {t("throughEscrow", { amount: amount(job.order.amount) })} <span className="font-mono" data-testid="job-order-status">{job.order.status}</span>
+            {t("throughEscrow", { amount: amount(job.order.amount) })}{" "}
+            <span className="font-mono" data-testid="job-order-status">
+              {job.order.status}
+            </span>
           </p>
           {isBuyer && job.order.status === "PENDING_PAYMENT" && (
             <Link href={`/orders/${job.order.id}`} className={buttonClass()} data-testid="pay-job">
@@ -168,18 +181,24 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           <h2 id="offers" className="font-semibold">
             {t("offers")}
           </h2>
-          <OfferComparison jobId={job.id} offers={offers.offers} canAccept={isBuyer && job.status === "OPEN"} symbol={symbol} decimals={decimals} />
+          <OfferComparison
+            jobId={job.id}
+            offers={offers.offers}
+            canAccept={isBuyer && job.status === "OPEN"}
+            symbol={symbol}
+            decimals={decimals}
+          />
         </section>
       )}
 
       {!isBuyer && role !== "admin" && job.status === "OPEN" && (
         <p className="text-sm" data-testid="offer-cta">
-          {myOffer ? (
-            <>{t("youOffered", { amount: amount(myOffer.total), status: myOffer.status })} </>
-          ) : (
-            <>{t("machineFits")} </>
-          )}
-          <Link href={caller ? `/provide/jobs/${job.id}` : `/sign-in?next=${encodeURIComponent(`/provide/jobs/${job.id}`)}`} className="underline" data-testid="make-offer-link">
+          {myOffer ? <>{t("youOffered", { amount: amount(myOffer.total), status: myOffer.status })} </> : <>{t("machineFits")} </>}
+          <Link
+            href={caller ? `/provide/jobs/${job.id}` : `/sign-in?next=${encodeURIComponent(`/provide/jobs/${job.id}`)}`}
+            className="underline"
+            data-testid="make-offer-link"
+          >
             {myOffer ? t("manageOffers") : t("makeOffer")}
           </Link>
         </p>

@@ -29,51 +29,47 @@ export function BoardFilters({ raw, errors, t }: { raw: Raw; errors: Record<stri
   );
   return (
     <form method="get" action="/jobs" role="search" aria-label={t("filterJobs")} className={cardClass("grid gap-3 sm:grid-cols-4")}>
-      {labelled(
-        "gpuModel",
-        t("gpuModel"),
-        (control) => (
-          <Select name="gpuModel" defaultValue={one(raw, "gpuModel")} {...control}>
-            <option value="">{t("any")}</option>
-            {gpuCatalog.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </Select>
-        ),
-      )}
-      {labelled("minVram", t("minVram"), (control) => <Input name="minVram" inputMode="numeric" defaultValue={one(raw, "minVram")} {...control} />)}
-      {labelled("minBudget", t("minBudget"), (control) => <Input name="minBudget" inputMode="decimal" defaultValue={one(raw, "minBudget")} {...control} />)}
-      {labelled("maxBudget", t("maxBudget"), (control) => <Input name="maxBudget" inputMode="decimal" defaultValue={one(raw, "maxBudget")} {...control} />)}
-      {labelled("region", t("region"), (control) => <Input name="region" maxLength={2} defaultValue={one(raw, "region")} {...control} />)}
-      {labelled(
-        "framework",
-        t("framework"),
-        (control) => (
-          <Select name="framework" defaultValue={one(raw, "framework")} {...control}>
-            <option value="">{t("any")}</option>
-            {jobFrameworks.map((f) => (
-              <option key={f} value={f}>
-                {f === "OTHER" ? t("framework.OTHER") : frameworkLabels[f]}
-              </option>
-            ))}
-          </Select>
-        ),
-      )}
-      {labelled(
-        "sort",
-        t("sortBy"),
-        (control) => (
-          <Select name="sort" defaultValue={one(raw, "sort") || "newest"} {...control}>
-            {jobSorts.map((s) => (
-              <option key={s} value={s}>
-                {t(`sort.${s}`)}
-              </option>
-            ))}
-          </Select>
-        ),
-      )}
+      {labelled("gpuModel", t("gpuModel"), (control) => (
+        <Select name="gpuModel" defaultValue={one(raw, "gpuModel")} {...control}>
+          <option value="">{t("any")}</option>
+          {gpuCatalog.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </Select>
+      ))}
+      {labelled("minVram", t("minVram"), (control) => (
+        <Input name="minVram" inputMode="numeric" defaultValue={one(raw, "minVram")} {...control} />
+      ))}
+      {labelled("minBudget", t("minBudget"), (control) => (
+        <Input name="minBudget" inputMode="decimal" defaultValue={one(raw, "minBudget")} {...control} />
+      ))}
+      {labelled("maxBudget", t("maxBudget"), (control) => (
+        <Input name="maxBudget" inputMode="decimal" defaultValue={one(raw, "maxBudget")} {...control} />
+      ))}
+      {labelled("region", t("region"), (control) => (
+        <Input name="region" maxLength={2} defaultValue={one(raw, "region")} {...control} />
+      ))}
+      {labelled("framework", t("framework"), (control) => (
+        <Select name="framework" defaultValue={one(raw, "framework")} {...control}>
+          <option value="">{t("any")}</option>
+          {jobFrameworks.map((f) => (
+            <option key={f} value={f}>
+              {f === "OTHER" ? t("framework.OTHER") : frameworkLabels[f]}
+            </option>
+          ))}
+        </Select>
+      ))}
+      {labelled("sort", t("sortBy"), (control) => (
+        <Select name="sort" defaultValue={one(raw, "sort") || "newest"} {...control}>
+          {jobSorts.map((s) => (
+            <option key={s} value={s}>
+              {t(`sort.${s}`)}
+            </option>
+          ))}
+        </Select>
+      ))}
       <div className="flex items-end gap-3">
         <Button type="submit">{t("apply")}</Button>
         <Link href="/jobs" className="text-sm underline">

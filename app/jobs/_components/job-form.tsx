@@ -47,12 +47,33 @@ export function JobForm(props: { id?: string; initial: Values; isDraft: boolean;
           label={t("framework")}
           defaultValue={text("framework")}
           errors={errors.framework}
-          options={[{ value: "", label: t("choose") }, ...jobFrameworks.map((f) => ({ value: f, label: f === "OTHER" ? t("frameworkOther") : frameworkLabels[f] }))]}
+          options={[
+            { value: "", label: t("choose") },
+            ...jobFrameworks.map((f) => ({ value: f, label: f === "OTHER" ? t("frameworkOther") : frameworkLabels[f] })),
+          ]}
         />
-        <TextField name="containerImage" label={t("containerImage")} hint={t("containerHint")} defaultValue={text("containerImage")} errors={errors.containerImage} />
+        <TextField
+          name="containerImage"
+          label={t("containerImage")}
+          hint={t("containerHint")}
+          defaultValue={text("containerImage")}
+          errors={errors.containerImage}
+        />
         <TextField name="command" label={t("command")} defaultValue={text("command")} errors={errors.command} />
-        <TextField name="datasetUrl" label={t("datasetUrl")} hint={t("datasetHint")} defaultValue={text("datasetUrl")} errors={errors.datasetUrl} />
-        <TextField name="outputUrl" label={t("outputUrl")} hint={t("outputHint")} defaultValue={text("outputUrl")} errors={errors.outputUrl} />
+        <TextField
+          name="datasetUrl"
+          label={t("datasetUrl")}
+          hint={t("datasetHint")}
+          defaultValue={text("datasetUrl")}
+          errors={errors.datasetUrl}
+        />
+        <TextField
+          name="outputUrl"
+          label={t("outputUrl")}
+          hint={t("outputHint")}
+          defaultValue={text("outputUrl")}
+          errors={errors.outputUrl}
+        />
       </fieldset>
 
       <fieldset className="space-y-4">
@@ -72,9 +93,21 @@ export function JobForm(props: { id?: string; initial: Values; isDraft: boolean;
           <FieldError name="gpuModels" errors={errors.gpuModels} className="mt-1" />
         </div>
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField name="minVramGb" label={t("minVramGb")} inputMode="numeric" defaultValue={text("minVramGb")} errors={errors.minVramGb} />
+          <TextField
+            name="minVramGb"
+            label={t("minVramGb")}
+            inputMode="numeric"
+            defaultValue={text("minVramGb")}
+            errors={errors.minVramGb}
+          />
           <TextField name="gpuCount" label={t("gpuCount")} inputMode="numeric" defaultValue={text("gpuCount")} errors={errors.gpuCount} />
-          <TextField name="minReliability" label={t("minReliability")} inputMode="numeric" defaultValue={text("minReliability")} errors={errors.minReliability} />
+          <TextField
+            name="minReliability"
+            label={t("minReliability")}
+            inputMode="numeric"
+            defaultValue={text("minReliability")}
+            errors={errors.minReliability}
+          />
         </div>
         <TextField name="regions" label={t("regions")} hint={t("regionsHint")} defaultValue={text("regions")} errors={errors.regions} />
       </fieldset>
@@ -82,10 +115,29 @@ export function JobForm(props: { id?: string; initial: Values; isDraft: boolean;
       <fieldset className="space-y-4">
         <legend className="mb-2 font-semibold">{t("budget")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="estimatedHours" label={t("estimatedHours")} inputMode="numeric" defaultValue={text("estimatedHours")} errors={errors.estimatedHours} />
-          <TextField name="maxPricePerGpuHour" label={t("maxPrice")} inputMode="decimal" hint={t("maxPriceHint")} defaultValue={text("maxPricePerGpuHour")} errors={errors.maxPricePerGpuHour} />
+          <TextField
+            name="estimatedHours"
+            label={t("estimatedHours")}
+            inputMode="numeric"
+            defaultValue={text("estimatedHours")}
+            errors={errors.estimatedHours}
+          />
+          <TextField
+            name="maxPricePerGpuHour"
+            label={t("maxPrice")}
+            inputMode="decimal"
+            hint={t("maxPriceHint")}
+            defaultValue={text("maxPricePerGpuHour")}
+            errors={errors.maxPricePerGpuHour}
+          />
         </div>
-        <TextField name="offerDeadline" label={t("offerDeadline")} type="datetime-local" defaultValue={text("offerDeadline")} errors={errors.offerDeadline} />
+        <TextField
+          name="offerDeadline"
+          label={t("offerDeadline")}
+          type="datetime-local"
+          defaultValue={text("offerDeadline")}
+          errors={errors.offerDeadline}
+        />
       </fieldset>
 
       <div className="flex flex-wrap gap-3">
@@ -94,7 +146,15 @@ export function JobForm(props: { id?: string; initial: Values; isDraft: boolean;
             {t("publish")}
           </Button>
         )}
-        <Button type="submit" size="lg" variant={isDraft ? "secondary" : "primary"} name="intent" value={isDraft ? "draft" : "save"} disabled={pending} data-testid="job-save">
+        <Button
+          type="submit"
+          size="lg"
+          variant={isDraft ? "secondary" : "primary"}
+          name="intent"
+          value={isDraft ? "draft" : "save"}
+          disabled={pending}
+          data-testid="job-save"
+        >
           {isDraft ? t("saveDraft") : t("saveChanges")}
         </Button>
       </div>

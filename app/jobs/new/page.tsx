@@ -17,10 +17,13 @@ export default async function NewJobPage() {
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
-      <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-300">
-        {t("newIntro")}
-      </p>
-      <JobForm initial={{ framework: "PYTORCH", gpuCount: "1", minReliability: "0", estimatedHours: "1", offerDeadline: deadline, gpuModels: [] }} isDraft messages={messages} locale={locale} />
+      <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-300">{t("newIntro")}</p>
+      <JobForm
+        initial={{ framework: "PYTORCH", gpuCount: "1", minReliability: "0", estimatedHours: "1", offerDeadline: deadline, gpuModels: [] }}
+        isDraft
+        messages={messages}
+        locale={locale}
+      />
     </section>
   );
 }

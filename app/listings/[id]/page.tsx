@@ -58,8 +58,11 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           {listing.gpuCount}× {listing.gpuName}
         </h1>
         <p className="text-slate-600 dark:text-slate-300">
-          {listing.city}, {listing.country} · <span className="font-semibold">{t("perGpuHour", { price: formatDollars(price, locale) })}</span> ·{" "}
-          {t("perTflopHour", { price: locale === "de" ? `${formatDecimalText(listing.pricePerTflopHour, locale)} $` : `$${listing.pricePerTflopHour}` })}
+          {listing.city}, {listing.country} ·{" "}
+          <span className="font-semibold">{t("perGpuHour", { price: formatDollars(price, locale) })}</span> ·{" "}
+          {t("perTflopHour", {
+            price: locale === "de" ? `${formatDecimalText(listing.pricePerTflopHour, locale)} $` : `$${listing.pricePerTflopHour}`,
+          })}
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <AvailabilityBadge listing={listing} t={tMarket} locale={locale} />
@@ -84,7 +87,10 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
               <Spec label={t("vramPerGpu")} value={`${n(listing.vramGb)} GB`} />
               <Spec
                 label={t("tflops")}
-                value={t("tflopsValue", { perGpu: formatDecimalText(String(listing.tflopsPerGpu), locale), total: formatDecimalText(String(listing.totalTflops), locale) })}
+                value={t("tflopsValue", {
+                  perGpu: formatDecimalText(String(listing.tflopsPerGpu), locale),
+                  total: formatDecimalText(String(listing.totalTflops), locale),
+                })}
               />
               <Spec label={t("cpuCores")} value={n(listing.cpuCores)} />
               <Spec label={t("ram")} value={`${n(listing.ramGb)} GB`} />
@@ -100,7 +106,14 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           <div>
             <h2 className="mb-2 text-lg font-semibold">{t("provider")}</h2>
             <dl>
-              <Spec label={t("address")} value={<code className="text-xs break-all" data-testid="provider-address">{listing.provider.address}</code>} />
+              <Spec
+                label={t("address")}
+                value={
+                  <code className="text-xs break-all" data-testid="provider-address">
+                    {listing.provider.address}
+                  </code>
+                }
+              />
               <Spec label={t("reliability")} value={`${listing.provider.reliability} / 100`} />
               {history && (
                 <>
@@ -111,20 +124,34 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
                 </>
               )}
             </dl>
-            <p className="mt-2 text-xs text-slate-500">
-              {t("reliabilityNote")}
-            </p>
+            <p className="mt-2 text-xs text-slate-500">{t("reliabilityNote")}</p>
           </div>
         </section>
 
         <aside className="h-fit space-y-4 rounded-xl border border-slate-200 p-5 dark:border-slate-800">
-          <PriceCalculator messages={listingMessages} locale={locale} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} minHours={listing.minHours} maxHours={listing.maxHours} />
+          <PriceCalculator
+            messages={listingMessages}
+            locale={locale}
+            pricePerGpuHour={listing.pricePerGpuHour}
+            gpuCount={listing.gpuCount}
+            minHours={listing.minHours}
+            maxHours={listing.maxHours}
+          />
           {listing.viewerIsOwner ? (
             <Link href={`/provide/${listing.id}/edit`} className={buttonClass({ variant: "secondary", size: "lg", block: true })}>
               {t("editYours")}
             </Link>
           ) : caller ? (
-            <RentPanel messages={listingMessages} locale={locale} listingId={listing.id} pricePerGpuHour={listing.pricePerGpuHour} gpuCount={listing.gpuCount} splittable={listing.availability.splittable} minHours={listing.minHours} maxHours={listing.maxHours} />
+            <RentPanel
+              messages={listingMessages}
+              locale={locale}
+              listingId={listing.id}
+              pricePerGpuHour={listing.pricePerGpuHour}
+              gpuCount={listing.gpuCount}
+              splittable={listing.availability.splittable}
+              minHours={listing.minHours}
+              maxHours={listing.maxHours}
+            />
           ) : (
             <Link
               href={`/sign-in?next=${encodeURIComponent(`/listings/${listing.id}`)}`}
@@ -136,8 +163,20 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           )}
           {caller && !listing.viewerIsOwner && (
             <div className="space-y-2 border-t border-slate-100 pt-3 dark:border-slate-800">
-              <ReportButton targetType="LISTING" targetId={listing.id} label={t("reportListing")} messages={listingMessages} locale={locale} />
-              <ReportButton targetType="USER" targetId={listing.provider.address} label={t("reportProvider")} messages={listingMessages} locale={locale} />
+              <ReportButton
+                targetType="LISTING"
+                targetId={listing.id}
+                label={t("reportListing")}
+                messages={listingMessages}
+                locale={locale}
+              />
+              <ReportButton
+                targetType="USER"
+                targetId={listing.provider.address}
+                label={t("reportProvider")}
+                messages={listingMessages}
+                locale={locale}
+              />
             </div>
           )}
         </aside>

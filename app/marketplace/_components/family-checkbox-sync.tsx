@@ -11,7 +11,9 @@ export function FamilyCheckboxSync({ containerId }: { containerId: string }) {
   useEffect(() => {
     const container = document.getElementById(containerId);
     if (!container) return;
-    const members = (family: string) => [...container.querySelectorAll<HTMLInputElement>(`input[data-family-member="${CSS.escape(family)}"]`)];
+    const members = (family: string) => [
+      ...container.querySelectorAll<HTMLInputElement>(`input[data-family-member="${CSS.escape(family)}"]`),
+    ];
     const settle = (box: HTMLInputElement) => {
       const states = members(box.dataset.family ?? "").map((m) => m.checked);
       box.checked = states.every(Boolean);

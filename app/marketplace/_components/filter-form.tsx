@@ -49,19 +49,46 @@ export function FilterForm({ filters, sort, t }: { filters: ListingFilters; sort
           <Input id="minVram" name="minVram" type="number" min={1} defaultValue={filters.minVram} className={input} />
         </Field>
         <Field label={t("maxPrice")} name="maxPrice">
-          <Input id="maxPrice" name="maxPrice" inputMode="decimal" defaultValue={filters.maxPrice === undefined ? "" : fromBaseUnits(filters.maxPrice)} className={input} />
+          <Input
+            id="maxPrice"
+            name="maxPrice"
+            inputMode="decimal"
+            defaultValue={filters.maxPrice === undefined ? "" : fromBaseUnits(filters.maxPrice)}
+            className={input}
+          />
         </Field>
         <Field label={t("region")} name="region">
-          <Input id="region" name="region" maxLength={2} placeholder="DE" defaultValue={filters.region} className="mt-1 text-sm uppercase" />
+          <Input
+            id="region"
+            name="region"
+            maxLength={2}
+            placeholder="DE"
+            defaultValue={filters.region}
+            className="mt-1 text-sm uppercase"
+          />
         </Field>
         <Field label={t("minBandwidth")} name="minBandwidth">
           <Input id="minBandwidth" name="minBandwidth" type="number" min={1} defaultValue={filters.minBandwidth} className={input} />
         </Field>
         <Field label={t("minCuda")} name="minCuda">
-          <Input id="minCuda" name="minCuda" placeholder="12.4" defaultValue={filters.minCuda === undefined ? "" : formatCuda(filters.minCuda)} className={input} />
+          <Input
+            id="minCuda"
+            name="minCuda"
+            placeholder="12.4"
+            defaultValue={filters.minCuda === undefined ? "" : formatCuda(filters.minCuda)}
+            className={input}
+          />
         </Field>
         <Field label={t("minReliability")} name="minReliability">
-          <Input id="minReliability" name="minReliability" type="number" min={0} max={100} defaultValue={filters.minReliability} className={input} />
+          <Input
+            id="minReliability"
+            name="minReliability"
+            type="number"
+            min={0}
+            max={100}
+            defaultValue={filters.minReliability}
+            className={input}
+          />
         </Field>
         <Field label={t("minUptime")} name="minUptime">
           <Input id="minUptime" name="minUptime" inputMode="decimal" placeholder="99" defaultValue={filters.minUptime} className={input} />

@@ -47,7 +47,10 @@ export function GpuCheckboxes({ chosen, t }: { chosen: readonly string[]; t: Tra
   return (
     <fieldset>
       <legend className="text-sm font-medium">{t("gpuModel")}</legend>
-      <div id={CONTAINER_ID} className="mt-1 max-h-56 space-y-0.5 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
+      <div
+        id={CONTAINER_ID}
+        className="mt-1 max-h-56 space-y-0.5 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800"
+      >
         {gpuFamilies.map((family) =>
           family.models.length > 1 ? (
             <FamilyGroup key={family.id} family={family} picked={picked} t={t} />

@@ -32,7 +32,17 @@ const wideOnly = { col: "hidden xl:table-column", cell: "hidden xl:table-cell" }
  * come from the header, not from the rows, so a table the browser paints while the HTML is still
  * arriving does not reflow (and shift) when the rest of the rows come in.
  */
-export function ListingTable({ items, t, tAgent, locale }: { items: PublicListing[]; t: Translator<Messages["marketplace"]>; tAgent: Translator<Messages["agent"]>; locale: Locale }) {
+export function ListingTable({
+  items,
+  t,
+  tAgent,
+  locale,
+}: {
+  items: PublicListing[];
+  t: Translator<Messages["marketplace"]>;
+  tAgent: Translator<Messages["agent"]>;
+  locale: Locale;
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
       <table className="w-full min-w-[40rem] xl:min-w-[50rem] table-fixed text-left text-sm">
@@ -54,7 +64,11 @@ export function ListingTable({ items, t, tAgent, locale }: { items: PublicListin
           {items.map((l) => (
             <tr key={l.id} data-testid="listing-row" className="border-t border-slate-100 dark:border-slate-800">
               <td className="px-3 py-2">
-                <Link href={`/listings/${l.id}`} title={l.gpuName} className="font-medium text-brand-700 hover:underline dark:text-brand-400">
+                <Link
+                  href={`/listings/${l.id}`}
+                  title={l.gpuName}
+                  className="font-medium text-brand-700 hover:underline dark:text-brand-400"
+                >
                   {l.gpuCount}× {shortGpuName(l.gpuName)}
                 </Link>
                 <span className="mt-1 flex flex-wrap items-center gap-1.5">

@@ -24,7 +24,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const caller = await currentCaller();
@@ -68,7 +67,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
         <dt className="text-slate-500">{t("amount")}</dt>
-        <dd className="tabular-nums" data-testid="order-amount">{t("amountValue", { amount: money(view.amount), hours: view.hours })}</dd>
+        <dd className="tabular-nums" data-testid="order-amount">
+          {t("amountValue", { amount: money(view.amount), hours: view.hours })}
+        </dd>
         <dt className="text-slate-500">{t("buyerLabel")}</dt>
         <dd className="font-mono text-xs break-all">{view.buyer}</dd>
         <dt className="text-slate-500">{t("providerLabel")}</dt>
@@ -115,7 +116,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           }}
         />
       )}
-      {view.kind === "rental" && !view.startedAt && view.status === "FUNDED" && <p className="text-sm text-slate-500">{t("meterNotStarted")}</p>}
+      {view.kind === "rental" && !view.startedAt && view.status === "FUNDED" && (
+        <p className="text-sm text-slate-500">{t("meterNotStarted")}</p>
+      )}
 
       <Settlement view={view} money={money} t={t} />
 
@@ -129,7 +132,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </code>
           {view.connection.jupyterUrl && (
             <p>
-              Jupyter: <a href={view.connection.jupyterUrl} className="underline">{view.connection.jupyterUrl}</a>
+              Jupyter:{" "}
+              <a href={view.connection.jupyterUrl} className="underline">
+                {view.connection.jupyterUrl}
+              </a>
             </p>
           )}
         </section>
@@ -186,7 +192,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </section>
 
       {env.ESCROW_ADDRESS && role !== "admin" && (
-        <WithdrawPanel escrow={env.ESCROW_ADDRESS as `0x${string}`} chainId={view.chainId} decimals={decimals} symbol={symbol} locale={locale} labels={withdrawLabels} />
+        <WithdrawPanel
+          escrow={env.ESCROW_ADDRESS as `0x${string}`}
+          chainId={view.chainId}
+          decimals={decimals}
+          symbol={symbol}
+          locale={locale}
+          labels={withdrawLabels}
+        />
       )}
     </article>
   );

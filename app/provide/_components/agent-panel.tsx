@@ -20,7 +20,11 @@ export async function AgentPanel({ machineId, locale }: { machineId: string; loc
   const when = (d: Date) => formatDateTime(d, locale);
   const one = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
   return (
-    <section aria-labelledby="agent-panel" className="max-w-2xl space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="agent-panel">
+    <section
+      aria-labelledby="agent-panel"
+      className="max-w-2xl space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+      data-testid="agent-panel"
+    >
       <h2 id="agent-panel" className="text-lg font-semibold">
         {t("panelHeading")}
       </h2>
@@ -28,7 +32,13 @@ export async function AgentPanel({ machineId, locale }: { machineId: string; loc
       {agent && (
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600 dark:text-slate-400">{t("onlineNow")}</dt>
-          <dd data-testid="agent-panel-status">{agent.onlineNow ? t("onlineNow") : agent.measured.offlineSince ? t("offlineSince", { time: when(agent.measured.offlineSince) }) : t("neverSeen")}</dd>
+          <dd data-testid="agent-panel-status">
+            {agent.onlineNow
+              ? t("onlineNow")
+              : agent.measured.offlineSince
+                ? t("offlineSince", { time: when(agent.measured.offlineSince) })
+                : t("neverSeen")}
+          </dd>
           <dt className="text-slate-600 dark:text-slate-400">{t("uptime30d")}</dt>
           <dd>{agent.uptime30dBp === null ? "—" : t("uptimeValue", { percent: formatNumber(agent.uptime30dBp / 100, locale, one) })}</dd>
           <dt className="text-slate-600 dark:text-slate-400">{t("verified")}</dt>
@@ -58,7 +68,15 @@ export async function AgentPanel({ machineId, locale }: { machineId: string; loc
       {agent && agent.differences.length > 0 && (
         <Alert tone="warning">
           {t("differs")}{" "}
-          {agent.differences.map((d) => t("diffRow", { field: t(`field.${d.field}`), declared: String(d.declared), measured: d.measured === null ? t("notFound") : String(d.measured) })).join("; ")}
+          {agent.differences
+            .map((d) =>
+              t("diffRow", {
+                field: t(`field.${d.field}`),
+                declared: String(d.declared),
+                measured: d.measured === null ? t("notFound") : String(d.measured),
+              }),
+            )
+            .join("; ")}
         </Alert>
       )}
       {agent && agent.flags.length > 0 && (

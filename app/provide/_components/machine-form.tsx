@@ -16,7 +16,13 @@ import { saveMachine, type MachineFormState } from "../actions";
  * Register or edit a machine. The server action parses with the same zod schema as the API
  * and answers per-field errors, shown under each field.
  */
-export function MachineForm(props: { id?: string; initial: Record<string, string>; isNew: boolean; messages: Messages["provide"]; locale: Locale }) {
+export function MachineForm(props: {
+  id?: string;
+  initial: Record<string, string>;
+  isNew: boolean;
+  messages: Messages["provide"];
+  locale: Locale;
+}) {
   const { id, initial, isNew } = props;
   const t = createTranslator(props.messages, props.locale);
   const [state, action, pending] = useActionState<MachineFormState, FormData>(saveMachine, { attempt: 0 });
@@ -33,7 +39,11 @@ export function MachineForm(props: { id?: string; initial: Record<string, string
       <Field
         id="gpuModel"
         label={t("gpuModel")}
-        hint={<span data-testid="gpu-spec">{spec ? t("specFromCatalog", { vram: spec.vramGb, tflops: spec.tflops, bandwidth: spec.memoryBandwidthGBs }) : t("specHint")}</span>}
+        hint={
+          <span data-testid="gpu-spec">
+            {spec ? t("specFromCatalog", { vram: spec.vramGb, tflops: spec.tflops, bandwidth: spec.memoryBandwidthGBs }) : t("specHint")}
+          </span>
+        }
         errors={state.fieldErrors?.gpuModel}
       >
         {(control) => (

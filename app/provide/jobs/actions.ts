@@ -21,7 +21,12 @@ export async function makeOfferAction(previous: FormState, formData: FormData): 
   if (!caller) return { error: t("offerSessionEnded"), values, attempt };
   const parsed = offerInputSchema.safeParse(values);
   if (!parsed.success) {
-    return { error: t("needsAttention"), fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()), values, attempt };
+    return {
+      error: t("needsAttention"),
+      fieldErrors: translateFieldErrors(fieldErrorsOf(parsed.error), await getLocale()),
+      values,
+      attempt,
+    };
   }
   try {
     await makeOffer(caller, parsed.data);

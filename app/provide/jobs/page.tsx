@@ -49,7 +49,9 @@ export default async function ProviderJobsPage({ searchParams }: { searchParams:
               <li key={job.id}>
                 <JobCardView job={job} symbol={symbol} decimals={decimals}>
                   <p className="text-sm">
-                    {t("fits", { machines: machines.map((m) => `${m.gpuCount} × ${gpuSpec(m.gpuModel)?.name ?? m.gpuModel} (${m.country})`).join("; ") })}
+                    {t("fits", {
+                      machines: machines.map((m) => `${m.gpuCount} × ${gpuSpec(m.gpuModel)?.name ?? m.gpuModel} (${m.country})`).join("; "),
+                    })}
                   </p>
                   {myOfferId ? (
                     <p className="text-sm text-slate-500">{t("haveOffer")}</p>

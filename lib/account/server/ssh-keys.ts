@@ -35,7 +35,9 @@ export async function addSshKey(userId: string, input: CreateSshKeyInput): Promi
     if (await tx.sshKey.findUnique({ where: { userId_fingerprint: { userId, fingerprint } }, select: { id: true } })) {
       throw new ApiError(409, "duplicate_key", "This key is already saved.", { publicKey: ["is already saved"] });
     }
-    return view(await tx.sshKey.create({ data: { userId, label: input.label, publicKey: input.publicKey, fingerprint }, select: keySelect }));
+    return view(
+      await tx.sshKey.create({ data: { userId, label: input.label, publicKey: input.publicKey, fingerprint }, select: keySelect }),
+    );
   });
 }
 

@@ -21,7 +21,13 @@ async function realAdmin(): Promise<Caller> {
 
 /** Passes every in-memory check, but the audit row's foreign key to User cannot hold. */
 function ghostAdmin(): Caller {
-  return { userId: `ghost${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, address: randomAddress(), roles: ["ADMIN"], isAdmin: true, sessionId: "unused" };
+  return {
+    userId: `ghost${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+    address: randomAddress(),
+    roles: ["ADMIN"],
+    isAdmin: true,
+    sessionId: "unused",
+  };
 }
 
 interface Case {
@@ -33,12 +39,16 @@ interface Case {
 }
 
 const machineState = (id: string) => () =>
-  db.machine.findUniqueOrThrow({ where: { id }, select: { status: true, rejectionReason: true, suspensionReason: true, approvedSnapshot: true } });
+  db.machine.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, rejectionReason: true, suspensionReason: true, approvedSnapshot: true },
+  });
 const userState = (id: string) => async () => ({
   ...(await db.user.findUniqueOrThrow({ where: { id }, select: { banned: true, bannedReason: true, roles: true } })),
   sessions: await db.session.count({ where: { userId: id } }),
 });
-const reportState = (where: { listingId?: string; targetUserId?: string }) => () => db.report.findMany({ where, orderBy: { id: "asc" }, select: { status: true, resolutionNote: true } });
+const reportState = (where: { listingId?: string; targetUserId?: string }) => () =>
+  db.report.findMany({ where, orderBy: { id: "asc" }, select: { status: true, resolutionNote: true } });
 
 async function listingWith(status: "PENDING_REVIEW" | "LIVE" | "SUSPENDED") {
   const owner = await createUser();
@@ -48,7 +58,9 @@ async function listingWith(status: "PENDING_REVIEW" | "LIVE" | "SUSPENDED") {
 async function reportedListing() {
   const m = await listingWith("LIVE");
   const reporter = await createUser();
-  await db.report.create({ data: { reporterId: reporter.id, targetType: "LISTING", listingId: m.id, category: "FRAUD", note: "Specs are invented" } });
+  await db.report.create({
+    data: { reporterId: reporter.id, targetType: "LISTING", listingId: m.id, category: "FRAUD", note: "Specs are invented" },
+  });
   return m;
 }
 
@@ -56,7 +68,9 @@ async function reportedUser() {
   const target = await createUser();
   await createSession(target.id);
   const reporter = await createUser();
-  await db.report.create({ data: { reporterId: reporter.id, targetType: "USER", targetUserId: target.id, category: "ABUSE", note: "Threatened me in chat" } });
+  await db.report.create({
+    data: { reporterId: reporter.id, targetType: "USER", targetUserId: target.id, category: "ABUSE", note: "Threatened me in chat" },
+  });
   return target;
 }
 
@@ -127,7 +141,8 @@ const cases: Case[] = [
         targetId: m.id,
         state: async () => ({ reports: await reportState({ listingId: m.id })(), machine: await machineState(m.id)() }),
       })),
-    act: (admin, id) => resolveReports(admin, { targetType: "LISTING", targetId: id, resolution: "suspend_listing", note: "Confirmed fake" }),
+    act: (admin, id) =>
+      resolveReports(admin, { targetType: "LISTING", targetId: id, resolution: "suspend_listing", note: "Confirmed fake" }),
   },
   {
     name: "resolve reports by banning the user",
@@ -160,7 +175,10 @@ describe("admin actions and their audit rows", () => {
   it.each(cases)("$name: when the audit write fails, the change is rolled back too", async (c) => {
     const { targetId, state } = await c.arrange();
     const before = await state();
-    const error: unknown = await c.act(ghostAdmin(), targetId).then(() => null, (e: unknown) => e);
+    const error: unknown = await c.act(ghostAdmin(), targetId).then(
+      () => null,
+      (e: unknown) => e,
+    );
     // Not a domain refusal: every check passed and the change was made before the foreign key failed.
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(ApiError);
@@ -172,8 +190,13 @@ describe("admin actions and their audit rows", () => {
     const admin = await realAdmin();
     const a = await listingWith("PENDING_REVIEW");
     const b = await listingWith("PENDING_REVIEW");
-    await expect(moderateListings(admin, { action: "approve", ids: [a.id, b.id, "no-such-listing"], reason: undefined })).rejects.toMatchObject({ status: 404 });
-    await expect(moderateListings(admin, { action: "suspend", ids: [a.id], reason: "not live" })).rejects.toMatchObject({ status: 409, code: "invalid_transition" });
+    await expect(
+      moderateListings(admin, { action: "approve", ids: [a.id, b.id, "no-such-listing"], reason: undefined }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(moderateListings(admin, { action: "suspend", ids: [a.id], reason: "not live" })).rejects.toMatchObject({
+      status: 409,
+      code: "invalid_transition",
+    });
     for (const m of [a, b]) {
       expect((await machineState(m.id)()).status).toBe("PENDING_REVIEW");
       expect(await auditRows(m.id)).toEqual([]);
@@ -183,7 +206,10 @@ describe("admin actions and their audit rows", () => {
   it("a ban of an unknown user or a configured admin changes nothing", async () => {
     const admin = await realAdmin();
     await expect(applyUserAction(admin, "no-such-user", { action: "ban", reason: "whatever" })).rejects.toMatchObject({ status: 404 });
-    await expect(applyUserAction(admin, admin.userId, { action: "ban", reason: "oops" })).rejects.toMatchObject({ status: 409, code: "self" });
+    await expect(applyUserAction(admin, admin.userId, { action: "ban", reason: "oops" })).rejects.toMatchObject({
+      status: 409,
+      code: "self",
+    });
     expect(await auditRows("no-such-user")).toEqual([]);
     expect(await auditRows(admin.userId)).toEqual([]);
   });

@@ -80,7 +80,7 @@ export async function listAudit(filter: AuditFilter) {
   });
   const hasMore = rows.length > AUDIT_PAGE_SIZE;
   const items = rows.slice(0, AUDIT_PAGE_SIZE);
-  return { items, nextCursor: hasMore ? items.at(-1)?.id ?? null : null };
+  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
 }
 
 /** Every matching row for the CSV export, in pages so memory stays flat. */
@@ -108,7 +108,16 @@ export function csvField(value: string): string {
 
 export const AUDIT_CSV_HEADER = ["time", "admin", "action", "target_type", "target_id", "reason", "before", "after"];
 
-export function auditCsvLine(row: { createdAt: Date; adminAddress: string; action: string; targetType: string; targetId: string; reason: string | null; before: unknown; after: unknown }): string {
+export function auditCsvLine(row: {
+  createdAt: Date;
+  adminAddress: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+}): string {
   return [
     row.createdAt.toISOString(),
     row.adminAddress,

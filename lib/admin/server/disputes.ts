@@ -27,7 +27,12 @@ export function countOpenDisputes(): Promise<number> {
 /** What the escrow says about one escrow id, or null (with the reason shown) when the RPC cannot be read. */
 export async function onChainEscrow(escrowAddress: string, escrowId: string) {
   try {
-    const e = await publicClient.readContract({ address: escrowAddress as Address, abi: idlegridEscrowAbi, functionName: "getEscrow", args: [escrowId as Hex] });
+    const e = await publicClient.readContract({
+      address: escrowAddress as Address,
+      abi: idlegridEscrowAbi,
+      functionName: "getEscrow",
+      args: [escrowId as Hex],
+    });
     return {
       status: escrowStatuses[e.status] ?? `#${e.status}`,
       amount: e.amount,
@@ -82,7 +87,12 @@ export async function listDisputes() {
   for (const o of orders) {
     const timeline: TimelineEntry[] = [
       { at: o.createdAt, label: "Order created" },
-      ...o.chainEvents.map((e) => ({ at: e.blockTime, label: `${e.eventName} (block ${e.blockNumber})`, event: { name: e.eventName, block: String(e.blockNumber) }, txHash: e.txHash })),
+      ...o.chainEvents.map((e) => ({
+        at: e.blockTime,
+        label: `${e.eventName} (block ${e.blockNumber})`,
+        event: { name: e.eventName, block: String(e.blockNumber) },
+        txHash: e.txHash,
+      })),
     ];
     const statements = await listDisputeStatements(o.id);
     const chain = await onChainEscrow(o.escrowAddress, o.escrowId);
@@ -99,7 +109,10 @@ export type Dispute = Awaited<ReturnType<typeof listDisputes>>[number];
 export async function recordDisputeResolution(admin: Caller, orderId: string, providerBps: number) {
   if (!orderIdPattern.test(orderId)) throw new ApiError(404, "not_found", "No order with this id.");
   return db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, status: true, escrowAddress: true, escrowId: true, amount: true } });
+    const order = await tx.order.findUnique({
+      where: { id: orderId },
+      select: { id: true, status: true, escrowAddress: true, escrowId: true, amount: true },
+    });
     if (!order) throw new ApiError(404, "not_found", "No order with this id.");
     if (order.status !== "DISPUTED") throw new ApiError(409, "not_disputed", `The order is ${order.status}, not disputed.`);
     await writeAudit(tx, {

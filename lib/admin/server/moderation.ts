@@ -163,7 +163,10 @@ export async function moderationQueue(limit = 100): Promise<QueueItem[]> {
     take: limit,
     include: { provider: { select: { id: true, address: true, banned: true } } },
   });
-  const [medians, agents] = await Promise.all([medianPrices([...new Set(rows.map((r) => r.gpuModel))]), agentReviewsFor(rows.map((r) => r.id))]);
+  const [medians, agents] = await Promise.all([
+    medianPrices([...new Set(rows.map((r) => r.gpuModel))]),
+    agentReviewsFor(rows.map((r) => r.id)),
+  ]);
   return rows.map((r) => {
     const price = baseUnitsOf(r.pricePerGpuHour);
     const market = medians.get(r.gpuModel);
@@ -199,7 +202,16 @@ export function suspendedListings(limit = 100) {
     where: { status: "SUSPENDED" },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, gpuModel: true, gpuCount: true, city: true, country: true, suspensionReason: true, updatedAt: true, provider: { select: { address: true } } },
+    select: {
+      id: true,
+      gpuModel: true,
+      gpuCount: true,
+      city: true,
+      country: true,
+      suspensionReason: true,
+      updatedAt: true,
+      provider: { select: { address: true } },
+    },
   });
 }
 
@@ -209,7 +221,8 @@ export function suspendedListings(limit = 100) {
  */
 export async function moderateFromStatusChange(admin: Caller, id: string, change: StatusChange): Promise<void> {
   if (change.action === "reject") await moderateListings(admin, { action: "reject", ids: [id], reason: change.reason });
-  else if (change.action === "suspend") await moderateListings(admin, { action: "suspend", ids: [id], reason: "Suspended through the v1 API (no reason given)" });
+  else if (change.action === "suspend")
+    await moderateListings(admin, { action: "suspend", ids: [id], reason: "Suspended through the v1 API (no reason given)" });
   else if (change.action === "approve") await moderateListings(admin, { action: "approve", ids: [id], reason: undefined });
   else throw new ApiError(400, "invalid_parameter", `${change.action} is not an admin action`, { action: ["Not an admin action"] });
 }

@@ -28,7 +28,10 @@ async function resolveTarget(reporter: Caller, input: CreateReportInput): Promis
   }
   const byAddress = /^0x[0-9a-fA-F]{40}$/.test(input.targetId);
   if (!byAddress && !/^[A-Za-z0-9_-]{1,64}$/.test(input.targetId)) throw new ApiError(404, "not_found", "No user with this id.");
-  const user = await db.user.findUnique({ where: byAddress ? { address: getAddress(input.targetId) } : { id: input.targetId }, select: { id: true } });
+  const user = await db.user.findUnique({
+    where: byAddress ? { address: getAddress(input.targetId) } : { id: input.targetId },
+    select: { id: true },
+  });
   if (!user) throw new ApiError(404, "not_found", "No user with this id.");
   if (user.id === reporter.userId) throw new ApiError(409, "self", "You cannot report yourself.");
   return { targetUserId: user.id };
@@ -69,7 +72,17 @@ export async function openReportGroups(limit = 500): Promise<ReportGroup[]> {
       note: true,
       createdAt: true,
       reporter: { select: { address: true } },
-      listing: { select: { id: true, gpuModel: true, gpuCount: true, city: true, country: true, status: true, provider: { select: { address: true } } } },
+      listing: {
+        select: {
+          id: true,
+          gpuModel: true,
+          gpuCount: true,
+          city: true,
+          country: true,
+          status: true,
+          provider: { select: { address: true } },
+        },
+      },
       targetUser: { select: { id: true, address: true, banned: true } },
     },
   });
@@ -88,7 +101,13 @@ export async function openReportGroups(limit = 500): Promise<ReportGroup[]> {
             targetState: r.listing.status,
             reports: [],
           }
-        : { targetType: "USER", targetId, label: r.targetUser?.address ?? targetId, targetState: r.targetUser?.banned ? "BANNED" : "ACTIVE", reports: [] };
+        : {
+            targetType: "USER",
+            targetId,
+            label: r.targetUser?.address ?? targetId,
+            targetState: r.targetUser?.banned ? "BANNED" : "ACTIVE",
+            reports: [],
+          };
       groups.set(key, group);
     }
     group.reports.push({ id: r.id, category: r.category, note: r.note, createdAt: r.createdAt, reporter: r.reporter.address });
@@ -104,11 +123,15 @@ export async function countOpenReports(): Promise<number> {
 /** Resolves every open report about one target, with the action on the target in the same transaction. */
 export async function resolveReports(admin: Caller, input: ResolveReportsInput): Promise<{ resolved: number }> {
   return db.$transaction(async (tx) => {
-    const where = { status: "OPEN" as const, ...(input.targetType === "LISTING" ? { listingId: input.targetId } : { targetUserId: input.targetId }) };
+    const where = {
+      status: "OPEN" as const,
+      ...(input.targetType === "LISTING" ? { listingId: input.targetId } : { targetUserId: input.targetId }),
+    };
     const open = await tx.report.findMany({ where, select: { id: true } });
     if (open.length === 0) throw new ApiError(404, "not_found", "No open reports about this target.");
 
-    if (input.resolution === "suspend_listing") await moderateListings(admin, { action: "suspend", ids: [input.targetId], reason: input.note }, tx);
+    if (input.resolution === "suspend_listing")
+      await moderateListings(admin, { action: "suspend", ids: [input.targetId], reason: input.note }, tx);
     if (input.resolution === "ban_user") await applyUserAction(admin, input.targetId, { action: "ban", reason: input.note }, tx);
 
     const status = input.resolution === "dismiss" ? "DISMISSED" : "ACTIONED";

@@ -26,7 +26,15 @@ export async function searchUsers(query: string, limit = 50) {
     where: q ? { address: { contains: q, mode: "insensitive" } } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, address: true, displayName: true, roles: true, banned: true, createdAt: true, _count: { select: { machines: true, reportsAgainst: { where: { status: "OPEN" } } } } },
+    select: {
+      id: true,
+      address: true,
+      displayName: true,
+      roles: true,
+      banned: true,
+      createdAt: true,
+      _count: { select: { machines: true, reportsAgainst: { where: { status: "OPEN" } } } },
+    },
   });
   return rows.map((r) => ({ ...r, configuredAdmin: isConfiguredAdmin(r.address) }));
 }
@@ -43,9 +51,30 @@ export async function userDetail(id: string) {
       banned: true,
       bannedReason: true,
       createdAt: true,
-      machines: { orderBy: { createdAt: "desc" }, take: 100, select: { id: true, gpuModel: true, gpuCount: true, status: true, city: true, country: true, pricePerGpuHour: true } },
-      reportsAgainst: { orderBy: { createdAt: "desc" }, take: 50, select: { id: true, category: true, note: true, status: true, createdAt: true, reporter: { select: { address: true } } } },
-      reportsFiled: { orderBy: { createdAt: "desc" }, take: 50, select: { id: true, targetType: true, listingId: true, targetUserId: true, category: true, note: true, status: true, createdAt: true } },
+      machines: {
+        orderBy: { createdAt: "desc" },
+        take: 100,
+        select: { id: true, gpuModel: true, gpuCount: true, status: true, city: true, country: true, pricePerGpuHour: true },
+      },
+      reportsAgainst: {
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, category: true, note: true, status: true, createdAt: true, reporter: { select: { address: true } } },
+      },
+      reportsFiled: {
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: {
+          id: true,
+          targetType: true,
+          listingId: true,
+          targetUserId: true,
+          category: true,
+          note: true,
+          status: true,
+          createdAt: true,
+        },
+      },
       _count: { select: { sessions: true } },
     },
   });
@@ -64,7 +93,10 @@ function auditState(u: { banned: boolean; bannedReason: string | null; roles: Ro
 }
 
 async function applyInTx(tx: Tx, admin: Caller, userId: string, change: UserAction) {
-  const current = await tx.user.findUnique({ where: { id: userId }, select: { id: true, address: true, banned: true, bannedReason: true, roles: true } });
+  const current = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, address: true, banned: true, bannedReason: true, roles: true },
+  });
   if (!current) throw new ApiError(404, "not_found", "No user with this id.");
   const self = current.id === admin.userId;
   const configured = isConfiguredAdmin(current.address);
@@ -73,7 +105,12 @@ async function applyInTx(tx: Tx, admin: Caller, userId: string, change: UserActi
   switch (change.action) {
     case "ban":
       if (self) throw new ApiError(409, "self", "You cannot ban yourself.");
-      if (configured) throw new ApiError(409, "configured_admin", "This address is an admin by configuration (ADMIN_ADDRESSES) and cannot be banned here.");
+      if (configured)
+        throw new ApiError(
+          409,
+          "configured_admin",
+          "This address is an admin by configuration (ADMIN_ADDRESSES) and cannot be banned here.",
+        );
       if (current.banned) throw new ApiError(409, "already_banned", "This user is already banned.");
       data = { banned: true, bannedReason: change.reason };
       break;

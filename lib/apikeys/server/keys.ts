@@ -11,7 +11,17 @@ import { ApiError } from "@/lib/core/server/api-error";
 import { db } from "@/lib/core/server/db";
 import { recordIdPattern } from "@/lib/core/fields";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { API_KEY_PREFIX, MAX_ACTIVE_KEYS, apiKeyScopes, isWellFormedApiKey, visiblePrefix, type ApiKeyScope, type ApiKeyView, type CreateApiKeyInput, type CreatedApiKey } from "@/lib/apikeys/schema";
+import {
+  API_KEY_PREFIX,
+  MAX_ACTIVE_KEYS,
+  apiKeyScopes,
+  isWellFormedApiKey,
+  visiblePrefix,
+  type ApiKeyScope,
+  type ApiKeyView,
+  type CreateApiKeyInput,
+  type CreatedApiKey,
+} from "@/lib/apikeys/schema";
 
 const WINDOW_MS = 60 * 1000;
 /** lastUsedAt moves at most once a minute: it tells people whether a key is in use, not a request log. */
@@ -19,7 +29,16 @@ const LAST_USED_RESOLUTION_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PREFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-const viewSelect = { id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
+const viewSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
 type Row = Prisma.ApiKeyGetPayload<{ select: typeof viewSelect }>;
 
@@ -72,7 +91,12 @@ export async function createApiKey(userId: string, input: CreateApiKeyInput, now
 }
 
 export async function listApiKeys(userId: string): Promise<ApiKeyView[]> {
-  const rows = await db.apiKey.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select: viewSelect });
+  const rows = await db.apiKey.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: viewSelect,
+  });
   return rows.map(toView);
 }
 
@@ -104,11 +128,23 @@ const at = (date: Date) => Prisma.sql`${date.toISOString().slice(0, 23)}::timest
 
 /** Every way a key can fail is a 401 that names it, so a script's author knows what to fix. */
 export async function authenticateApiKey(key: string, now = new Date()): Promise<KeyHolder> {
-  if (!isWellFormedApiKey(key)) throw new ApiError(401, "invalid_key", "The Authorization header does not hold an API key this server issues.");
+  if (!isWellFormedApiKey(key))
+    throw new ApiError(401, "invalid_key", "The Authorization header does not hold an API key this server issues.");
   const hash = apiKeyHash(key);
   const windowFrom = new Date(now.getTime() - WINDOW_MS);
   const staleUse = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  const rows = await db.$queryRaw<{ id: string; userId: string; scopes: string[]; windowStart: Date; windowCount: number; address: string; roles: string[]; banned: boolean }[]>(Prisma.sql`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      userId: string;
+      scopes: string[];
+      windowStart: Date;
+      windowCount: number;
+      address: string;
+      roles: string[];
+      banned: boolean;
+    }[]
+  >(Prisma.sql`
     UPDATE "ApiKey" k
        SET "windowCount" = CASE WHEN k."windowStart" <= ${at(windowFrom)} THEN 1 ELSE k."windowCount" + 1 END,
            "windowStart" = CASE WHEN k."windowStart" <= ${at(windowFrom)} THEN ${at(now)} ELSE k."windowStart" END,
@@ -120,16 +156,27 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
   if (!row) {
     const known = await db.apiKey.findUnique({ where: { hash }, select: { revokedAt: true, expiresAt: true } });
     if (known?.revokedAt) throw new ApiError(401, "key_revoked", "This API key was revoked; create a new one under Account, API keys.");
-    if (known?.expiresAt) throw new ApiError(401, "key_expired", `This API key expired at ${known.expiresAt.toISOString()}; create a new one under Account, API keys.`);
+    if (known?.expiresAt)
+      throw new ApiError(
+        401,
+        "key_expired",
+        `This API key expired at ${known.expiresAt.toISOString()}; create a new one under Account, API keys.`,
+      );
     throw new ApiError(401, "invalid_key", "No API key matches; check for a copy-and-paste slip, or create a new one.");
   }
   // A ban revokes the keys in its transaction; this catches a user banned some other way.
   if (row.banned) throw new ApiError(401, "key_revoked", "This API key belongs to a banned account.");
   if (row.windowCount > env.API_KEY_REQUESTS_PER_MINUTE) {
     const retryAfter = Math.max(1, Math.ceil((row.windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
-    throw new ApiError(429, "rate_limited", `More than ${env.API_KEY_REQUESTS_PER_MINUTE} requests a minute with this API key; retry in ${retryAfter} s.`, undefined, {
-      "retry-after": String(retryAfter),
-    });
+    throw new ApiError(
+      429,
+      "rate_limited",
+      `More than ${env.API_KEY_REQUESTS_PER_MINUTE} requests a minute with this API key; retry in ${retryAfter} s.`,
+      undefined,
+      {
+        "retry-after": String(retryAfter),
+      },
+    );
   }
   return { keyId: row.id, userId: row.userId, address: row.address, roles: row.roles, scopes: row.scopes.filter(isScope) };
 }

@@ -58,7 +58,15 @@ export async function callerFromToken(token: string | undefined | null): Promise
   if (!session || session.expiresAt <= new Date() || session.user.banned) return null;
   const address = getAddress(session.user.address);
   const roles = rolesFor(address, session.user.roles);
-  return { userId: session.user.id, address, roles, isAdmin: roles.includes("ADMIN"), sessionId: token, via: "session", signedInAt: session.createdAt };
+  return {
+    userId: session.user.id,
+    address,
+    roles,
+    isAdmin: roles.includes("ADMIN"),
+    sessionId: token,
+    via: "session",
+    signedInAt: session.createdAt,
+  };
 }
 
 /**
@@ -81,7 +89,12 @@ async function callerFromApiKey(request: Request, authorization: string): Promis
   };
   const path = new URL(request.url).pathname;
   const scope = requiredScope(request.method, path);
-  if (!scope) throw new ApiError(403, "session_required", `API keys cannot be used for ${request.method} ${path}; it needs a signed-in browser session.`);
+  if (!scope)
+    throw new ApiError(
+      403,
+      "session_required",
+      `API keys cannot be used for ${request.method} ${path}; it needs a signed-in browser session.`,
+    );
   return requireScope(caller, scope);
 }
 
@@ -119,7 +132,11 @@ export function requireScope(caller: Caller, scope: ApiKeyScope): Caller {
 export function requireRecentSignIn(caller: Caller, now = new Date()): Caller {
   if (caller.via === "apiKey") throw new ApiError(403, "session_required", "This needs a signed-in browser session, not an API key.");
   if (!caller.signedInAt || now.getTime() - caller.signedInAt.getTime() > RECENT_SIGN_IN_MS) {
-    throw new ApiError(403, "reauth_required", `Sign in again: this needs a sign-in within the last ${RECENT_SIGN_IN_MS / 60_000} minutes.`);
+    throw new ApiError(
+      403,
+      "reauth_required",
+      `Sign in again: this needs a sign-in within the last ${RECENT_SIGN_IN_MS / 60_000} minutes.`,
+    );
   }
   return caller;
 }

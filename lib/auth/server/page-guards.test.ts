@@ -6,7 +6,14 @@ import { describe, expect, it } from "vitest";
 import { safeNextPath } from "@/lib/auth/server/page-guards";
 
 describe("safeNextPath", () => {
-  it.each(["/", "/orders", "/orders/ckx1abc?tab=events", "/marketplace?gpu=H100-SXM&sort=value#top", "/jobs/abc/offers", "/search?q=a%20b"])("keeps %s", (path) => {
+  it.each([
+    "/",
+    "/orders",
+    "/orders/ckx1abc?tab=events",
+    "/marketplace?gpu=H100-SXM&sort=value#top",
+    "/jobs/abc/offers",
+    "/search?q=a%20b",
+  ])("keeps %s", (path) => {
     expect(safeNextPath(path)).toBe(path);
   });
 

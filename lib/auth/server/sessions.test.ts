@@ -17,12 +17,21 @@ describe("the session cookie's name and attributes", () => {
     const { SESSION_COOKIE, sessionCookieOptions, expiredSessionCookie } = await import("@/lib/auth/server/sessions");
     expect(SESSION_COOKIE).toBe("__Host-idlegrid_session");
     expect(sessionCookieOptions(new Date())).toMatchObject({ secure: true, path: "/", httpOnly: true, sameSite: "lax" });
-    expect(expiredSessionCookie()).toMatchObject({ name: "__Host-idlegrid_session", value: "", secure: true, path: "/", expires: new Date(0) });
+    expect(expiredSessionCookie()).toMatchObject({
+      name: "__Host-idlegrid_session",
+      value: "",
+      secure: true,
+      path: "/",
+      expires: new Date(0),
+    });
 
     // A real sign-in on that deployment sets it so.
     const account = privateKeyToAccount(generatePrivateKey());
     const { POST } = await import("@/app/api/auth/verify/route");
-    const body = await signedSiweBody(account, await createNonce(), { domain: "idlegrid.example.com", uri: "https://idlegrid.example.com" });
+    const body = await signedSiweBody(account, await createNonce(), {
+      domain: "idlegrid.example.com",
+      uri: "https://idlegrid.example.com",
+    });
     const res = await POST(
       new Request("https://idlegrid.example.com/api/auth/verify", {
         method: "POST",

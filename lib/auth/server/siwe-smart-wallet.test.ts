@@ -29,7 +29,10 @@ async function deployedWallet(owner: Address): Promise<Address> {
 }
 
 function post(body: { message: string; signature: Hex }) {
-  return verify(new Request(`${appUrl.origin}/api/auth/verify`, { method: "POST", headers: browserHeaders(), body: JSON.stringify(body) }), undefined);
+  return verify(
+    new Request(`${appUrl.origin}/api/auth/verify`, { method: "POST", headers: browserHeaders(), body: JSON.stringify(body) }),
+    undefined,
+  );
 }
 
 function sessionsOf(address: Address) {
@@ -80,7 +83,12 @@ describe("sign-in with a wallet that is not deployed yet (EIP-6492)", () => {
   /** The CREATE2 address the factory will deploy `owner`'s wallet to, and the call that deploys it. */
   async function counterfactual(owner: Address) {
     const salt = keccak256(toHex(`${owner}:${Math.random()}`));
-    const address = await publicClient.readContract({ address: factory, abi: mockSmartWalletFactoryAbi, functionName: "walletAddress", args: [owner, salt] });
+    const address = await publicClient.readContract({
+      address: factory,
+      abi: mockSmartWalletFactoryAbi,
+      functionName: "walletAddress",
+      args: [owner, salt],
+    });
     const deployCall = encodeFunctionData({ abi: mockSmartWalletFactoryAbi, functionName: "deploy", args: [owner, salt] });
     return { address, deployCall, salt };
   }
@@ -90,7 +98,11 @@ describe("sign-in with a wallet that is not deployed yet (EIP-6492)", () => {
     const wallet = await counterfactual(owner.address);
     expect(await publicClient.getCode({ address: wallet.address })).toBeUndefined();
     const message = siweMessageFor(owner, await createNonce(), { address: wallet.address });
-    const signature = serializeErc6492Signature({ address: factory, data: wallet.deployCall, signature: await owner.signMessage({ message }) });
+    const signature = serializeErc6492Signature({
+      address: factory,
+      data: wallet.deployCall,
+      signature: await owner.signMessage({ message }),
+    });
 
     const res = await post({ message, signature });
 
@@ -105,7 +117,12 @@ describe("sign-in with a wallet that is not deployed yet (EIP-6492)", () => {
     const owner = newAccount();
     const wallet = await counterfactual(owner.address);
     const receipt = await publicClient.waitForTransactionReceipt({
-      hash: await deployer.writeContract({ address: factory, abi: mockSmartWalletFactoryAbi, functionName: "deploy", args: [owner.address, wallet.salt] }),
+      hash: await deployer.writeContract({
+        address: factory,
+        abi: mockSmartWalletFactoryAbi,
+        functionName: "deploy",
+        args: [owner.address, wallet.salt],
+      }),
     });
     const [deployed] = parseEventLogs({ abi: mockSmartWalletFactoryAbi, eventName: "WalletDeployed", logs: receipt.logs });
     expect(deployed?.args.wallet).toBe(wallet.address);
@@ -121,7 +138,11 @@ describe("sign-in with a wallet that is not deployed yet (EIP-6492)", () => {
     const owner = newAccount();
     const wallet = await counterfactual(owner.address);
     const message = siweMessageFor(owner, await createNonce(), { address: wallet.address });
-    const signature = serializeErc6492Signature({ address: factory, data: wallet.deployCall, signature: await newAccount().signMessage({ message }) });
+    const signature = serializeErc6492Signature({
+      address: factory,
+      data: wallet.deployCall,
+      signature: await newAccount().signMessage({ message }),
+    });
 
     const res = await post({ message, signature });
 

@@ -114,7 +114,10 @@ async function failSignature(nonce: string, message: string): Promise<never> {
      WHERE nonce = ${nonce} AND "usedAt" IS NULL
      RETURNING "failedAttempts"`;
   const burned = row !== undefined && row.failedAttempts >= MAX_FAILED_SIGNATURES;
-  reject("bad_signature", burned ? `${message} This nonce has now failed ${MAX_FAILED_SIGNATURES} times and is burned; sign in again.` : message);
+  reject(
+    "bad_signature",
+    burned ? `${message} This nonce has now failed ${MAX_FAILED_SIGNATURES} times and is burned; sign in again.` : message,
+  );
 }
 
 export interface SignInResult {

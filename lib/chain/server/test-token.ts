@@ -21,7 +21,10 @@ let inFlight: Promise<boolean> | undefined;
 
 /** The contract answered, and it is not TestUSDC (no such function, or it reverted). */
 function isDefinitelyNot(error: unknown): boolean {
-  return error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionZeroDataError || e instanceof ContractFunctionRevertedError) !== null;
+  return (
+    error instanceof BaseError &&
+    error.walk((e) => e instanceof ContractFunctionZeroDataError || e instanceof ContractFunctionRevertedError) !== null
+  );
 }
 
 async function probe(): Promise<boolean> {

@@ -39,7 +39,9 @@ function read(): Promise<TokenInfo> {
     ([decimals, symbol]) => (known = { decimals, symbol, available: true }),
     (error: unknown) => {
       failedUntil = Date.now() + FAILURE_MEMORY_MS;
-      console.warn(`token ${env.TOKEN_ADDRESS} did not answer decimals()/symbol(): ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      console.warn(
+        `token ${env.TOKEN_ADDRESS} did not answer decimals()/symbol(): ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
       return TOKEN_UNAVAILABLE;
     },
   );

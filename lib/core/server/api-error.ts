@@ -25,7 +25,6 @@ export class ApiError extends Error {
   }
 }
 
-
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { error: error.code, message: error.message, fieldErrors: error.fieldErrors };
@@ -59,7 +58,10 @@ export function handle<C>(fn: (req: Request, ctx: C) => Promise<Response>): (req
       }
     });
     const route = routeTemplate(new URL(req.url).pathname);
-    metrics.httpDuration.observe({ method: req.method, route, status: `${Math.floor(response.status / 100)}xx` }, (performance.now() - started) / 1000);
+    metrics.httpDuration.observe(
+      { method: req.method, route, status: `${Math.floor(response.status / 100)}xx` },
+      (performance.now() - started) / 1000,
+    );
     try {
       response.headers.set("x-request-id", requestId);
     } catch {

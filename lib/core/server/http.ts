@@ -24,7 +24,9 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.ou
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 export function bodyTooLarge(limit: number): ApiError {
-  return new ApiError(413, "body_too_large", `The request body is larger than ${limit} bytes.`, { body: [`must be at most ${limit} bytes`] });
+  return new ApiError(413, "body_too_large", `The request body is larger than ${limit} bytes.`, {
+    body: [`must be at most ${limit} bytes`],
+  });
 }
 
 /**

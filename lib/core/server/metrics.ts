@@ -20,11 +20,31 @@ function create() {
       registers: [registry],
     }),
     indexerLastBlock: new Gauge({ name: "idlegrid_indexer_last_block", help: "Last block the indexer applied.", registers: [registry] }),
-    indexerLagBlocks: new Gauge({ name: "idlegrid_indexer_lag_blocks", help: "Blocks between the chain head and the last applied block.", registers: [registry] }),
-    indexerLagSeconds: new Gauge({ name: "idlegrid_indexer_lag_seconds", help: "Seconds since the last applied block was mined.", registers: [registry] }),
-    indexerLeader: new Gauge({ name: "idlegrid_indexer_leader", help: "1 while this indexer holds the escrow's lock.", registers: [registry] }),
-    indexerLeaderSince: new Gauge({ name: "idlegrid_indexer_leader_since_seconds", help: "Unix time this indexer took the lock.", registers: [registry] }),
-    indexerFailedTicks: new Counter({ name: "idlegrid_indexer_failed_ticks_total", help: "Indexer ticks that failed and were retried.", registers: [registry] }),
+    indexerLagBlocks: new Gauge({
+      name: "idlegrid_indexer_lag_blocks",
+      help: "Blocks between the chain head and the last applied block.",
+      registers: [registry],
+    }),
+    indexerLagSeconds: new Gauge({
+      name: "idlegrid_indexer_lag_seconds",
+      help: "Seconds since the last applied block was mined.",
+      registers: [registry],
+    }),
+    indexerLeader: new Gauge({
+      name: "idlegrid_indexer_leader",
+      help: "1 while this indexer holds the escrow's lock.",
+      registers: [registry],
+    }),
+    indexerLeaderSince: new Gauge({
+      name: "idlegrid_indexer_leader_since_seconds",
+      help: "Unix time this indexer took the lock.",
+      registers: [registry],
+    }),
+    indexerFailedTicks: new Counter({
+      name: "idlegrid_indexer_failed_ticks_total",
+      help: "Indexer ticks that failed and were retried.",
+      registers: [registry],
+    }),
     outboxDepth: new Gauge({
       name: "idlegrid_webhook_outbox_depth",
       help: "Webhook deliveries still pending (written with their change, not yet delivered or given up).",

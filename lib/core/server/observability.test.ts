@@ -19,14 +19,20 @@ describe("observability", () => {
       seen.push("ran");
       return new Response("ok", { status: 201 });
     });
-    const response = await handler(new Request("http://localhost/api/v1/orders/3f2b8c1e-1d2a-4b3c-9d8e-7f6a5b4c3d2e", { headers: { "x-request-id": "from-nginx-1" } }), {});
+    const response = await handler(
+      new Request("http://localhost/api/v1/orders/3f2b8c1e-1d2a-4b3c-9d8e-7f6a5b4c3d2e", { headers: { "x-request-id": "from-nginx-1" } }),
+      {},
+    );
     expect(seen).toEqual(["ran"]);
     expect(response.headers.get("x-request-id")).toBe("from-nginx-1");
     const logged = lines.map((l) => JSON.parse(l) as { requestId?: string; msg: string }).find((l) => l.msg === "inside the handler");
     expect(logged?.requestId).toBe("from-nginx-1");
     const histogram = await metrics.httpDuration.get();
     const count = histogram.values.find(
-      (v) => v.metricName === "idlegrid_http_request_duration_seconds_count" && v.labels.route === "/api/v1/orders/:id" && v.labels.status === "2xx",
+      (v) =>
+        v.metricName === "idlegrid_http_request_duration_seconds_count" &&
+        v.labels.route === "/api/v1/orders/:id" &&
+        v.labels.status === "2xx",
     );
     expect(count?.value).toBeGreaterThanOrEqual(1);
     const fresh = await handler(new Request("http://localhost/api/v1/listings"), {});

@@ -14,7 +14,13 @@ export interface RateLimiter {
   reset(): void;
 }
 
-export function createRateLimiter(opts: { max: number; windowMs: number; what: string; maxKeys?: number; now?: () => number }): RateLimiter {
+export function createRateLimiter(opts: {
+  max: number;
+  windowMs: number;
+  what: string;
+  maxKeys?: number;
+  now?: () => number;
+}): RateLimiter {
   const now = opts.now ?? Date.now;
   const maxKeys = opts.maxKeys ?? 50_000;
   const windows = new Map<string, { count: number; resetAt: number }>();
@@ -36,7 +42,9 @@ export function createRateLimiter(opts: { max: number; windowMs: number; what: s
       w.count++;
       if (w.count > opts.max) {
         const retryAfter = Math.max(1, Math.ceil((w.resetAt - t) / 1000));
-        throw new ApiError(429, "rate_limited", `Too many ${opts.what}; try again in ${retryAfter} s.`, undefined, { "retry-after": String(retryAfter) });
+        throw new ApiError(429, "rate_limited", `Too many ${opts.what}; try again in ${retryAfter} s.`, undefined, {
+          "retry-after": String(retryAfter),
+        });
       }
     },
     reset() {

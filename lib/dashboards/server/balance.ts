@@ -24,7 +24,14 @@ export async function escrowBalance(account: string): Promise<EscrowBalance | nu
   const who = getAddress(account);
   const [credited, logs] = await Promise.all([
     publicClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [who] }),
-    publicClient.getLogs({ address: escrow, event: withdrawnEvent, args: { account: who }, fromBlock: env.INDEXER_START_BLOCK, toBlock: "latest", strict: true }),
+    publicClient.getLogs({
+      address: escrow,
+      event: withdrawnEvent,
+      args: { account: who },
+      fromBlock: env.INDEXER_START_BLOCK,
+      toBlock: "latest",
+      strict: true,
+    }),
   ]);
   return { credited, withdrawn: logs.reduce((sum, l) => sum + l.args.amount, 0n) };
 }

@@ -24,8 +24,21 @@ describe("providerEarnings", () => {
     // The last second of February and the first of March are different days and different months.
     const feb = await orderIn(m.buyer, m.machine.id, "PAID", { fundedAt: "2026-02-27T10:00:00Z", settledAt: "2026-02-28T23:59:59Z" }, 2);
     const mar1 = await orderIn(m.buyer, m.machine.id, "PAID", { fundedAt: "2026-02-28T10:00:00Z", settledAt: "2026-03-01T00:00:00Z" }, 3);
-    const mar2 = await orderIn(m.buyer, m.machine.id, "RESOLVED", { fundedAt: "2026-02-28T10:00:00Z", settledAt: "2026-03-01T18:00:00Z" }, 1, 6000n);
-    const january = await orderIn(m.buyer, m.machine.id, "PAID", { fundedAt: "2026-01-05T10:00:00Z", settledAt: "2026-01-06T09:00:00Z" }, 1);
+    const mar2 = await orderIn(
+      m.buyer,
+      m.machine.id,
+      "RESOLVED",
+      { fundedAt: "2026-02-28T10:00:00Z", settledAt: "2026-03-01T18:00:00Z" },
+      1,
+      6000n,
+    );
+    const january = await orderIn(
+      m.buyer,
+      m.machine.id,
+      "PAID",
+      { fundedAt: "2026-01-05T10:00:00Z", settledAt: "2026-01-06T09:00:00Z" },
+      1,
+    );
     // Nothing earned yet, nothing earned at all, and another provider's money: none count.
     await orderIn(m.buyer, m.machine.id, "COMPLETED", { fundedAt: "2026-03-01T10:00:00Z" }, 1);
     await orderIn(m.buyer, m.machine.id, "REFUNDED", { fundedAt: "2026-03-01T10:00:00Z", settledAt: "2026-03-01T12:00:00Z" }, 1);
@@ -47,13 +60,26 @@ describe("providerEarnings", () => {
 
     const months = await providerEarnings(m.provider.id, "month", now);
     expect(months.map((b) => b.key)).toEqual([
-      "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
     ]);
     expect(months.at(-1)).toEqual({ key: "2026-03", amount: mar1.providerAmount + mar2.providerAmount, orders: 2 });
     expect(months.at(-2)).toEqual({ key: "2026-02", amount: feb.providerAmount, orders: 1 });
     expect(months.at(-3)).toEqual({ key: "2026-01", amount: january.providerAmount, orders: 1 });
 
-    expect(await providerEarningsTotal(m.provider.id)).toBe(feb.providerAmount + mar1.providerAmount + mar2.providerAmount + january.providerAmount);
+    expect(await providerEarningsTotal(m.provider.id)).toBe(
+      feb.providerAmount + mar1.providerAmount + mar2.providerAmount + january.providerAmount,
+    );
   });
 
   it("sums amounts beyond 2^53 base units without losing a digit", async () => {
@@ -71,7 +97,14 @@ describe("metered rentals on the dashboards", () => {
   it("count a rental's claims on the day they were paid and a stop by its split, for both sides", async () => {
     const m = await market();
     // Stopped early: the provider was paid 30 %, the buyer got 70 % back.
-    const ended = await orderIn(m.buyer, m.machine.id, "ENDED", { fundedAt: "2026-02-25T10:00:00Z", settledAt: "2026-02-26T10:00:00Z" }, 3, 3000n);
+    const ended = await orderIn(
+      m.buyer,
+      m.machine.id,
+      "ENDED",
+      { fundedAt: "2026-02-25T10:00:00Z", settledAt: "2026-02-26T10:00:00Z" },
+      3,
+      3000n,
+    );
     // Still running, with one claim paid on the 27th.
     const running = await orderIn(m.buyer, m.machine.id, "ACTIVE", { fundedAt: "2026-02-26T10:00:00Z" }, 2);
     await chainEvent(running.order, "RentalClaimed", { providerAmount: "400000", fee: "4040" }, new Date("2026-02-27T08:00:00Z"));
@@ -92,7 +125,14 @@ describe("buyerSpend", () => {
   it("counts what left the buyer: whole PAID amounts, RESOLVED amounts less the arbiter's refund", async () => {
     const m = await market();
     const paid = await orderIn(m.buyer, m.machine.id, "PAID", { fundedAt: "2026-02-20T10:00:00Z", settledAt: "2026-02-21T10:00:00Z" }, 2);
-    const resolved = await orderIn(m.buyer, m.othersMachine.id, "RESOLVED", { fundedAt: "2026-02-20T10:00:00Z", settledAt: "2026-02-21T20:00:00Z" }, 4, 2500n);
+    const resolved = await orderIn(
+      m.buyer,
+      m.othersMachine.id,
+      "RESOLVED",
+      { fundedAt: "2026-02-20T10:00:00Z", settledAt: "2026-02-21T20:00:00Z" },
+      4,
+      2500n,
+    );
     await orderIn(m.buyer, m.machine.id, "REFUNDED", { fundedAt: "2026-02-20T10:00:00Z", settledAt: "2026-02-21T11:00:00Z" }, 1);
     await orderIn(m.buyer, m.machine.id, "ACTIVE", { fundedAt: "2026-02-21T10:00:00Z" }, 1);
     // Someone else buying from the same provider is not this buyer's spend.

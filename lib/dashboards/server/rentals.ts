@@ -45,7 +45,11 @@ export async function machineHistory(providerId: string, perMachine = 10) {
       city: true,
       status: true,
       _count: { select: { orders: true } },
-      orders: { orderBy: { createdAt: "desc" }, take: perMachine, select: { id: true, status: true, hours: true, amount: true, createdAt: true } },
+      orders: {
+        orderBy: { createdAt: "desc" },
+        take: perMachine,
+        select: { id: true, status: true, hours: true, amount: true, createdAt: true },
+      },
     },
   });
   return machines.map((m) => ({

@@ -11,8 +11,20 @@ import { orderIn } from "@/test/dashboards";
 
 const H = 3_600_000;
 const listingInput = createListingSchema.parse({
-  gpuModel: "L40S", gpuCount: 4, cpuCores: 64, ramGb: 512, diskGb: 4000, uploadMbps: 2500, downloadMbps: 2500,
-  country: "NL", city: "Amsterdam", cudaVersion: "12.4", driverVersion: "550.127", pricePerGpuHour: "0.87", minHours: 1, maxHours: 720,
+  gpuModel: "L40S",
+  gpuCount: 4,
+  cpuCores: 64,
+  ramGb: 512,
+  diskGb: 4000,
+  uploadMbps: 2500,
+  downloadMbps: 2500,
+  country: "NL",
+  city: "Amsterdam",
+  cudaVersion: "12.4",
+  driverVersion: "550.127",
+  pricePerGpuHour: "0.87",
+  minHours: 1,
+  maxHours: 720,
 });
 const now = new Date("2026-03-31T00:00:00Z");
 
@@ -33,7 +45,10 @@ describe("utilization maths", () => {
       start: Date.parse("2026-03-20T00:00:00Z"),
       end: now.getTime(),
     });
-    expect(liveInterval({ ...base, status: "PAUSED", reviewedAt: null }, now)).toEqual({ start: base.createdAt.getTime(), end: base.updatedAt.getTime() });
+    expect(liveInterval({ ...base, status: "PAUSED", reviewedAt: null }, now)).toEqual({
+      start: base.createdAt.getTime(),
+      end: base.updatedAt.getTime(),
+    });
     expect(liveInterval({ ...base, status: "PENDING_REVIEW", reviewedAt: null }, now)).toBeNull();
     expect(liveInterval({ ...base, status: "REJECTED", reviewedAt: new Date("2026-03-20T00:00:00Z") }, now)).toBeNull();
   });
@@ -61,7 +76,13 @@ describe("status history", () => {
   it("is written by every status change, the owner's and the admin's, and read by utilization", async () => {
     const provider = await createUser();
     const adminUser = await createUser();
-    const admin = { userId: adminUser.id, address: getAddress(adminUser.address), roles: ["ADMIN" as const], isAdmin: true, sessionId: "test" };
+    const admin = {
+      userId: adminUser.id,
+      address: getAddress(adminUser.address),
+      roles: ["ADMIN" as const],
+      isAdmin: true,
+      sessionId: "test",
+    };
     const owner = { userId: provider.id, isAdmin: false };
     const listing = await createListing(owner, listingInput, { submit: true });
     await approveListing(admin, listing.id);
@@ -70,13 +91,20 @@ describe("status history", () => {
     await moderateListings(admin, { action: "suspend", ids: [listing.id], reason: "Benchmarks do not match the GPU" });
     await moderateListings(admin, { action: "reinstate", ids: [listing.id], reason: undefined });
     await updateListing(owner, listing.id, { gpuCount: listing.gpuCount + 1 });
-    const history = await db.listingStatusChange.findMany({ where: { machineId: listing.id }, orderBy: { at: "asc" }, select: { status: true } });
+    const history = await db.listingStatusChange.findMany({
+      where: { machineId: listing.id },
+      orderBy: { at: "asc" },
+      select: { status: true },
+    });
     expect(history.map((h) => h.status)).toEqual(["PENDING_REVIEW", "LIVE", "PAUSED", "LIVE", "SUSPENDED", "LIVE", "PENDING_REVIEW"]);
 
     // Placed in the window: LIVE 2 days, paused 1, LIVE 3 more, suspended 1, LIVE 1 more, then back in review.
-    const times = ["2026-03-10", "2026-03-11", "2026-03-13", "2026-03-14", "2026-03-17", "2026-03-18", "2026-03-19"].map((d) => `${d}T00:00:00Z`);
+    const times = ["2026-03-10", "2026-03-11", "2026-03-13", "2026-03-14", "2026-03-17", "2026-03-18", "2026-03-19"].map(
+      (d) => `${d}T00:00:00Z`,
+    );
     const rows = await db.listingStatusChange.findMany({ where: { machineId: listing.id }, orderBy: { at: "asc" }, select: { id: true } });
-    for (const [i, row] of rows.entries()) await db.listingStatusChange.update({ where: { id: row.id }, data: { at: new Date(times[i]!) } });
+    for (const [i, row] of rows.entries())
+      await db.listingStatusChange.update({ where: { id: row.id }, data: { at: new Date(times[i]!) } });
     const [row] = await machineUtilization(provider.id, now);
     expect(row).toMatchObject({ machineId: listing.id, availableHours: 6 * 24, bookedHours: 0 });
   });

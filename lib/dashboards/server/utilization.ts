@@ -73,7 +73,11 @@ export interface MachineUtilization {
   perMille: number;
 }
 
-export async function machineUtilization(providerId: string, now = new Date(), days = UTILIZATION_WINDOW_DAYS): Promise<MachineUtilization[]> {
+export async function machineUtilization(
+  providerId: string,
+  now = new Date(),
+  days = UTILIZATION_WINDOW_DAYS,
+): Promise<MachineUtilization[]> {
   const window: Interval = { start: now.getTime() - days * 24 * HOUR_MS, end: now.getTime() };
   const machines = await db.machine.findMany({
     where: { providerId },
@@ -100,7 +104,8 @@ export async function machineUtilization(providerId: string, now = new Date(), d
     const live = m.statusChanges.length > 0 ? liveIntervals(m.statusChanges, now) : estimate ? [estimate] : [];
     const availableMs = live.reduce((sum, span) => sum + overlapMs(span, window), 0);
     const bookedMs = m.orders.reduce((sum, o) => {
-      if (o.ratePerSecond !== null && o.startedAt && o.endsAt) return sum + overlapMs({ start: o.startedAt.getTime(), end: o.endsAt.getTime() }, window);
+      if (o.ratePerSecond !== null && o.startedAt && o.endsAt)
+        return sum + overlapMs({ start: o.startedAt.getTime(), end: o.endsAt.getTime() }, window);
       const start = o.fundedAt!.getTime();
       return sum + overlapMs({ start, end: start + o.hours * HOUR_MS }, window);
     }, 0);

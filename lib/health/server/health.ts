@@ -19,7 +19,7 @@ export interface Health {
 }
 
 function message(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n")[0] ?? "unknown error" : String(error);
+  return error instanceof Error ? (error.message.split("\n")[0] ?? "unknown error") : String(error);
 }
 
 async function checkDatabase(): Promise<Health["database"]> {
@@ -49,7 +49,8 @@ async function checkToken(): Promise<Health["token"]> {
     if (!code || code === "0x") return { ok: false, error: `no contract at ${env.TOKEN_ADDRESS}` };
     // Pages show amounts in the token's decimals: a contract that does not answer them is as good as none.
     const decimals = await publicClient.readContract({ address, abi: erc20Abi, functionName: "decimals" }).catch(() => null);
-    if (decimals === null) return { ok: false, error: `the contract at ${env.TOKEN_ADDRESS} does not answer decimals(); is it an ERC-20 token?` };
+    if (decimals === null)
+      return { ok: false, error: `the contract at ${env.TOKEN_ADDRESS} does not answer decimals(); is it an ERC-20 token?` };
     return { ok: true, address: env.TOKEN_ADDRESS };
   } catch (error) {
     return { ok: false, error: message(error) };

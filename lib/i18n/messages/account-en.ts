@@ -3,7 +3,8 @@ export const accountEn = {
   title: "Your account",
   signedInAs: "Signed in as",
   sshKeys: "SSH public keys",
-  sshKeysHint: "Saved keys can be picked when you rent a machine; the provider installs the one you pick. Only public keys: never paste a private key.",
+  sshKeysHint:
+    "Saved keys can be picked when you rent a machine; the provider installs the one you pick. Only public keys: never paste a private key.",
   noKeys: "No saved keys yet.",
   deleteKey: "Delete",
   addKey: "Add an SSH key",

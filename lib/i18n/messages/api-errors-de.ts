@@ -16,7 +16,8 @@ export const apiErrorsDe: ApiErrorMessages = {
   chain_unavailable: "Die Blockchain ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.",
   invalid_transition: "Das ist im aktuellen Zustand nicht möglich. Laden Sie die Seite neu, um ihn zu sehen.",
   conflict: "Jemand hat das inzwischen geändert. Laden Sie die Seite neu und versuchen Sie es erneut.",
-  start_deadline_not_reached: "Der Anbieter darf diese Miete bis zu ihrer Startfrist noch starten: Warten Sie oder bitten Sie ihn um eine Erstattung.",
+  start_deadline_not_reached:
+    "Der Anbieter darf diese Miete bis zu ihrer Startfrist noch starten: Warten Sie oder bitten Sie ihn um eine Erstattung.",
   not_disputed: "Diese Bestellung ist nicht im Streitfall. Laden Sie die Seite neu.",
   payments_unavailable: "Zahlungen sind gerade nicht möglich.",
   own_listing: "Sie können Ihr eigenes Angebot nicht mieten.",
@@ -29,7 +30,8 @@ export const apiErrorsDe: ApiErrorMessages = {
   job_changed: "Inzwischen wurde ein Angebot angenommen: Sehen Sie sich den Auftrag erneut an.",
   deadline_passed: "Die Angebotsfrist ist abgelaufen: Setzen Sie vor dem Veröffentlichen eine spätere.",
   offer_exists: "Sie haben bereits ein offenes Angebot auf diesen Auftrag: Ziehen Sie es zurück, um ein neues abzugeben.",
-  offer_no_longer_matches: "Dieses Angebot erfüllt die Anforderungen nicht mehr: Die Maschine wurde pausiert oder passt nicht mehr zum Auftrag.",
+  offer_no_longer_matches:
+    "Dieses Angebot erfüllt die Anforderungen nicht mehr: Die Maschine wurde pausiert oder passt nicht mehr zum Auftrag.",
   self: "Das können Sie nicht mit sich selbst oder Ihrem eigenen Angebot tun.",
   already_reported: "Sie haben das bereits gemeldet.",
   duplicate_key: "Dieser Schlüssel ist bereits gespeichert.",
@@ -61,7 +63,8 @@ export const apiErrorsDe: ApiErrorMessages = {
   too_many_endpoints: "Sie haben so viele Webhook-Endpunkte registriert wie erlaubt. Löschen Sie zuerst einen.",
   dispute_timeout_not_reached: "Der Schiedsrichter darf über diesen Streitfall noch entscheiden: Warten Sie, bis seine Frist abläuft.",
   dispute_window_open: "Der Stopp kann noch angefochten werden: Warten Sie, bis die Frist dafür endet.",
-  fixed_price_order: "Diese Bestellung bezahlt den Festpreis eines Auftrags: Nur Mieten werden gemessen, gestoppt, verlängert oder abgerechnet.",
+  fixed_price_order:
+    "Diese Bestellung bezahlt den Festpreis eines Auftrags: Nur Mieten werden gemessen, gestoppt, verlängert oder abgerechnet.",
   metered_rental: "Eine Miete endet nach ihrem Zähler: wenn die vorausbezahlte Zeit abläuft oder sie gestoppt wird.",
   nothing_to_claim: "Seit der letzten Abrechnung ist nichts angefallen.",
   price_below_meter: "Diese Miete kostet pro Sekunde zu wenig, als dass das Treuhandkonto sie messen könnte.",

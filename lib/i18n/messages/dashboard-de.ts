@@ -13,11 +13,13 @@ export const dashboardDe: typeof dashboardEn = {
   spend: "Ausgaben",
   spendSummaryDay: "{amount} ausgegeben in den letzten 30 Tagen (UTC-Tage)",
   spendSummaryMonth: "{amount} ausgegeben in den letzten 12 Monaten (UTC-Monate)",
-  spendNote: "Ausgaben sind, was endgültig abgeflossen ist: bezahlte Bestellungen ganz, entschiedene Streitfälle abzüglich der Erstattung, am Tag der Abrechnung.",
+  spendNote:
+    "Ausgaben sind, was endgültig abgeflossen ist: bezahlte Bestellungen ganz, entschiedene Streitfälle abzüglich der Erstattung, am Tag der Abrechnung.",
   earnings: "Einnahmen",
   earningsSummaryDay: "{amount} nach Gebühren eingenommen in den letzten 30 Tagen (UTC-Tage)",
   earningsSummaryMonth: "{amount} nach Gebühren eingenommen in den letzten 12 Monaten (UTC-Monate)",
-  earningsNote: "Ihr Anteil, wie ihn das Treuhandkonto bei Zahlung oder Entscheidung des Streitfalls gutgeschrieben hat, nach der Plattformgebühr.",
+  earningsNote:
+    "Ihr Anteil, wie ihn das Treuhandkonto bei Zahlung oder Entscheidung des Streitfalls gutgeschrieben hat, nach der Plattformgebühr.",
   earningsTotal: "Insgesamt eingenommen",
   period: "Zeitraum (UTC)",
   amount: "Betrag",

@@ -12,7 +12,8 @@ export const dashboardEn = {
   spend: "Spend",
   spendSummaryDay: "Spent {amount} in the last 30 days (UTC days)",
   spendSummaryMonth: "Spent {amount} in the last 12 months (UTC months)",
-  spendNote: "Spend is what left you for good: paid orders in full, resolved disputes less what the arbiter returned, on the day they settled.",
+  spendNote:
+    "Spend is what left you for good: paid orders in full, resolved disputes less what the arbiter returned, on the day they settled.",
   earnings: "Earnings",
   earningsSummaryDay: "Earned {amount} after fees in the last 30 days (UTC days)",
   earningsSummaryMonth: "Earned {amount} after fees in the last 12 months (UTC months)",

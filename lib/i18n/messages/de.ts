@@ -45,8 +45,7 @@ export const de: Messages = {
     dark: "Dunkel",
   },
   chainStatus: {
-    down:
-      "Die Blockchain ist gerade nicht erreichbar. Beträge werden in der kleinsten Einheit des Tokens angezeigt, und Zahlungen und andere On-Chain-Aktionen warten, bis sie wieder antwortet.",
+    down: "Die Blockchain ist gerade nicht erreichbar. Beträge werden in der kleinsten Einheit des Tokens angezeigt, und Zahlungen und andere On-Chain-Aktionen warten, bis sie wieder antwortet.",
   },
   meta: {
     title: "Idlegrid — ungenutzte GPUs mieten, in Stablecoin bezahlen",

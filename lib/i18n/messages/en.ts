@@ -48,8 +48,7 @@ export const en = {
     dark: "Dark",
   },
   chainStatus: {
-    down:
-      "The blockchain cannot be reached right now. Amounts are shown in the token's smallest units, and payments and other on-chain actions wait until it answers again.",
+    down: "The blockchain cannot be reached right now. Amounts are shown in the token's smallest units, and payments and other on-chain actions wait until it answers again.",
   },
   meta: {
     title: "Idlegrid — rent idle GPUs, pay in stablecoin",

@@ -9,7 +9,8 @@ export const jobFormDe: typeof jobFormEn = {
   notEditable: "Dieser Auftrag kann nicht mehr bearbeitet werden",
   notEditableBody: "Er ist {status}: Aufträge können nur bearbeitet werden, bis ein Angebot angenommen ist.",
   backToJob: "Zurück zum Auftrag",
-  openNote: "Der Auftrag ist offen. Ausstehende Angebote bleiben, solange sie noch passen; geänderte Anforderungen lehnen die nicht mehr passenden ab, und deren Anbieter werden benachrichtigt.",
+  openNote:
+    "Der Auftrag ist offen. Ausstehende Angebote bleiben, solange sie noch passen; geänderte Anforderungen lehnen die nicht mehr passenden ab, und deren Anbieter werden benachrichtigt.",
   formEdit: "Auftrag bearbeiten",
   formPost: "Auftrag einstellen",
   work: "Die Arbeit",

@@ -8,7 +8,8 @@ export const jobFormEn = {
   notEditable: "This job can no longer be edited",
   notEditableBody: "It is {status}: jobs can be edited only until an offer is accepted.",
   backToJob: "Back to the job",
-  openNote: "The job is open. Pending offers stay while they still fit; changing the requirements declines those that no longer do, and their providers are told.",
+  openNote:
+    "The job is open. Pending offers stay while they still fit; changing the requirements declines those that no longer do, and their providers are told.",
   formEdit: "Edit job",
   formPost: "Post a job",
   work: "The work",

@@ -92,14 +92,16 @@ export const jobsDe: typeof jobsEn = {
   orderStatus: "Bestellung: {status}",
   "notice.published": "Der Auftrag ist veröffentlicht: Anbieter können jetzt Angebote machen.",
   "notice.cancelled": "Der Auftrag ist abgebrochen. Offene Angebote wurden abgelehnt und ihre Anbieter benachrichtigt.",
-  "notice.accepted": "Angebot angenommen. Zahlen Sie ins Treuhandkonto, um den Auftrag zu finanzieren; der Anbieter startet, sobald die Zahlung auf der Chain zu sehen ist.",
+  "notice.accepted":
+    "Angebot angenommen. Zahlen Sie ins Treuhandkonto, um den Auftrag zu finanzieren; der Anbieter startet, sobald die Zahlung auf der Chain zu sehen ist.",
   "notice.offered": "Ihr Angebot ist gesendet. Der Käufer wurde benachrichtigt.",
   "notice.withdrawn": "Ihr Angebot ist zurückgezogen.",
   "notice.error-invalid_transition": "Das ist im aktuellen Zustand des Auftrags nicht möglich.",
   "notice.error-job_not_open": "Der Auftrag nimmt keine Angebote mehr an (angenommen, abgebrochen oder Frist abgelaufen).",
   "notice.error-job_expired": "Die Angebotsfrist ist abgelaufen.",
   "notice.error-deadline_passed": "Die Angebotsfrist ist abgelaufen: Setzen Sie vor dem Veröffentlichen eine spätere Frist.",
-  "notice.error-offer_no_longer_matches": "Dieses Angebot erfüllt die Bedingungen nicht mehr (die Maschine ist pausiert oder passt nicht mehr).",
+  "notice.error-offer_no_longer_matches":
+    "Dieses Angebot erfüllt die Bedingungen nicht mehr (die Maschine ist pausiert oder passt nicht mehr).",
   "notice.error-forbidden": "Nur der Käufer des Auftrags kann das tun.",
   "notice.error-not_found": "Dieser Auftrag oder dieses Angebot existiert nicht mehr.",
   "notice.error": "Die Aktion wurde abgelehnt.",

@@ -27,7 +27,8 @@ export const listingDe: typeof listingEn = {
   listingsEver: "Jemals veröffentlichte Angebote",
   completedRentals: "Abgeschlossene Mieten",
   memberSince: "Mitglied seit",
-  reliabilityNote: "Die Zuverlässigkeit beginnt bei 80 und ändert sich mit abgeschlossenen und gescheiterten Mieten, bis es eine Verfügbarkeitsüberwachung gibt.",
+  reliabilityNote:
+    "Die Zuverlässigkeit beginnt bei 80 und ändert sich mit abgeschlossenen und gescheiterten Mieten, bis es eine Verfügbarkeitsüberwachung gibt.",
   editYours: "Ihr Angebot bearbeiten",
   signInToRent: "Zum Mieten anmelden",
   reportListing: "Dieses Angebot melden",

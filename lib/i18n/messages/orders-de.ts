@@ -52,7 +52,8 @@ export const ordersDe: typeof ordersEn = {
   paidToProvider: "An den Anbieter gezahlt (nach Gebühren)",
   platformFee: "Plattformgebühr",
   refundedToBuyer: "An den Käufer erstattet",
-  capacityLost: "Die Zahlung kam nach Ablauf der Reservierung, und die GPUs wurden inzwischen vermietet: Diese Miete kann nie starten. Beenden Sie sie, um den ganzen Betrag zurückzubekommen.",
+  capacityLost:
+    "Die Zahlung kam nach Ablauf der Reservierung, und die GPUs wurden inzwischen vermietet: Diese Miete kann nie starten. Beenden Sie sie, um den ganzen Betrag zurückzubekommen.",
   amount: "Betrag",
   amountValue: "{amount} für {hours} Std.",
   buyerLabel: "Käufer",

@@ -51,7 +51,8 @@ export const ordersEn = {
   paidToProvider: "Paid to the provider (after fees)",
   platformFee: "Platform fee",
   refundedToBuyer: "Refunded to the buyer",
-  capacityLost: "The payment arrived after the payment hold lapsed and the GPUs were rented meanwhile: this rental can never start. Stop it to get the whole amount back.",
+  capacityLost:
+    "The payment arrived after the payment hold lapsed and the GPUs were rented meanwhile: this rental can never start. Stop it to get the whole amount back.",
   amount: "Amount",
   amountValue: "{amount} for {hours} h",
   buyerLabel: "Buyer",

@@ -1,8 +1,10 @@
 import type { pageMetaEn } from "./page-meta-en";
 
 export const pageMetaDe: typeof pageMetaEn = {
-  marketplace: "Aktive GPU-Angebote nach Modell, VRAM, Preis, Region, Bandbreite und CUDA-Version durchsuchen und nach Preis pro TFLOP sortieren.",
-  listing: "Eine GPU-Maschine zur stundenweisen Miete: technische Daten, Anbieter, Zuverlässigkeit und der Preis für die gewünschten Stunden.",
+  marketplace:
+    "Aktive GPU-Angebote nach Modell, VRAM, Preis, Region, Bandbreite und CUDA-Version durchsuchen und nach Preis pro TFLOP sortieren.",
+  listing:
+    "Eine GPU-Maschine zur stundenweisen Miete: technische Daten, Anbieter, Zuverlässigkeit und der Preis für die gewünschten Stunden.",
   jobs: "Offene Trainingsaufträge, die GPUs suchen: nach Modell, VRAM, Budget, Region und Framework filtern und ein Angebot abgeben.",
   job: "Anforderungen, Budget und Angebote eines Trainingsauftrags; Anbieter mit passender Maschine können bieten.",
   jobNew: "Einen Trainingsauftrag mit GPU-Bedarf und Budget beschreiben und Anbieter ihre Maschinen anbieten lassen.",

@@ -53,6 +53,7 @@ export const provideDe: typeof provideEn = {
   submit: "Zur Prüfung einreichen",
   saveDraft: "Als Entwurf speichern",
   saveChanges: "Änderungen speichern",
-  reviewNote: "Änderungen an Hardware, Preis oder Beschreibung eines aktiven Angebots schicken es erneut in die Prüfung; die Mietdauer nicht.",
+  reviewNote:
+    "Änderungen an Hardware, Preis oder Beschreibung eines aktiven Angebots schicken es erneut in die Prüfung; die Mietdauer nicht.",
   errorTitle: "Ihre Maschinen konnten nicht geladen werden",
 };

@@ -48,7 +48,8 @@ export const validationDe: typeof validationEn = {
   tooManyEntries: "{label}: höchstens 40 Einträge",
   notDate: "{label} ist kein gültiges Datum",
   dateFormat: "{label} muss Datum und Uhrzeit sein, z. B. 2026-12-01T09:30Z",
-  image: 'Das Container-Image muss eine Image-Referenz mit Tag oder Digest sein, z. B. "ghcr.io/org/train:1.2" oder "pytorch/pytorch@sha256:<64 hex>"',
+  image:
+    'Das Container-Image muss eine Image-Referenz mit Tag oder Digest sein, z. B. "ghcr.io/org/train:1.2" oder "pytorch/pytorch@sha256:<64 hex>"',
   framework: "Wählen Sie ein Framework: PyTorch, JAX, TensorFlow oder anderes",
   gpuModels: "Wählen Sie GPU-Modelle aus der Liste (nicht {bad})",
   regions: "Regionen müssen Ländercodes aus zwei Buchstaben sein, z. B. DE (nicht {bad})",

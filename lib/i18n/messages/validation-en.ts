@@ -52,7 +52,8 @@ export const validationEn = {
   tooManyEntries: "{label} may name at most 40 entries",
   notDate: "{label} is not a valid date",
   dateFormat: "{label} must be a date and time like 2026-12-01T09:30Z",
-  image: 'Container image must be an image reference with a tag or digest, like "ghcr.io/org/train:1.2" or "pytorch/pytorch@sha256:<64 hex>"',
+  image:
+    'Container image must be an image reference with a tag or digest, like "ghcr.io/org/train:1.2" or "pytorch/pytorch@sha256:<64 hex>"',
   framework: "Choose a framework: PyTorch, JAX, TensorFlow or other",
   gpuModels: "Choose GPU models from the list (not {bad})",
   regions: "Regions must be two-letter country codes like DE (not {bad})",

@@ -27,7 +27,9 @@ function indexerPids(url: string): number[] {
     .filter((pid) => {
       try {
         const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        return cmdline.includes("scripts/indexer.ts") && readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`DATABASE_URL=${url}`);
+        return (
+          cmdline.includes("scripts/indexer.ts") && readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`DATABASE_URL=${url}`)
+        );
       } catch {
         return false; // gone meanwhile, or not ours to read
       }
@@ -73,7 +75,10 @@ describe("indexer: kill and restart", () => {
     await db.chainEvent.deleteMany({ where: { blockNumber: { gte: startBlock } } });
     await db.indexedBlock.deleteMany({});
     await db.indexerCursor.deleteMany({});
-    await db.order.updateMany({ where: { id: { in: Object.keys(expected) } }, data: { status: "PENDING_PAYMENT", fundedAt: null, settledAt: null, outcomeRecorded: false, reliabilityOutcome: null } });
+    await db.order.updateMany({
+      where: { id: { in: Object.keys(expected) } },
+      data: { status: "PENDING_PAYMENT", fundedAt: null, settledAt: null, outcomeRecorded: false, reliabilityOutcome: null },
+    });
     // The counters are recomputed from the orders' outcomes, so they start from nothing too.
     await db.user.update({ where: { id: r.provider.id }, data: { completedRentals: 0, failedRentals: 0 } });
   }
@@ -134,7 +139,9 @@ describe("indexer: kill and restart", () => {
     const tmp = path.join(os.tmpdir(), `idlegrid-kill-${process.pid}`);
     const sup = new Supervisor(path.join(tmp, "pids.json"));
     const temp = embedded ? null : await createTempDatabase(process.env.DATABASE_URL as string, "idlegrid_kill");
-    const childUrl = temp ? temp.url : await startPglite(sup, { dataDir: "memory://", port: await freePort(), logFile: path.join(tmp, "db.log") });
+    const childUrl = temp
+      ? temp.url
+      : await startPglite(sup, { dataDir: "memory://", port: await freePort(), logFile: path.join(tmp, "db.log") });
     const child = new pg.Client({ connectionString: childUrl });
     try {
       await migrate(childUrl);
@@ -143,15 +150,21 @@ describe("indexer: kill and restart", () => {
       const copy = async (table: string, where: string, values: unknown[]) => {
         const { rows } = await main.query<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM "${table}" t WHERE ${where}`, values);
         // Generated columns (the marketplace's sort keys) are recomputed by the database, never inserted.
-        const columns = await child.query<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = $1 AND is_generated = 'NEVER'`, [table]);
+        const columns = await child.query<{ c: string }>(
+          `SELECT column_name AS c FROM information_schema.columns WHERE table_name = $1 AND is_generated = 'NEVER'`,
+          [table],
+        );
         const list = columns.rows.map(({ c }) => `"${c}"`).join(", ");
-        for (const { j } of rows) await child.query(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_record(NULL::"${table}", $1::json)`, [j]);
+        for (const { j } of rows)
+          await child.query(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_record(NULL::"${table}", $1::json)`, [j]);
       };
       await copy("User", "id = ANY($1)", [[r.provider.id, r.buyer.id]]);
       await copy("Machine", `id IN (SELECT "listingId" FROM "Order" WHERE id = ANY($1))`, [ids]);
       await copy("Order", "id = ANY($1)", [ids]);
       // As if the indexer had never run for them.
-      await child.query(`UPDATE "Order" SET status = 'PENDING_PAYMENT', "fundedAt" = NULL, "settledAt" = NULL, "outcomeRecorded" = false, "reliabilityOutcome" = NULL`);
+      await child.query(
+        `UPDATE "Order" SET status = 'PENDING_PAYMENT', "fundedAt" = NULL, "settledAt" = NULL, "outcomeRecorded" = false, "reliabilityOutcome" = NULL`,
+      );
       await child.query(`UPDATE "User" SET "completedRentals" = 0, "failedRentals" = 0`);
 
       const random = rng(4242);
@@ -178,20 +191,28 @@ describe("indexer: kill and restart", () => {
       const gone = exited(proc);
       const head = await chainClient.getBlockNumber({ cacheTime: 0 });
       for (let i = 0; i < 300; i++) {
-        const { rows } = await child.query<{ last: string }>(`SELECT "lastBlock"::text AS last FROM "IndexerCursor" WHERE contract = $1`, [escrow]);
+        const { rows } = await child.query<{ last: string }>(`SELECT "lastBlock"::text AS last FROM "IndexerCursor" WHERE contract = $1`, [
+          escrow,
+        ]);
         if (rows[0] && BigInt(rows[0].last) >= head) break;
         await sleep(100);
       }
       proc.kill("SIGTERM");
       await gone;
 
-      const events = await child.query<{ k: string }>(`SELECT "txHash" || ':' || "logIndex" AS k FROM "ChainEvent" WHERE "blockNumber" >= $1`, [String(startBlock)]);
+      const events = await child.query<{ k: string }>(
+        `SELECT "txHash" || ':' || "logIndex" AS k FROM "ChainEvent" WHERE "blockNumber" >= $1`,
+        [String(startBlock)],
+      );
       expect(events.rows).toHaveLength(onChainEvents);
       for (const [id, status] of Object.entries(expected)) {
         const { rows } = await child.query<{ status: string }>(`SELECT status::text FROM "Order" WHERE id = $1`, [id]);
         expect(rows[0]?.status, id).toBe(status);
       }
-      const { rows } = await child.query<{ c: number; f: number }>(`SELECT "completedRentals" AS c, "failedRentals" AS f FROM "User" WHERE id = $1`, [r.provider.id]);
+      const { rows } = await child.query<{ c: number; f: number }>(
+        `SELECT "completedRentals" AS c, "failedRentals" AS f FROM "User" WHERE id = $1`,
+        [r.provider.id],
+      );
       expect(rows[0]).toEqual({ c: 1, f: 1 });
     } finally {
       await child.end().catch(() => {});

@@ -38,7 +38,10 @@ export interface EscrowLog {
 
 function plain(args: Record<string, unknown>): Record<string, string | number | boolean> {
   return Object.fromEntries(
-    Object.entries(args).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : typeof v === "number" || typeof v === "boolean" ? v : String(v)]),
+    Object.entries(args).map(([k, v]) => [
+      k,
+      typeof v === "bigint" ? v.toString() : typeof v === "number" || typeof v === "boolean" ? v : String(v),
+    ]),
   );
 }
 
@@ -55,7 +58,8 @@ export async function readEscrowLogs(client: PublicClient, escrow: Address, from
   const out: EscrowLog[] = [];
   for (const log of logs) {
     // Pending logs have no position yet; the range never includes them, but the types allow it.
-    if (log.blockNumber === null || log.blockHash === null || log.transactionHash === null || log.logIndex === null || !log.eventName) continue;
+    if (log.blockNumber === null || log.blockHash === null || log.transactionHash === null || log.logIndex === null || !log.eventName)
+      continue;
     const args = plain(log.args as Record<string, unknown>);
     out.push({
       contract: log.address,

@@ -8,7 +8,12 @@ import { openedMismatch } from "@/lib/orders/server/state";
 import { chainClient, escrow, escrowWrite, fundedWallet, indexer, mined, order, pay, rental, statusOf, token } from "@/test/payments";
 import { baseUnitsOf } from "@/lib/core/money";
 
-async function deployFrom(wallet: Awaited<ReturnType<typeof fundedWallet>>, abi: typeof idlegridEscrowAbi | typeof mockErc20Abi, bytecode: `0x${string}`, args: readonly unknown[]) {
+async function deployFrom(
+  wallet: Awaited<ReturnType<typeof fundedWallet>>,
+  abi: typeof idlegridEscrowAbi | typeof mockErc20Abi,
+  bytecode: `0x${string}`,
+  args: readonly unknown[],
+) {
   const receipt = await mined(await wallet.deployContract({ abi, bytecode, args } as Parameters<typeof wallet.deployContract>[0]));
   return getAddress(receipt.contractAddress as string);
 }
@@ -34,9 +39,15 @@ describe("indexer: what funds an order", () => {
     const [ignored] = await eventsOf(underpaid.id);
     expect(ignored).toMatchObject({ eventName: "EscrowOpened", applied: false });
     expect(ignored?.ignoredReason).toMatch(/^amount /);
-    expect((await eventsOf(good.id)).map((e) => [e.eventName, e.applied])).toEqual([["EscrowOpened", true], ["RentalOpened", true]]);
+    expect((await eventsOf(good.id)).map((e) => [e.eventName, e.applied])).toEqual([
+      ["EscrowOpened", true],
+      ["RentalOpened", true],
+    ]);
     // The rental part of a refused opening is refused with it.
-    expect((await eventsOf(underpaid.id)).map((e) => [e.eventName, e.applied])).toEqual([["EscrowOpened", false], ["RentalOpened", false]]);
+    expect((await eventsOf(underpaid.id)).map((e) => [e.eventName, e.applied])).toEqual([
+      ["EscrowOpened", false],
+      ["RentalOpened", false],
+    ]);
   });
 
   it("never credits a payment made to another escrow, in the same token or another token", async () => {
@@ -48,7 +59,14 @@ describe("indexer: what funds an order", () => {
     const rogueEscrow = await deployFrom(deployer, idlegridEscrowAbi, idlegridEscrowBytecode, [token, admin, admin, admin, 0, 3600n]);
     const fakeUsdc = await deployFrom(deployer, mockErc20Abi, mockErc20Bytecode, ["Fake USD", "USDC", 6]);
     const fakeEscrow = await deployFrom(deployer, idlegridEscrowAbi, idlegridEscrowBytecode, [fakeUsdc, admin, admin, admin, 0, 3600n]);
-    await mined(await deployer.writeContract({ address: fakeUsdc, abi: mockErc20Abi, functionName: "mint", args: [r.buyerWallet.account.address, parseUnits("1000", 6)] }));
+    await mined(
+      await deployer.writeContract({
+        address: fakeUsdc,
+        abi: mockErc20Abi,
+        functionName: "mint",
+        args: [r.buyerWallet.account.address, parseUnits("1000", 6)],
+      }),
+    );
 
     await pay(r.buyerWallet, sameTokenOtherEscrow, { escrow: rogueEscrow });
     await pay(r.buyerWallet, otherToken, { escrow: fakeEscrow, token: fakeUsdc });
@@ -155,7 +173,9 @@ describe("indexer: what funds an order", () => {
     const race = async (ix: typeof a) => {
       for (let i = 0; i < 200; i++) {
         // A CursorMoved failure is the loser of a race: it rolled back and simply tries again.
-        const result = await ix.tick().catch((error: Error) => (error.name === "Error" && /cursor moved/.test(error.message) ? null : Promise.reject(error)));
+        const result = await ix
+          .tick()
+          .catch((error: Error) => (error.name === "Error" && /cursor moved/.test(error.message) ? null : Promise.reject(error)));
         if (result?.kind === "idle") return;
       }
     };

@@ -137,11 +137,13 @@ export function createIndexer(opts: IndexerOptions) {
   /** The escrow's token, read once: it is immutable, and an order names the token it is paid in. */
   let escrowToken: Promise<Address> | null = null;
   const tokenOfEscrow = () =>
-    (escrowToken ??= opts.client.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "token" }).catch((error: unknown) => {
-      // An RPC failure is not an answer: ask again next tick (this one fails and rolls back).
-      escrowToken = null;
-      throw error;
-    }));
+    (escrowToken ??= opts.client
+      .readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "token" })
+      .catch((error: unknown) => {
+        // An RPC failure is not an answer: ask again next tick (this one fails and rolls back).
+        escrowToken = null;
+        throw error;
+      }));
 
   async function store(tx: Prisma.TransactionClient, logs: EscrowLog[], token: Address | null): Promise<Set<string>> {
     const touched = new Set<string>();
@@ -164,7 +166,9 @@ export function createIndexer(opts: IndexerOptions) {
     });
     const byEscrowId = new Map(orders.map((o) => [o.escrowId.toLowerCase(), o]));
     // A rental's EscrowOpened is followed by its RentalOpened in the same transaction: that carries the rate.
-    const rentalOpened = new Map(logs.filter((l) => l.eventName === "RentalOpened").map((l) => [`${l.txHash}:${l.escrowId}`.toLowerCase(), l]));
+    const rentalOpened = new Map(
+      logs.filter((l) => l.eventName === "RentalOpened").map((l) => [`${l.txHash}:${l.escrowId}`.toLowerCase(), l]),
+    );
     const openedVerdict = new Map<string, string | null>();
     const rows: Prisma.ChainEventCreateManyInput[] = logs.map((log) => {
       const order = byEscrowId.get(log.escrowId.toLowerCase());

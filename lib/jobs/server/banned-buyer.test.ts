@@ -20,7 +20,12 @@ describe("jobs of a banned buyer", () => {
     await db.user.update({ where: { id: buyer.id }, data: { banned: true, bannedReason: "fraud" } });
     expect(await board(region)).not.toContain(job.id);
     expect((await matchingJobsForProvider(p.provider.id)).map((m) => m.job.id)).not.toContain(job.id);
-    const offer = offerInputSchema.parse({ jobId: job.id, machineId: p.machine.id, pricePerGpuHour: "1.50", earliestStart: new Date(Date.now() + 3_600_000).toISOString() });
+    const offer = offerInputSchema.parse({
+      jobId: job.id,
+      machineId: p.machine.id,
+      pricePerGpuHour: "1.50",
+      earliestStart: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     await expect(makeOffer(callerFor(p.provider), offer)).rejects.toMatchObject({ status: 409, code: "job_not_open" });
 
     await db.user.update({ where: { id: buyer.id }, data: { banned: false, bannedReason: null } });

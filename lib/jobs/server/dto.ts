@@ -54,7 +54,19 @@ export const offerSelect = {
   decidedAt: true,
   provider: { select: { address: true, displayName: true, reliability: true, completedRentals: true, failedRentals: true } },
   machine: {
-    select: { id: true, gpuModel: true, gpuCount: true, vramGb: true, tflopsPerGpu: true, cpuCores: true, ramGb: true, diskGb: true, downloadMbps: true, country: true, city: true },
+    select: {
+      id: true,
+      gpuModel: true,
+      gpuCount: true,
+      vramGb: true,
+      tflopsPerGpu: true,
+      cpuCores: true,
+      ramGb: true,
+      diskGb: true,
+      downloadMbps: true,
+      country: true,
+      city: true,
+    },
   },
   job: { select: { title: true, status: true, gpuCount: true, estimatedHours: true, offerDeadline: true, orderId: true } },
 } satisfies Prisma.OfferSelect;

@@ -24,7 +24,9 @@ describe("the indexer loop", () => {
       log: (m) => logs.push(m),
     });
     try {
-      await expect.poll(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).status, { timeout: 20_000, interval: 100 }).toBe("EXPIRED");
+      await expect
+        .poll(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).status, { timeout: 20_000, interval: 100 })
+        .toBe("EXPIRED");
     } finally {
       controller.abort();
       await running;

@@ -24,7 +24,10 @@ export async function expireJobs(now = new Date(), client: PrismaClient = db): P
   for (const { id } of due) {
     expired += await client.$transaction(async (tx) => {
       // Conditional: an accept that won the race (before the deadline) keeps its job.
-      const { count } = await tx.job.updateMany({ where: { id, status: "OPEN", offerDeadline: { lte: now } }, data: { status: "EXPIRED" } });
+      const { count } = await tx.job.updateMany({
+        where: { id, status: "OPEN", offerDeadline: { lte: now } },
+        data: { status: "EXPIRED" },
+      });
       if (count === 0) return 0;
       const job = await tx.job.findUniqueOrThrow({ where: { id }, select: { id: true, title: true } });
       const pending = await tx.offer.findMany({ where: { jobId: id, status: "PENDING" }, select: { id: true, providerId: true } });

@@ -44,7 +44,10 @@ describe("posting and editing a job", () => {
     const { buyer, job } = await openJob();
     const edited = await updateJob(callerFor(buyer), job.id, patch({ estimatedHours: "10" }));
     expect(edited.maxBudget.toFixed(0)).toBe("40000000");
-    await expect(updateJob(callerFor(buyer), job.id, patch({ minVramGb: "48" }))).rejects.toMatchObject({ status: 400, fieldErrors: { minVramGb: [expect.stringMatching(/None of the chosen GPU models/)] } });
+    await expect(updateJob(callerFor(buyer), job.id, patch({ minVramGb: "48" }))).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { minVramGb: [expect.stringMatching(/None of the chosen GPU models/)] },
+    });
   });
 
   it("keeps pending offers that still qualify and declines those that do not, telling their providers", async () => {
@@ -54,12 +57,17 @@ describe("posting and editing a job", () => {
     const cheap = await offerOn(job.id, small, "1.00");
     const pricey = await offerOn(job.id, big, "1.90");
     await updateJob(callerFor(buyer), job.id, patch({ description: "typo fixed" }));
-    expect((await db.offer.findMany({ where: { id: { in: [cheap.id, pricey.id] } } })).map((o) => o.status)).toEqual(["PENDING", "PENDING"]);
+    expect((await db.offer.findMany({ where: { id: { in: [cheap.id, pricey.id] } } })).map((o) => o.status)).toEqual([
+      "PENDING",
+      "PENDING",
+    ]);
 
     await updateJob(callerFor(buyer), job.id, patch({ minVramGb: "40", maxPricePerGpuHour: "1.95" }));
     expect((await db.offer.findUniqueOrThrow({ where: { id: cheap.id } })).status).toBe("DECLINED");
     expect((await db.offer.findUniqueOrThrow({ where: { id: pricey.id } })).status).toBe("PENDING");
-    expect(await noticesOf(small.provider.id)).toEqual([{ kind: "offer.declined", params: expect.objectContaining({ reason: "requirements_changed" }), href: `/jobs/${job.id}` }]);
+    expect(await noticesOf(small.provider.id)).toEqual([
+      { kind: "offer.declined", params: expect.objectContaining({ reason: "requirements_changed" }), href: `/jobs/${job.id}` },
+    ]);
     expect(await noticesOf(big.provider.id)).toEqual([]);
   });
 
@@ -68,7 +76,10 @@ describe("posting and editing a job", () => {
     const p = await matchingProvider();
     const offer = await offerOn(job.id, p);
     await acceptOffer(callerFor(buyer), offer.id);
-    await expect(updateJob(callerFor(buyer), job.id, patch({ title: "Changed my mind" }))).rejects.toMatchObject({ status: 409, code: "invalid_transition" });
+    await expect(updateJob(callerFor(buyer), job.id, patch({ title: "Changed my mind" }))).rejects.toMatchObject({
+      status: 409,
+      code: "invalid_transition",
+    });
     const accepted = await db.job.findUniqueOrThrow({ where: { id: job.id } });
     await db.order.update({ where: { id: accepted.orderId! }, data: { status: "FUNDED" } });
     await expect(cancelJob(callerFor(buyer), job.id)).rejects.toMatchObject({ status: 409 });
@@ -95,6 +106,9 @@ describe("posting and editing a job", () => {
   it("refuses editing an open job past its deadline even before the sweep", async () => {
     const { buyer, job } = await openJob();
     await db.job.update({ where: { id: job.id }, data: { offerDeadline: new Date(Date.now() - 1000) } });
-    await expect(updateJob(callerFor(buyer), job.id, patch({ title: "Too late" }))).rejects.toMatchObject({ status: 409, code: "job_expired" });
+    await expect(updateJob(callerFor(buyer), job.id, patch({ title: "Too late" }))).rejects.toMatchObject({
+      status: 409,
+      code: "job_expired",
+    });
   });
 });

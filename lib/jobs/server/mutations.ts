@@ -64,7 +64,8 @@ async function ownJob(tx: Prisma.TransactionClient, caller: JobActor, id: string
 }
 
 function refuse(job: Job, what: string): never {
-  if (job.status === "OPEN" && !isOpen(job)) throw new ApiError(409, "job_expired", `The offer deadline of this job has passed: it can no longer ${what}.`);
+  if (job.status === "OPEN" && !isOpen(job))
+    throw new ApiError(409, "job_expired", `The offer deadline of this job has passed: it can no longer ${what}.`);
   throw new ApiError(409, "invalid_transition", `This job is ${job.status}: it can no longer ${what}.`);
 }
 
@@ -128,12 +129,20 @@ export async function declineOffers(
   const now = new Date();
   const declined: { id: string; providerId: string }[] = [];
   for (const offer of offers) {
-    const { count } = await tx.offer.updateMany({ where: { id: offer.id, status: "PENDING" }, data: { status: "DECLINED", decidedAt: now } });
+    const { count } = await tx.offer.updateMany({
+      where: { id: offer.id, status: "PENDING" },
+      data: { status: "DECLINED", decidedAt: now },
+    });
     if (count === 1) declined.push(offer);
   }
   await notify(
     tx,
-    declined.map((o) => ({ userId: o.providerId, kind: "offer.declined" as const, params: { jobTitle: job.title, offerId: o.id, reason }, href: jobHref(job.id) })),
+    declined.map((o) => ({
+      userId: o.providerId,
+      kind: "offer.declined" as const,
+      params: { jobTitle: job.title, offerId: o.id, reason },
+      href: jobHref(job.id),
+    })),
   );
 }
 
@@ -142,7 +151,9 @@ export async function publishJob(caller: JobActor, id: string): Promise<Job> {
     const job = await ownJob(tx, caller, id);
     if (job.status !== "DRAFT") refuse(job, "be published");
     if (job.offerDeadline <= new Date()) {
-      throw new ApiError(409, "deadline_passed", "The offer deadline has passed: set a later one before publishing.", { offerDeadline: ["must be in the future"] });
+      throw new ApiError(409, "deadline_passed", "The offer deadline has passed: set a later one before publishing.", {
+        offerDeadline: ["must be in the future"],
+      });
     }
     return tx.job.update({ where: { id }, data: { status: "OPEN", publishedAt: new Date() } });
   });
@@ -160,7 +171,8 @@ export async function cancelJob(caller: JobActor, id: string): Promise<Job> {
     const before = await tx.job.findUnique({ where: { id }, select: { orderId: true } });
     if (before?.orderId) await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${before.orderId} FOR UPDATE`;
     const job = await ownJob(tx, caller, id);
-    if (job.orderId !== (before?.orderId ?? null)) throw new ApiError(409, "job_changed", "An offer was accepted meanwhile: look at the job again.");
+    if (job.orderId !== (before?.orderId ?? null))
+      throw new ApiError(409, "job_changed", "An offer was accepted meanwhile: look at the job again.");
     if (job.status === "ACCEPTED" && job.orderId) {
       const { count } = await tx.order.updateMany({ where: { id: job.orderId, status: "PENDING_PAYMENT" }, data: { status: "CANCELLED" } });
       if (count === 0) refuse(job, "be cancelled (its order is already paid)");

@@ -12,7 +12,9 @@ describe("making offers", () => {
     const offer = await offerOn(job.id, p, "1.75");
     expect(offer).toMatchObject({ status: "PENDING", providerId: p.provider.id, machineId: p.machine.id });
     expect(offer.pricePerGpuHour.toFixed(0)).toBe("1750000");
-    expect(await noticesOf(buyer.id)).toEqual([{ kind: "offer.new", params: expect.objectContaining({ offerId: offer.id, pricePerGpuHour: "1750000" }), href: `/jobs/${job.id}` }]);
+    expect(await noticesOf(buyer.id)).toEqual([
+      { kind: "offer.new", params: expect.objectContaining({ offerId: offer.id, pricePerGpuHour: "1750000" }), href: `/jobs/${job.id}` },
+    ]);
   });
 
   it("refuses an offer above the job's maximum price, naming the price", async () => {
@@ -33,11 +35,20 @@ describe("making offers", () => {
     const { job } = await openJob();
     const p = await matchingProvider();
     const stranger = await createUser();
-    await expect(offerOn(job.id, { provider: stranger, machine: p.machine })).rejects.toMatchObject({ status: 403, code: "not_your_machine" });
+    await expect(offerOn(job.id, { provider: stranger, machine: p.machine })).rejects.toMatchObject({
+      status: 403,
+      code: "not_your_machine",
+    });
     const single = await matchingProvider({ gpuCount: 1 });
-    await expect(offerOn(job.id, single)).rejects.toMatchObject({ status: 400, fieldErrors: { machineId: [expect.stringMatching(/1 GPU, the job needs 2/)] } });
+    await expect(offerOn(job.id, single)).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { machineId: [expect.stringMatching(/1 GPU, the job needs 2/)] },
+    });
     const paused = await matchingProvider({ status: "PAUSED" });
-    await expect(offerOn(job.id, paused)).rejects.toMatchObject({ status: 400, fieldErrors: { machineId: [expect.stringMatching(/paused/)] } });
+    await expect(offerOn(job.id, paused)).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { machineId: [expect.stringMatching(/paused/)] },
+    });
     const elsewhere = await matchingProvider({ country: "US" });
     await expect(offerOn(job.id, elsewhere)).rejects.toMatchObject({ status: 400 });
   });
@@ -78,14 +89,26 @@ describe("accepting an offer", () => {
     const { jobId, orderId } = await acceptOffer(callerFor(buyer), chosen.id);
     expect(jobId).toBe(job.id);
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-    expect(order).toMatchObject({ listingId: winner.machine.id, buyerId: buyer.id, providerId: winner.provider.id, gpuCount: 2, hours: 5, status: "PENDING_PAYMENT" });
+    expect(order).toMatchObject({
+      listingId: winner.machine.id,
+      buyerId: buyer.id,
+      providerId: winner.provider.id,
+      gpuCount: 2,
+      hours: 5,
+      status: "PENDING_PAYMENT",
+    });
     expect(order.amount.toFixed(0)).toBe("12500000");
     expect(order.escrowId).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, orderId: true } })).toEqual({ status: "ACCEPTED", orderId });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, orderId: true } })).toEqual({
+      status: "ACCEPTED",
+      orderId,
+    });
     expect((await db.offer.findUniqueOrThrow({ where: { id: chosen.id } })).status).toBe("ACCEPTED");
     expect((await db.offer.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("DECLINED");
     expect((await noticesOf(winner.provider.id)).map((n) => n.kind)).toEqual(["offer.accepted"]);
-    expect(await noticesOf(loser.provider.id)).toEqual([{ kind: "offer.declined", params: expect.objectContaining({ reason: "other_offer_accepted" }), href: `/jobs/${job.id}` }]);
+    expect(await noticesOf(loser.provider.id)).toEqual([
+      { kind: "offer.declined", params: expect.objectContaining({ reason: "other_offer_accepted" }), href: `/jobs/${job.id}` },
+    ]);
   });
 
   it("refuses accepting twice, another offer afterwards, and accepting by anyone but the buyer", async () => {
@@ -108,7 +131,11 @@ describe("accepting an offer", () => {
     const { buyer, job } = await openJob();
     const a = await offerOn(job.id, await matchingProvider());
     const b = await offerOn(job.id, await matchingProvider());
-    const results = await Promise.allSettled([acceptOffer(callerFor(buyer), a.id), acceptOffer(callerFor(buyer), b.id), acceptOffer(callerFor(buyer), a.id)]);
+    const results = await Promise.allSettled([
+      acceptOffer(callerFor(buyer), a.id),
+      acceptOffer(callerFor(buyer), b.id),
+      acceptOffer(callerFor(buyer), a.id),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ status: 409 });
     expect(await db.offer.count({ where: { jobId: job.id, status: "ACCEPTED" } })).toBe(1);

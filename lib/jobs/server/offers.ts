@@ -50,7 +50,12 @@ export async function makeOffer(caller: Pick<Caller, "userId" | "isAdmin">, inpu
       const job = await lockJob(tx, input.jobId);
       if (!job || !canSee(job, caller)) throw jobNotFound();
       if (job.buyerId === caller.userId) throw new ApiError(403, "own_job", "You cannot make an offer on your own job.");
-      if (!isOpen(job)) throw new ApiError(409, "job_not_open", job.status === "OPEN" ? "The offer deadline of this job has passed." : `This job is ${job.status}: it takes no offers.`);
+      if (!isOpen(job))
+        throw new ApiError(
+          409,
+          "job_not_open",
+          job.status === "OPEN" ? "The offer deadline of this job has passed." : `This job is ${job.status}: it takes no offers.`,
+        );
       const buyer = await tx.user.findUnique({ where: { id: job.buyerId }, select: { banned: true } });
       if (buyer?.banned) throw new ApiError(409, "job_not_open", "The buyer of this job is banned: it takes no offers.");
 
@@ -60,7 +65,9 @@ export async function makeOffer(caller: Pick<Caller, "userId" | "isAdmin">, inpu
       }
       const requirements = requirementsOf(job);
       if (input.pricePerGpuHour > requirements.maxPricePerGpuHour) {
-        throw invalidParameters({ pricePerGpuHour: [`must be at most the job's maximum of ${fromBaseUnits(requirements.maxPricePerGpuHour)} per GPU-hour`] });
+        throw invalidParameters({
+          pricePerGpuHour: [`must be at most the job's maximum of ${fromBaseUnits(requirements.maxPricePerGpuHour)} per GPU-hour`],
+        });
       }
       const match = matchMachineToJob({ ...machine, providerBanned: machine.provider.banned }, requirements);
       if (!match.ok) throw invalidParameters({ machineId: match.reasons.map((r) => `does not meet the job's requirements: ${r}`) });
@@ -89,7 +96,8 @@ export async function makeOffer(caller: Pick<Caller, "userId" | "isAdmin">, inpu
       return offer;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError(409, "offer_exists", "You already have a pending offer on this job: withdraw it to make a new one.");
+    if (isUniqueViolation(error))
+      throw new ApiError(409, "offer_exists", "You already have a pending offer on this job: withdraw it to make a new one.");
     throw error;
   }
 }
@@ -109,10 +117,12 @@ export async function withdrawOffer(caller: Pick<Caller, "userId" | "isAdmin">, 
   return db.$transaction(async (tx) => {
     const { job, offer } = await offerWithJob(tx, offerId);
     if (offer.providerId !== caller.userId) {
-      if (job.buyerId === caller.userId || caller.isAdmin) throw new ApiError(403, "forbidden", "Only the provider who made this offer can withdraw it.");
+      if (job.buyerId === caller.userId || caller.isAdmin)
+        throw new ApiError(403, "forbidden", "Only the provider who made this offer can withdraw it.");
       throw offerNotFound();
     }
-    if (offer.status !== "PENDING") throw new ApiError(409, "invalid_transition", `This offer is ${offer.status}: it can no longer be withdrawn.`);
+    if (offer.status !== "PENDING")
+      throw new ApiError(409, "invalid_transition", `This offer is ${offer.status}: it can no longer be withdrawn.`);
     return tx.offer.update({ where: { id: offerId }, data: { status: "WITHDRAWN", decidedAt: new Date() } });
   });
 }
@@ -128,12 +138,18 @@ export async function acceptOffer(caller: Pick<Caller, "userId" | "isAdmin" | "a
     return await db.$transaction(async (tx) => {
       const { job, offer } = await offerWithJob(tx, offerId);
       if (job.buyerId !== caller.userId) {
-        if (offer.providerId === caller.userId || caller.isAdmin) throw new ApiError(403, "forbidden", "Only the buyer who posted the job can accept an offer.");
+        if (offer.providerId === caller.userId || caller.isAdmin)
+          throw new ApiError(403, "forbidden", "Only the buyer who posted the job can accept an offer.");
         throw offerNotFound();
       }
-      if (offer.status !== "PENDING") throw new ApiError(409, "invalid_transition", `This offer is ${offer.status}: it cannot be accepted.`);
+      if (offer.status !== "PENDING")
+        throw new ApiError(409, "invalid_transition", `This offer is ${offer.status}: it cannot be accepted.`);
       if (!isOpen(job)) {
-        throw new ApiError(409, "job_not_open", job.status === "OPEN" ? "The offer deadline of this job has passed." : `This job is ${job.status}: it accepts no more offers.`);
+        throw new ApiError(
+          409,
+          "job_not_open",
+          job.status === "OPEN" ? "The offer deadline of this job has passed." : `This job is ${job.status}: it accepts no more offers.`,
+        );
       }
       const price = baseUnitsOf(offer.pricePerGpuHour);
       // The machine may have been paused or the provider banned since the offer was made.
@@ -162,7 +178,11 @@ export async function acceptOffer(caller: Pick<Caller, "userId" | "isAdmin" | "a
         params: { jobTitle: job.title, offerId: offer.id, orderId },
         href: jobHref(job.id),
       });
-      await emitWebhookEvent(tx, { type: "offer.accepted", userIds: [offer.providerId], data: { jobId: job.id, offerId: offer.id, orderId } });
+      await emitWebhookEvent(tx, {
+        type: "offer.accepted",
+        userIds: [offer.providerId],
+        data: { jobId: job.id, offerId: offer.id, orderId },
+      });
       return { jobId: job.id, orderId };
     });
   } catch (error) {

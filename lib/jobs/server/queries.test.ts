@@ -13,10 +13,14 @@ async function band(n: number) {
   const jobs = [];
   for (let i = 0; i < n; i++) {
     const price = fromBaseUnits(base + BigInt(i), 6, 6);
-    jobs.push((await openJob({ maxPricePerGpuHour: price, gpuCount: "1", estimatedHours: "1", gpuModels: [], minVramGb: "16", regions: [] })).job);
+    jobs.push(
+      (await openJob({ maxPricePerGpuHour: price, gpuCount: "1", estimatedHours: "1", gpuModels: [], minVramGb: "16", regions: [] })).job,
+    );
   }
   const filter = (extra: string) => {
-    const parsed = parseJobSearchParams(new URLSearchParams(`minBudget=${fromBaseUnits(base, 6, 6)}&maxBudget=${fromBaseUnits(base + BigInt(n), 6, 6)}&${extra}`));
+    const parsed = parseJobSearchParams(
+      new URLSearchParams(`minBudget=${fromBaseUnits(base, 6, 6)}&maxBudget=${fromBaseUnits(base + BigInt(n), 6, 6)}&${extra}`),
+    );
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
     return parsed.query;
   };

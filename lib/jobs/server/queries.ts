@@ -49,7 +49,10 @@ export async function searchJobs(query: JobSearch, now = new Date()): Promise<Jo
   const last = page.at(-1);
   let nextCursor: string | null = null;
   if (rows.length > query.limit && last) {
-    const key = query.sort === "budget" ? last.maxBudget.toFixed(0) : (query.sort === "newest" ? (last.publishedAt ?? last.createdAt) : last.offerDeadline).toISOString();
+    const key =
+      query.sort === "budget"
+        ? last.maxBudget.toFixed(0)
+        : (query.sort === "newest" ? (last.publishedAt ?? last.createdAt) : last.offerDeadline).toISOString();
     nextCursor = encodeJobCursor({ sort: query.sort, key, id: last.id });
   }
   return { items: page.map((r) => jobCard(r, now)), nextCursor };
@@ -85,7 +88,13 @@ export async function getJobForViewer(id: string, viewer: Viewer, now = new Date
   const row = await db.job.findUnique({ where: { id }, select: jobDetailSelect });
   if (!row || !canSee(row, viewer)) return null;
   const role: JobViewerRole =
-    viewer?.userId === row.buyerId ? "buyer" : viewer && viewer.userId === row.order?.providerId ? "provider" : viewer?.isAdmin ? "admin" : null;
+    viewer?.userId === row.buyerId
+      ? "buyer"
+      : viewer && viewer.userId === row.order?.providerId
+        ? "provider"
+        : viewer?.isAdmin
+          ? "admin"
+          : null;
   const { order, resultUrl, resultSha256, orderId, _count, maxPricePerGpuHour, maxBudget, status, ...rest } = row;
   void [_count, maxPricePerGpuHour, maxBudget, status];
   const party = role !== null;
@@ -93,7 +102,10 @@ export async function getJobForViewer(id: string, viewer: Viewer, now = new Date
     ...rest,
     ...jobCard(row, now),
     viewerRole: role,
-    order: party && order ? { id: order.id, status: order.status, amount: order.amount.toFixed(0), providerAddress: order.providerAddress } : null,
+    order:
+      party && order
+        ? { id: order.id, status: order.status, amount: order.amount.toFixed(0), providerAddress: order.providerAddress }
+        : null,
     orderId: party ? orderId : null,
     resultUrl: party ? resultUrl : null,
     resultSha256: party ? resultSha256 : null,
@@ -101,7 +113,11 @@ export async function getJobForViewer(id: string, viewer: Viewer, now = new Date
 }
 
 /** Offers on a job for `viewer`, with the pending count everyone may see; null when the job is not visible. */
-export async function offersForJob(jobId: string, viewer: Viewer, now = new Date()): Promise<{ count: number; offers: OfferView[] } | null> {
+export async function offersForJob(
+  jobId: string,
+  viewer: Viewer,
+  now = new Date(),
+): Promise<{ count: number; offers: OfferView[] } | null> {
   if (!jobIdPattern.test(jobId)) return null;
   const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, buyerId: true } });
   if (!job || !canSee(job, viewer)) return null;
@@ -179,14 +195,22 @@ export async function jobsForBuyer(userId: string, now = new Date()) {
 
 /** "My offers": every offer the provider made, newest first, with its job. */
 export async function offersForProvider(userId: string, now = new Date()): Promise<OfferView[]> {
-  const rows = await db.offer.findMany({ where: { providerId: userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200, select: offerSelect });
+  const rows = await db.offer.findMany({
+    where: { providerId: userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: offerSelect,
+  });
   return rows.map((r) => offerView(r, now));
 }
 
 /** One offer for its provider, the job's buyer and admins; null for anyone else. */
 export async function getOfferForViewer(offerId: string, viewer: Viewer, now = new Date()): Promise<OfferView | null> {
   if (!viewer || !offerIdPattern.test(offerId)) return null;
-  const row = await db.offer.findUnique({ where: { id: offerId }, select: { ...offerSelect, job: { select: { ...offerSelect.job.select, buyerId: true } } } });
+  const row = await db.offer.findUnique({
+    where: { id: offerId },
+    select: { ...offerSelect, job: { select: { ...offerSelect.job.select, buyerId: true } } },
+  });
   if (!row || (row.providerId !== viewer.userId && row.job.buyerId !== viewer.userId && !viewer.isAdmin)) return null;
   return offerView(row, now);
 }

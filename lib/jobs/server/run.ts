@@ -47,7 +47,12 @@ export async function startJob(caller: Caller, jobId: string, opts: { txHash?: s
  * must be ACTIVE (checked by the transition first, so a refused call stores nothing); until the
  * indexer sees the completion the provider may submit a corrected result.
  */
-export async function completeJob(caller: Caller, jobId: string, result: JobResultInput, opts: { txHash?: string } = {}): Promise<TransitionResult> {
+export async function completeJob(
+  caller: Caller,
+  jobId: string,
+  result: JobResultInput,
+  opts: { txHash?: string } = {},
+): Promise<TransitionResult> {
   const job = await jobForProvider(caller, jobId);
   const transition = await transitionOrder(caller, job.orderId, "complete", { txHash: opts.txHash });
   await db.job.update({ where: { id: jobId }, data: { resultUrl: result.resultUrl, resultSha256: result.resultSha256 } });

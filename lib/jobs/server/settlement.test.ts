@@ -86,7 +86,9 @@ describe("settling a job through the escrow", () => {
     const t = await acceptedJob();
     await pay(t.buyerWallet, t.order);
     await indexer().catchUp();
-    await expect(completeJob(callerFor(t.provider), t.job.id, { resultUrl: "s3://a/b", resultSha256: "0".repeat(64) })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      completeJob(callerFor(t.provider), t.job.id, { resultUrl: "s3://a/b", resultSha256: "0".repeat(64) }),
+    ).rejects.toMatchObject({ status: 409 });
     expect((await db.job.findUniqueOrThrow({ where: { id: t.job.id } })).resultUrl).toBeNull();
   });
 
@@ -116,7 +118,11 @@ describe("a disputed job resolved by the arbiter", () => {
 
     const admin = await createUser({ roles: ["ADMIN"] });
     const res = await resolvePost(
-      new Request(`${appUrl.origin}/api/admin/disputes/${t.order.id}/resolve`, { method: "POST", headers: await signedInHeaders(admin.id), body: JSON.stringify({ providerBps: 6_000 }) }),
+      new Request(`${appUrl.origin}/api/admin/disputes/${t.order.id}/resolve`, {
+        method: "POST",
+        headers: await signedInHeaders(admin.id),
+        body: JSON.stringify({ providerBps: 6_000 }),
+      }),
       { params: Promise.resolve({ id: t.order.id }) },
     );
     expect(res.status).toBe(200);
@@ -142,7 +148,9 @@ describe("expiry", () => {
     expect(await jobStatus(job.id)).toBe("EXPIRED");
     expect(await jobStatus(later.id)).toBe("OPEN");
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("DECLINED");
-    expect(await noticesOf(p.provider.id)).toEqual([{ kind: "offer.declined", params: expect.objectContaining({ reason: "job_expired" }), href: `/jobs/${job.id}` }]);
+    expect(await noticesOf(p.provider.id)).toEqual([
+      { kind: "offer.declined", params: expect.objectContaining({ reason: "job_expired" }), href: `/jobs/${job.id}` },
+    ]);
     await expireJobs(new Date());
     expect(await noticesOf(p.provider.id)).toHaveLength(1);
   });

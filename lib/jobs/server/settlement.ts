@@ -25,7 +25,16 @@ const jobStatusFor: Record<OrderStatus, JobStatus> = {
 };
 
 /** How far along a job is; a milestone is announced when the status moves from below it to at or past it. */
-const rank: Partial<Record<JobStatus, number>> = { ACCEPTED: 0, FUNDED: 1, RUNNING: 2, COMPLETED: 3, DISPUTED: 4, PAID: 5, REFUNDED: 5, RESOLVED: 6 };
+const rank: Partial<Record<JobStatus, number>> = {
+  ACCEPTED: 0,
+  FUNDED: 1,
+  RUNNING: 2,
+  COMPLETED: 3,
+  DISPUTED: 4,
+  PAID: 5,
+  REFUNDED: 5,
+  RESOLVED: 6,
+};
 
 /** Each notice, the event that marks it and its rank: one indexer pass may cover several (paid and disputed at once). */
 const milestones = [
@@ -41,10 +50,22 @@ export interface SettlementEvent {
   args: Prisma.JsonValue;
 }
 
-export async function syncJobWithOrder(tx: Prisma.TransactionClient, orderId: string, orderStatus: OrderStatus, events: readonly SettlementEvent[]): Promise<void> {
+export async function syncJobWithOrder(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  orderStatus: OrderStatus,
+  events: readonly SettlementEvent[],
+): Promise<void> {
   const job = await tx.job.findUnique({
     where: { orderId },
-    select: { id: true, title: true, status: true, buyerId: true, completedAt: true, order: { select: { providerId: true, buyerAddress: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      buyerId: true,
+      completedAt: true,
+      order: { select: { providerId: true, buyerAddress: true } },
+    },
   });
   if (!job || !job.order) return;
   const next = jobStatusFor[orderStatus];
@@ -58,7 +79,12 @@ export async function syncJobWithOrder(tx: Prisma.TransactionClient, orderId: st
   const to = rank[next] ?? -1;
   const buyer = job.buyerId;
   const provider = job.order.providerId;
-  const notice = (userId: string, kind: NewNotification["kind"]): NewNotification => ({ userId, kind, params: { jobTitle: job.title, orderId }, href: jobHref(job.id) });
+  const notice = (userId: string, kind: NewNotification["kind"]): NewNotification => ({
+    userId,
+    kind,
+    params: { jobTitle: job.title, orderId },
+    href: jobHref(job.id),
+  });
   const notices: NewNotification[] = [];
   for (const m of milestones) {
     const event = events.find((e) => e.applied && e.eventName === m.event);

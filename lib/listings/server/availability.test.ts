@@ -26,7 +26,12 @@ describe("available now", () => {
     const free = await createMachine(provider.id, { country: region, gpuCount: 2 });
     const taken = await createMachine(provider.id, { country: region, gpuCount: 2 });
     const split = await createMachine(provider.id, { country: region, gpuCount: 4, splittable: true });
-    const lapsed = await createMachine(provider.id, { country: region, gpuCount: 1, gpusReserved: 1, reservedUntil: new Date(Date.now() - 1_000) });
+    const lapsed = await createMachine(provider.id, {
+      country: region,
+      gpuCount: 1,
+      gpusReserved: 1,
+      reservedUntil: new Date(Date.now() - 1_000),
+    });
     await createOrder(callerFor(buyer), { listingId: taken.id, hours: 2 });
     await createOrder(callerFor(buyer), { listingId: split.id, hours: 2, gpus: 3 });
 

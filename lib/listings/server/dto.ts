@@ -65,7 +65,10 @@ function availabilityOf(row: Pick<ListingFields, "gpuCount" | "splittable" | "gp
 }
 
 /** The stored columns of a listing as Prisma reads them (Decimal price and TFLOPS) and its provider. */
-export interface ListingRecord extends Omit<ListingFields, "tflopsPerGpu" | "totalTflops" | "valueKey" | "pricePerGpuHour" | "providerAddress" | "providerReliability"> {
+export interface ListingRecord extends Omit<
+  ListingFields,
+  "tflopsPerGpu" | "totalTflops" | "valueKey" | "pricePerGpuHour" | "providerAddress" | "providerReliability"
+> {
   tflopsPerGpu: { toFixed(digits: number): string };
   pricePerGpuHour: { toFixed(digits: number): string };
   provider: { address: string; reliability: number };

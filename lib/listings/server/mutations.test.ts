@@ -6,8 +6,20 @@ import { createListingSchema } from "@/lib/listings/schema";
 import { createMachine, createUser } from "@/test/factories";
 
 const input = createListingSchema.parse({
-  gpuModel: "L40S", gpuCount: 4, cpuCores: 64, ramGb: 512, diskGb: 4000, uploadMbps: 2500, downloadMbps: 2500,
-  country: "NL", city: "Amsterdam", cudaVersion: "12.4", driverVersion: "550.127", pricePerGpuHour: "0.87", minHours: 1, maxHours: 720,
+  gpuModel: "L40S",
+  gpuCount: 4,
+  cpuCores: 64,
+  ramGb: 512,
+  diskGb: 4000,
+  uploadMbps: 2500,
+  downloadMbps: 2500,
+  country: "NL",
+  city: "Amsterdam",
+  cudaVersion: "12.4",
+  driverVersion: "550.127",
+  pricePerGpuHour: "0.87",
+  minHours: 1,
+  maxHours: 720,
 });
 
 describe("approveListing", () => {
@@ -27,7 +39,10 @@ describe("approveListing", () => {
     const owner = await createUser();
     const draft = await createListing({ userId: owner.id, isAdmin: false }, input);
     await expect(approveListing({ userId: owner.id, isAdmin: false }, draft.id)).rejects.toMatchObject({ status: 403 });
-    await expect(approveListing({ userId: owner.id, isAdmin: true }, draft.id)).rejects.toMatchObject({ status: 409, code: "invalid_transition" });
+    await expect(approveListing({ userId: owner.id, isAdmin: true }, draft.id)).rejects.toMatchObject({
+      status: 409,
+      code: "invalid_transition",
+    });
     await expect(approveListing({ userId: owner.id, isAdmin: true }, "no-such-listing")).rejects.toMatchObject({ status: 404 });
   });
 
@@ -38,7 +53,10 @@ describe("approveListing", () => {
     const { id } = await createListing(ownerActor, input, { submit: true });
     await rejectListing(admin, id, "Photos of the rack please");
     await updateListing(ownerActor, id, { description: "Rack photos in the description" });
-    expect(await db.machine.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REJECTED", rejectionReason: "Photos of the rack please" });
+    expect(await db.machine.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "REJECTED",
+      rejectionReason: "Photos of the rack please",
+    });
     expect(await changeStatus(ownerActor, id, { action: "submit" })).toMatchObject({ status: "PENDING_REVIEW", rejectionReason: null });
   });
 
@@ -57,7 +75,11 @@ describe("moderation cannot be bypassed by editing an approved listing", () => {
     const owner = await createUser();
     const machine = await createMachine(owner.id, { status: "LIVE", pricePerGpuHour: "1850000" });
     const { sentToReview, listing } = await updateListing({ userId: owner.id, isAdmin: false }, machine.id, { pricePerGpuHour: 1n });
-    expect({ sentToReview, status: listing.status, price: listing.pricePerGpuHour.toFixed(0) }).toEqual({ sentToReview: true, status: "PENDING_REVIEW", price: "1" });
+    expect({ sentToReview, status: listing.status, price: listing.pricePerGpuHour.toFixed(0) }).toEqual({
+      sentToReview: true,
+      status: "PENDING_REVIEW",
+      price: "1",
+    });
     const history = await db.listingStatusChange.findMany({ where: { machineId: machine.id }, select: { status: true } });
     expect(history.map((h) => h.status)).toContain("PENDING_REVIEW");
   });
@@ -75,7 +97,15 @@ describe("moderation cannot be bypassed by editing an approved listing", () => {
   it("rental hours, and a price or description sent unchanged, keep the listing live", async () => {
     const owner = await createUser();
     const machine = await createMachine(owner.id, { status: "LIVE", pricePerGpuHour: "1850000", description: "fast" });
-    const { sentToReview, listing } = await updateListing({ userId: owner.id, isAdmin: false }, machine.id, { maxHours: 48, pricePerGpuHour: 1_850_000n, description: "fast" });
-    expect({ sentToReview, status: listing.status, maxHours: listing.maxHours }).toEqual({ sentToReview: false, status: "LIVE", maxHours: 48 });
+    const { sentToReview, listing } = await updateListing({ userId: owner.id, isAdmin: false }, machine.id, {
+      maxHours: 48,
+      pricePerGpuHour: 1_850_000n,
+      description: "fast",
+    });
+    expect({ sentToReview, status: listing.status, maxHours: listing.maxHours }).toEqual({
+      sentToReview: false,
+      status: "LIVE",
+      maxHours: 48,
+    });
   });
 });

@@ -68,7 +68,12 @@ async function loadForWrite(actor: Actor, id: string, as: "owner" | "admin"): Pr
  * change answers 409. A new status also goes into the listing's status history (utilization counts
  * its LIVE hours), in the same transaction.
  */
-async function guardedUpdate(id: string, from: ListingStatus, data: Prisma.MachineUncheckedUpdateManyInput, to?: ListingStatus): Promise<Machine> {
+async function guardedUpdate(
+  id: string,
+  from: ListingStatus,
+  data: Prisma.MachineUncheckedUpdateManyInput,
+  to?: ListingStatus,
+): Promise<Machine> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.machine.updateMany({ where: { id, status: from }, data: to ? { ...data, status: to } : data });
     if (count === 0) throw new ApiError(409, "conflict", "The listing changed meanwhile; reload and try again.");

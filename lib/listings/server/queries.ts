@@ -104,7 +104,13 @@ export async function providerHistory(providerId: string): Promise<ProviderHisto
     db.machine.count({ where: { providerId, status: "LIVE" } }),
     db.machine.count({ where: { providerId, status: { not: "DRAFT" } } }),
   ]);
-  return { memberSince: user.createdAt, liveListings, listingsEver, completedRentals: user.completedRentals, reliability: user.reliability };
+  return {
+    memberSince: user.createdAt,
+    liveListings,
+    listingsEver,
+    completedRentals: user.completedRentals,
+    reliability: user.reliability,
+  };
 }
 
 /** "My machines": every listing of the provider, newest first, archived last. */

@@ -22,7 +22,8 @@ async function settled(provider: { id: string }, price: string, hours: number, o
   return id;
 }
 
-const scoreOf = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { reliability: true, completedRentals: true, failedRentals: true } });
+const scoreOf = (id: string) =>
+  db.user.findUniqueOrThrow({ where: { id }, select: { reliability: true, completedRentals: true, failedRentals: true } });
 
 describe("weightedReliabilityScore", () => {
   it("starts at 80 and moves by the value of each rental", () => {
@@ -45,7 +46,11 @@ describe("stored reliability", () => {
   it("weights counted rentals by amount", async () => {
     const provider = await createUser();
     await settled(provider, "5000000", 2, "completed"); // 10 tUSDC
-    expect(await scoreOf(provider.id)).toEqual({ reliability: weightedReliabilityScore(usdc(10), 0n, usdc(25)), completedRentals: 1, failedRentals: 0 });
+    expect(await scoreOf(provider.id)).toEqual({
+      reliability: weightedReliabilityScore(usdc(10), 0n, usdc(25)),
+      completedRentals: 1,
+      failedRentals: 0,
+    });
     await settled(provider, "50000000", 20, "failed"); // 1,000 tUSDC
     const after = await scoreOf(provider.id);
     expect(after).toEqual({ reliability: weightedReliabilityScore(usdc(10), usdc(1000), usdc(25)), completedRentals: 1, failedRentals: 1 });

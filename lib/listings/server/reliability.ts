@@ -53,7 +53,12 @@ export async function recomputeReliability(providerId: string, decimals: number,
  * after a reorg took the settlement back) and, when that changed, recomputes the provider's score.
  * Called by the indexer's refold of the order, inside its transaction.
  */
-export async function syncRentalOutcome(tx: Prisma.TransactionClient, orderId: string, providerId: string, outcome: RentalOutcome | null): Promise<void> {
+export async function syncRentalOutcome(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  providerId: string,
+  outcome: RentalOutcome | null,
+): Promise<void> {
   const changed = await tx.$executeRaw`
     UPDATE "Order" SET "reliabilityOutcome" = ${outcome} WHERE id = ${orderId} AND "reliabilityOutcome" IS DISTINCT FROM ${outcome}`;
   if (changed === 0) return;

@@ -32,10 +32,20 @@ interface SortSpec {
 }
 
 const sortSpecs: Record<Sort, SortSpec> = {
-  price: { column: Prisma.sql`m."pricePerGpuHour"`, keyText: Prisma.sql`m."pricePerGpuHour"::text`, cast: (k) => Prisma.sql`${k}::numeric`, desc: false },
+  price: {
+    column: Prisma.sql`m."pricePerGpuHour"`,
+    keyText: Prisma.sql`m."pricePerGpuHour"::text`,
+    cast: (k) => Prisma.sql`${k}::numeric`,
+    desc: false,
+  },
   value: { column: Prisma.sql`m."valueKey"`, keyText: Prisma.sql`m."valueKey"::text`, cast: (k) => Prisma.sql`${k}::bigint`, desc: false },
   vram: { column: Prisma.sql`m."vramGb"`, keyText: Prisma.sql`m."vramGb"::text`, cast: (k) => Prisma.sql`${k}::int`, desc: true },
-  tflops: { column: Prisma.sql`m."totalTflops"`, keyText: Prisma.sql`m."totalTflops"::text`, cast: (k) => Prisma.sql`${k}::numeric`, desc: true },
+  tflops: {
+    column: Prisma.sql`m."totalTflops"`,
+    keyText: Prisma.sql`m."totalTflops"::text`,
+    cast: (k) => Prisma.sql`${k}::numeric`,
+    desc: true,
+  },
   newest: {
     column: Prisma.sql`m."createdAt"`,
     keyText: Prisma.sql`to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
@@ -46,10 +56,7 @@ const sortSpecs: Record<Sort, SortSpec> = {
 
 /** The WHERE conditions for the public, filtered set (no cursor). */
 export function filterConditions(filters: ListingFilters, opts: { modelCondition: boolean } = { modelCondition: true }): Prisma.Sql[] {
-  const where: Prisma.Sql[] = [
-    Prisma.sql`m.status = 'LIVE'`,
-    Prisma.sql`m."providerId" NOT IN (SELECT b.id FROM "User" b WHERE b.banned)`,
-  ];
+  const where: Prisma.Sql[] = [Prisma.sql`m.status = 'LIVE'`, Prisma.sql`m."providerId" NOT IN (SELECT b.id FROM "User" b WHERE b.banned)`];
   // minVram is applied as a set of models (see candidateModels), never as a vramGb range: the
   // planner would otherwise prefer the VRAM index and sort, where walking the sort index is cheap.
   const models = opts.modelCondition ? candidateModels(filters) : null;
@@ -70,7 +77,9 @@ export function filterConditions(filters: ListingFilters, opts: { modelCondition
   // The reserved-GPU copy on the listing (lib/orders/server/capacity.ts); holds that all ended count as
   // free even before the sweep refreshes the copy.
   if (filters.availableNow) {
-    where.push(Prisma.sql`(m."reservedUntil" IS NULL OR m."reservedUntil" <= now() OR m."gpuCount" - m."gpusReserved" >= ${Math.max(1, filters.minGpus ?? 1)})`);
+    where.push(
+      Prisma.sql`(m."reservedUntil" IS NULL OR m."reservedUntil" <= now() OR m."gpuCount" - m."gpusReserved" >= ${Math.max(1, filters.minGpus ?? 1)})`,
+    );
   }
   return where;
 }
@@ -145,7 +154,8 @@ export function itemsSql(query: SearchQuery, models?: string[]): Prisma.Sql {
   const where = filterConditions(query.filters, { modelCondition: false });
   if (split?.length === 1) {
     where.push(Prisma.sql`m."gpuModel" = ${split[0]}`);
-    const bound = query.sort === "value" && query.filters.maxPrice !== undefined ? valueBound(split[0] as string, query.filters.maxPrice) : null;
+    const bound =
+      query.sort === "value" && query.filters.maxPrice !== undefined ? valueBound(split[0] as string, query.filters.maxPrice) : null;
     if (bound) where.push(bound);
   }
   if (query.cursor) {

@@ -25,16 +25,29 @@ function query(qs: string): SearchQuery {
 async function market(region: string) {
   const provider = await createUser();
   const specs: [GpuModelId, number, string][] = [
-    ["H100-SXM", 8, "2.19"], ["H100-SXM", 1, "2.19"], ["RTX-4090", 1, "0.34"], ["RTX-4090", 4, "0.31"], ["A100-SXM-80", 8, "1.29"],
-    ["L4", 1, "0.39"], ["MI300X", 8, "2.09"], ["RTX-3090", 2, "0.21"], ["RTX-3090", 2, "0.21"],
+    ["H100-SXM", 8, "2.19"],
+    ["H100-SXM", 1, "2.19"],
+    ["RTX-4090", 1, "0.34"],
+    ["RTX-4090", 4, "0.31"],
+    ["A100-SXM-80", 8, "1.29"],
+    ["L4", 1, "0.39"],
+    ["MI300X", 8, "2.09"],
+    ["RTX-3090", 2, "0.21"],
+    ["RTX-3090", 2, "0.21"],
   ];
   const rows = [];
   for (const [i, [model, gpuCount, price]] of specs.entries()) {
     const spec = gpuSpec(model);
     rows.push(
       await createMachine(provider.id, {
-        gpuModel: model, gpuCount, vramGb: spec?.vramGb, tflopsPerGpu: spec?.tflops, country: region,
-        cudaVersion: model.startsWith("MI") ? 0 : 124, pricePerGpuHour: toBaseUnits(price).toString(), createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 4))),
+        gpuModel: model,
+        gpuCount,
+        vramGb: spec?.vramGb,
+        tflopsPerGpu: spec?.tflops,
+        country: region,
+        cudaVersion: model.startsWith("MI") ? 0 : 124,
+        pricePerGpuHour: toBaseUnits(price).toString(),
+        createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 4))),
       }),
     );
   }
@@ -55,7 +68,9 @@ async function walk(qs: string): Promise<string[]> {
 describe("searchListings", () => {
   it("pages through every sort in order, without repeats, and agrees with the SQL value column", async () => {
     await market("YA");
-    const all = await db.$queryRaw<{ id: string; price: string; value: string; vram: number; tflops: string; created: Date; tpg: string; model: string }[]>`
+    const all = await db.$queryRaw<
+      { id: string; price: string; value: string; vram: number; tflops: string; created: Date; tpg: string; model: string }[]
+    >`
       SELECT id, "gpuModel" AS model, "pricePerGpuHour"::text AS price, "valueKey"::text AS value, "vramGb" AS vram, "totalTflops"::text AS tflops,
              "createdAt" AS created, "tflopsPerGpu"::text AS tpg
         FROM "Machine" WHERE country = 'YA'`;
@@ -77,8 +92,12 @@ describe("searchListings", () => {
       expect(await walk(`region=YA&sort=${sort}&${models}`), `${sort} by model`).toEqual(expected[sort]);
       // A price cap with another sort prunes models first, then walks the rest per model.
       const cheap = new Set(all.filter((r) => BigInt(r.price) <= 1_000_000n).map((r) => r.id));
-      expect(await walk(`region=YA&sort=${sort}&maxPrice=1.00`), `${sort} under 1.00`).toEqual(expected[sort]?.filter((id) => cheap.has(id)));
-      const cheapH100 = expected[sort]?.filter((id) => all.find((r) => r.id === id && BigInt(r.price) <= 2_190_000n && r.model === "H100-SXM"));
+      expect(await walk(`region=YA&sort=${sort}&maxPrice=1.00`), `${sort} under 1.00`).toEqual(
+        expected[sort]?.filter((id) => cheap.has(id)),
+      );
+      const cheapH100 = expected[sort]?.filter((id) =>
+        all.find((r) => r.id === id && BigInt(r.price) <= 2_190_000n && r.model === "H100-SXM"),
+      );
       expect(await walk(`region=YA&sort=${sort}&maxPrice=2.19&gpu=H100-SXM`), `${sort} H100 under 2.19`).toEqual(cheapH100);
     }
   });
@@ -89,7 +108,11 @@ describe("searchListings", () => {
     process.env.TZ = "America/New_York";
     try {
       const provider = await createUser();
-      const machine = await createMachine(provider.id, { gpuModel: "H100-SXM", country: "YC", createdAt: new Date(Date.UTC(2026, 0, 1, 23, 30)) });
+      const machine = await createMachine(provider.id, {
+        gpuModel: "H100-SXM",
+        country: "YC",
+        createdAt: new Date(Date.UTC(2026, 0, 1, 23, 30)),
+      });
       const [found] = (await searchListings(query("region=YC"))).items;
       expect(found?.createdAt).toBe("2026-01-01T23:30:00.000Z");
       const single = await getListingForViewer(machine.id, null);
@@ -116,9 +139,23 @@ describe("searchListings", () => {
     const provider = await createUser();
     await db.machine.createMany({
       data: Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({
-        id: `cap-${i}-${provider.id}`, providerId: provider.id, gpuModel: "T4", gpuCount: 1, vramGb: 16, tflopsPerGpu: 65, cpuCores: 4,
-        ramGb: 16, diskGb: 100, uploadMbps: 100, downloadMbps: 100, country: "YC", city: "Cap", cudaVersion: 122,
-        driverVersion: "535", pricePerGpuHour: "100000", status: "LIVE" as const,
+        id: `cap-${i}-${provider.id}`,
+        providerId: provider.id,
+        gpuModel: "T4",
+        gpuCount: 1,
+        vramGb: 16,
+        tflopsPerGpu: 65,
+        cpuCores: 4,
+        ramGb: 16,
+        diskGb: 100,
+        uploadMbps: 100,
+        downloadMbps: 100,
+        country: "YC",
+        city: "Cap",
+        cudaVersion: 122,
+        driverVersion: "535",
+        pricePerGpuHour: "100000",
+        status: "LIVE" as const,
       })),
     });
     expect(await countListings(query("region=YC").filters)).toEqual({ count: COUNT_CAP, capped: true });

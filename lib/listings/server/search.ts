@@ -31,8 +31,7 @@ export async function searchListings(query: SearchQuery): Promise<SearchResult> 
   const [rows, total] = await Promise.all([queryRows<ListingRow>(itemsSql(query, models)), countListings(query.filters)]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: last.sortKey, id: last.id }) : null;
+  const nextCursor = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: last.sortKey, id: last.id }) : null;
   return { items: page.map(publicListingFromRow), nextCursor, total };
 }
 

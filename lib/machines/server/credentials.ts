@@ -34,7 +34,11 @@ export interface AgentCaller {
 export async function authenticateAgent(authorization: string | null, now = new Date()): Promise<AgentCaller> {
   const bearer = bearerToken(authorization);
   if (!bearer.ok && bearer.reason === "missing") {
-    throw new ApiError(401, "missing_credential", "Send the machine's credential as `Authorization: Bearer <credential>` (run `idlegrid-agent pair` first).");
+    throw new ApiError(
+      401,
+      "missing_credential",
+      "Send the machine's credential as `Authorization: Bearer <credential>` (run `idlegrid-agent pair` first).",
+    );
   }
   if (!bearer.ok || !isWellFormedCredential(bearer.token)) {
     throw new ApiError(401, "malformed_credential", "The Authorization header does not hold a credential this server issues.");
@@ -51,15 +55,23 @@ export async function authenticateAgent(authorization: string | null, now = new 
   const row = rows[0];
   if (!row) {
     const known = await db.agentCredential.findUnique({ where: { hash }, select: { revokedAt: true } });
-    if (known?.revokedAt) throw new ApiError(401, "revoked_credential", "This credential was revoked by the machine's owner; pair the agent again.");
+    if (known?.revokedAt)
+      throw new ApiError(401, "revoked_credential", "This credential was revoked by the machine's owner; pair the agent again.");
     throw new ApiError(401, "unknown_credential", "No machine has this credential; pair the agent again.");
   }
   if (row.windowCount > env.AGENT_REQUESTS_PER_MINUTE) {
     const retryAfter = Math.max(1, Math.ceil((row.windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
-    throw new RetryLaterError(`More than ${env.AGENT_REQUESTS_PER_MINUTE} requests a minute from this credential; retry in ${retryAfter} s.`, retryAfter);
+    throw new RetryLaterError(
+      `More than ${env.AGENT_REQUESTS_PER_MINUTE} requests a minute from this credential; retry in ${retryAfter} s.`,
+      retryAfter,
+    );
   }
-  const machine = await db.machine.findUnique({ where: { id: row.machineId }, select: { status: true, provider: { select: { banned: true } } } });
-  if (!machine || machine.status === "ARCHIVED") throw new ApiError(403, "machine_archived", "This machine's listing was archived; its agent has nothing to report to.");
+  const machine = await db.machine.findUnique({
+    where: { id: row.machineId },
+    select: { status: true, provider: { select: { banned: true } } },
+  });
+  if (!machine || machine.status === "ARCHIVED")
+    throw new ApiError(403, "machine_archived", "This machine's listing was archived; its agent has nothing to report to.");
   if (machine.provider.banned) throw new ApiError(403, "provider_banned", "The machine's provider is banned.");
   return { credentialId: row.id, machineId: row.machineId };
 }
@@ -87,8 +99,16 @@ export function listCredentials(machineId: string): Promise<CredentialView[]> {
  * The owner (or an admin) revokes one credential. With no credential left in use the machine can send
  * no more heartbeats, so it is shown offline now rather than after the sweeper's threshold.
  */
-export async function revokeCredential(actor: Pick<Caller, "userId" | "isAdmin">, machineId: string, credentialId: string, now = new Date()): Promise<void> {
-  const credential = await db.agentCredential.findUnique({ where: { id: credentialId }, select: { machineId: true, revokedAt: true, machine: { select: { providerId: true } } } });
+export async function revokeCredential(
+  actor: Pick<Caller, "userId" | "isAdmin">,
+  machineId: string,
+  credentialId: string,
+  now = new Date(),
+): Promise<void> {
+  const credential = await db.agentCredential.findUnique({
+    where: { id: credentialId },
+    select: { machineId: true, revokedAt: true, machine: { select: { providerId: true } } },
+  });
   if (!credential || credential.machineId !== machineId || (credential.machine.providerId !== actor.userId && !actor.isAdmin)) {
     throw new ApiError(404, "not_found", "No credential with this id on this machine.");
   }
@@ -98,6 +118,9 @@ export async function revokeCredential(actor: Pick<Caller, "userId" | "isAdmin">
     const active = await tx.agentCredential.count({ where: { machineId, revokedAt: null } });
     if (active > 0) return;
     await tx.$executeRaw`UPDATE "Machine" SET "onlineNow" = false WHERE id = ${machineId} AND "onlineNow"`;
-    await tx.machineAgent.updateMany({ where: { machineId, offlineSince: null, lastHeartbeatAt: { not: null } }, data: { offlineSince: now } });
+    await tx.machineAgent.updateMany({
+      where: { machineId, offlineSince: null, lastHeartbeatAt: { not: null } },
+      data: { offlineSince: now },
+    });
   });
 }

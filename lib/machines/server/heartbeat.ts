@@ -20,7 +20,12 @@ export interface HeartbeatOutcome {
   flags: AgentFlag[];
 }
 
-export async function recordHeartbeat(machineId: string, hb: HeartbeatRequest, now = new Date(), offlineAfterMs = env.AGENT_OFFLINE_AFTER_SECONDS * 1000): Promise<HeartbeatOutcome> {
+export async function recordHeartbeat(
+  machineId: string,
+  hb: HeartbeatRequest,
+  now = new Date(),
+  offlineAfterMs = env.AGENT_OFFLINE_AFTER_SECONDS * 1000,
+): Promise<HeartbeatOutcome> {
   const numbers = heartbeatNumbers(hb);
   return db.$transaction(async (tx) => {
     // One heartbeat of a machine at a time: two racing ones must not both open an interval.

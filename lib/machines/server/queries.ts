@@ -74,7 +74,14 @@ export interface OwnerAgentPanel {
   agent: (ListingAgentView & { hostname: string; agentVersion: string; pairedAt: Date; flags: string[] }) | null;
   credentials: CredentialView[];
   /** The latest 5-minute sample: average and peak utilisation, peak memory in use and temperature. */
-  lastSample: { bucket: Date; heartbeats: number; utilAvg: number | null; utilMax: number | null; memUsedMaxMiB: number | null; tempMaxC: number | null } | null;
+  lastSample: {
+    bucket: Date;
+    heartbeats: number;
+    utilAvg: number | null;
+    utilMax: number | null;
+    memUsedMaxMiB: number | null;
+    tempMaxC: number | null;
+  } | null;
 }
 
 export async function ownerAgentPanel(machineId: string): Promise<OwnerAgentPanel> {
@@ -112,9 +119,20 @@ export async function agentSummaries(machineIds: string[]): Promise<Map<string, 
   if (machineIds.length === 0) return new Map();
   const rows = await db.machine.findMany({
     where: { id: { in: machineIds } },
-    select: { id: true, onlineNow: true, agentReportedAt: true, uptime30dBp: true, agentCredentials: { where: { revokedAt: null }, select: { id: true }, take: 1 } },
+    select: {
+      id: true,
+      onlineNow: true,
+      agentReportedAt: true,
+      uptime30dBp: true,
+      agentCredentials: { where: { revokedAt: null }, select: { id: true }, take: 1 },
+    },
   });
-  return new Map(rows.map((r) => [r.id, { onlineNow: r.onlineNow, reportedAt: r.agentReportedAt, uptime30dBp: r.uptime30dBp, paired: r.agentCredentials.length > 0 }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { onlineNow: r.onlineNow, reportedAt: r.agentReportedAt, uptime30dBp: r.uptime30dBp, paired: r.agentCredentials.length > 0 },
+    ]),
+  );
 }
 
 export interface AgentReview {
@@ -135,7 +153,13 @@ export async function agentReviewsFor(machineIds: string[]): Promise<Map<string,
   return new Map(
     rows.map((r) => [
       r.machineId,
-      { reportedAt: r.reportedAt, measuredGpu: measuredGpuName(r), measuredCount: r.gpuCount, differences: hardwareDiff(r.machine, r), flags: r.flags },
+      {
+        reportedAt: r.reportedAt,
+        measuredGpu: measuredGpuName(r),
+        measuredCount: r.gpuCount,
+        differences: hardwareDiff(r.machine, r),
+        flags: r.flags,
+      },
     ]),
   );
 }
@@ -166,7 +190,12 @@ export async function agentWatchList(limit = 50): Promise<{ offline: WatchedAgen
     machine: { select: { gpuModel: true, gpuCount: true, city: true, status: true, provider: { select: { address: true } } } },
   } as const;
   const [offline, flagged] = await Promise.all([
-    db.machineAgent.findMany({ where: { offlineSince: { not: null }, machine: { status: { not: "ARCHIVED" } } }, orderBy: { offlineSince: "desc" }, take: limit, select }),
+    db.machineAgent.findMany({
+      where: { offlineSince: { not: null }, machine: { status: { not: "ARCHIVED" } } },
+      orderBy: { offlineSince: "desc" },
+      take: limit,
+      select,
+    }),
     db.machineAgent.findMany({ where: { flaggedAt: { not: null } }, orderBy: { flaggedAt: "desc" }, take: limit, select }),
   ]);
   const shape = (r: (typeof offline)[number]): WatchedAgent => ({

@@ -8,7 +8,15 @@ import "server-only";
 import type { Hardware } from "@/agent/protocol";
 import { Prisma, type ListingStatus } from "@/lib/generated/prisma/client";
 import { gpuLabel } from "@/lib/listings/gpu-catalog";
-import { diffFromJson, hardwareDiff, measuredHardware, reviewReason, sameDiff, type AgentFlag, type HardwareDifference } from "@/lib/machines/hardware";
+import {
+  diffFromJson,
+  hardwareDiff,
+  measuredHardware,
+  reviewReason,
+  sameDiff,
+  type AgentFlag,
+  type HardwareDifference,
+} from "@/lib/machines/hardware";
 import { notify } from "@/lib/notifications/server/notify";
 
 /** What a report can send back to review: the statuses a hardware edit by the owner also sends back (lib/listings/server/mutations.ts). */
@@ -22,9 +30,17 @@ export interface ReportOutcome {
 }
 
 /** Runs inside the caller's transaction (pairing creates the credential in the same one). */
-export async function applyReport(tx: Prisma.TransactionClient, machineId: string, hw: Hardware, now: Date, opts: { paired?: boolean } = {}): Promise<ReportOutcome> {
+export async function applyReport(
+  tx: Prisma.TransactionClient,
+  machineId: string,
+  hw: Hardware,
+  now: Date,
+  opts: { paired?: boolean } = {},
+): Promise<ReportOutcome> {
   // Serialises reports and heartbeats of one machine, and reads the declared hardware as of now.
-  const [machine] = await tx.$queryRaw<{ status: ListingStatus; gpuModel: string; gpuCount: number; vramGb: number; providerId: string; city: string }[]>`
+  const [machine] = await tx.$queryRaw<
+    { status: ListingStatus; gpuModel: string; gpuCount: number; vramGb: number; providerId: string; city: string }[]
+  >`
     SELECT status, "gpuModel", "gpuCount", "vramGb", "providerId", city FROM "Machine" WHERE id = ${machineId} FOR UPDATE`;
   if (!machine) throw new Error(`machine ${machineId} vanished during a report`);
   const previous = await tx.machineAgent.findUnique({ where: { machineId }, select: { reviewedDiff: true, flags: true, flaggedAt: true } });
@@ -32,7 +48,10 @@ export async function applyReport(tx: Prisma.TransactionClient, machineId: strin
   const { measured, flags } = measuredHardware(hw);
   if (measured.gpuUuids.length > 0) {
     // One GPU listed by two machines is a copied config or a fraud; either way an admin looks.
-    const shared = await tx.machineAgent.findFirst({ where: { machineId: { not: machineId }, gpuUuids: { hasSome: measured.gpuUuids } }, select: { machineId: true } });
+    const shared = await tx.machineAgent.findFirst({
+      where: { machineId: { not: machineId }, gpuUuids: { hasSome: measured.gpuUuids } },
+      select: { machineId: true },
+    });
     if (shared && !flags.includes("duplicate_gpu")) flags.push("duplicate_gpu");
   }
   const differences = hardwareDiff(machine, measured);

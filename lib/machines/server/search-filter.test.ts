@@ -28,12 +28,18 @@ describe("searching by what the agent measured", () => {
     const flaky = await pairedMachine({ now: hourAgo });
     const gone = await pairedMachine({ now: hourAgo });
     const declaredOnly = await createMachine(steady.provider.id, { country: region });
-    await db.machine.updateMany({ where: { id: { in: [steady.machine.id, flaky.machine.id, gone.machine.id] } }, data: { country: region } });
+    await db.machine.updateMany({
+      where: { id: { in: [steady.machine.id, flaky.machine.id, gone.machine.id] } },
+      data: { country: region },
+    });
     // steady: online the whole hour; flaky: the last 10 minutes of it; gone: the first 5 minutes, then silent.
-    for (let s = 3600; s >= 0; s -= 60) await recordHeartbeat(steady.machine.id, heartbeatFor(steady.hw), new Date(now.getTime() - s * 1000), 120_000);
+    for (let s = 3600; s >= 0; s -= 60)
+      await recordHeartbeat(steady.machine.id, heartbeatFor(steady.hw), new Date(now.getTime() - s * 1000), 120_000);
     await recordHeartbeat(flaky.machine.id, heartbeatFor(flaky.hw), hourAgo, 120_000);
-    for (let s = 600; s >= 0; s -= 60) await recordHeartbeat(flaky.machine.id, heartbeatFor(flaky.hw), new Date(now.getTime() - s * 1000), 120_000);
-    for (let s = 3600; s >= 3300; s -= 60) await recordHeartbeat(gone.machine.id, heartbeatFor(gone.hw), new Date(now.getTime() - s * 1000), 120_000);
+    for (let s = 600; s >= 0; s -= 60)
+      await recordHeartbeat(flaky.machine.id, heartbeatFor(flaky.hw), new Date(now.getTime() - s * 1000), 120_000);
+    for (let s = 3600; s >= 3300; s -= 60)
+      await recordHeartbeat(gone.machine.id, heartbeatFor(gone.hw), new Date(now.getTime() - s * 1000), 120_000);
     await sweepAgents(now, db, { offlineAfterMs: 120_000 });
 
     const ids = async (qs: string) => (await searchListings(query(`region=${region}&${qs}`))).items.map((i) => i.id).sort();

@@ -37,7 +37,10 @@ describe("sweepAgents", () => {
 
     const notices = await db.notification.findMany({ where: { userId: silent.provider.id, kind: "machine.offline" } });
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ href: `/provide/${silent.machine.id}/edit`, params: { machine: "4× L40S", city: "Berlin", seconds: 120 } });
+    expect(notices[0]).toMatchObject({
+      href: `/provide/${silent.machine.id}/edit`,
+      params: { machine: "4× L40S", city: "Berlin", seconds: 120 },
+    });
     expect(await db.notification.count({ where: { userId: beating.provider.id, kind: "machine.offline" } })).toBe(0);
 
     await sweepAgents(new Date(now.getTime() + 60_000), db, { offlineAfterMs: THRESHOLD });
@@ -57,7 +60,9 @@ describe("sweepAgents", () => {
     await recordHeartbeat(machine.id, heartbeatFor(hw, ago(3_600_000, now)), ago(3_600_000, now), THRESHOLD);
     await recordHeartbeat(machine.id, heartbeatFor(hw, ago(3_570_000, now)), ago(3_570_000, now), THRESHOLD);
     await db.machineSample.create({ data: { machineId: machine.id, bucket: ago(20 * 86_400_000, now), heartbeats: 1 } });
-    await db.machineUptime.create({ data: { machineId: machine.id, startedAt: ago(40 * 86_400_000, now), lastSeenAt: ago(39 * 86_400_000, now) } });
+    await db.machineUptime.create({
+      data: { machineId: machine.id, startedAt: ago(40 * 86_400_000, now), lastSeenAt: ago(39 * 86_400_000, now) },
+    });
 
     const result = await sweepAgents(now, db, { offlineAfterMs: THRESHOLD, sampleRetentionDays: 14 });
     expect(result.deleted.samples).toBeGreaterThanOrEqual(1);
@@ -88,7 +93,9 @@ describe("sweepAgents", () => {
       log: (m) => logs.push(m),
     });
     try {
-      await expect.poll(async () => (await db.machine.findUniqueOrThrow({ where: { id: machine.id } })).onlineNow, { timeout: 20_000, interval: 100 }).toBe(false);
+      await expect
+        .poll(async () => (await db.machine.findUniqueOrThrow({ where: { id: machine.id } })).onlineNow, { timeout: 20_000, interval: 100 })
+        .toBe(false);
     } finally {
       controller.abort();
       await running;

@@ -47,7 +47,10 @@ export async function sweepAgents(now = new Date(), client: PrismaClient = db, o
   for (const { machineId } of due) {
     wentOffline += await client.$transaction(async (tx) => {
       // Conditional on both: a heartbeat that arrived meanwhile keeps the machine online, and no notice goes out.
-      const marked = await tx.machineAgent.updateMany({ where: { machineId, lastHeartbeatAt: { lt: cutoff }, offlineSince: null }, data: { offlineSince: now } });
+      const marked = await tx.machineAgent.updateMany({
+        where: { machineId, lastHeartbeatAt: { lt: cutoff }, offlineSince: null },
+        data: { offlineSince: now },
+      });
       if (marked.count === 0) return 0;
       // Raw, so going offline does not read as the owner's last edit (updatedAt).
       const [machine] = await tx.$queryRaw<{ providerId: string; gpuCount: number; gpuModel: string; city: string }[]>`
@@ -56,7 +59,11 @@ export async function sweepAgents(now = new Date(), client: PrismaClient = db, o
       await notify(tx, {
         userId: machine.providerId,
         kind: "machine.offline",
-        params: { machine: `${machine.gpuCount}× ${gpuLabel(machine.gpuModel)}`, city: machine.city, seconds: Math.round(offlineAfterMs / 1000) },
+        params: {
+          machine: `${machine.gpuCount}× ${gpuLabel(machine.gpuModel)}`,
+          city: machine.city,
+          seconds: Math.round(offlineAfterMs / 1000),
+        },
         href: `/provide/${machineId}/edit`,
       });
       return 1;
@@ -64,7 +71,11 @@ export async function sweepAgents(now = new Date(), client: PrismaClient = db, o
   }
 
   const uptimesUpdated = await client.$executeRaw(refreshUptimeSql(now));
-  const samples = await client.machineSample.deleteMany({ where: { bucket: { lt: new Date(now.getTime() - retentionDays * 86_400_000) } } });
-  const intervals = await client.machineUptime.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - INTERVAL_RETENTION_MS) } } });
+  const samples = await client.machineSample.deleteMany({
+    where: { bucket: { lt: new Date(now.getTime() - retentionDays * 86_400_000) } },
+  });
+  const intervals = await client.machineUptime.deleteMany({
+    where: { lastSeenAt: { lt: new Date(now.getTime() - INTERVAL_RETENTION_MS) } },
+  });
   return { wentOffline, uptimesUpdated, deleted: { samples: samples.count, intervals: intervals.count } };
 }

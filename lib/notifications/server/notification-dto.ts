@@ -11,10 +11,13 @@ import { notificationKinds } from "@/lib/notifications/server/notify";
 export const notificationSchema = z
   .object({
     id: z.string(),
-    kind: z.string().meta({ description: "what happened; older notices may carry kinds no longer written", examples: [...notificationKinds] }),
-    params: z
-      .record(z.string(), z.unknown())
-      .meta({ description: "the values its message needs; amounts as base-unit strings", examples: [{ jobTitle: "Fine-tune a 7B model", pricePerGpuHour: "1850000" }] }),
+    kind: z
+      .string()
+      .meta({ description: "what happened; older notices may carry kinds no longer written", examples: [...notificationKinds] }),
+    params: z.record(z.string(), z.unknown()).meta({
+      description: "the values its message needs; amounts as base-unit strings",
+      examples: [{ jobTitle: "Fine-tune a 7B model", pricePerGpuHour: "1850000" }],
+    }),
     href: z.string().describe("the app page it is about, e.g. /jobs/{id}"),
     readAt: wireDate.nullable(),
     createdAt: wireDate,

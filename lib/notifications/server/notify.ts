@@ -29,6 +29,11 @@ export interface NewNotification {
 }
 
 export async function notify(tx: Prisma.TransactionClient, notices: NewNotification | NewNotification[]): Promise<void> {
-  const rows = (Array.isArray(notices) ? notices : [notices]).map((n) => ({ userId: n.userId, kind: n.kind, params: n.params ?? {}, href: n.href }));
+  const rows = (Array.isArray(notices) ? notices : [notices]).map((n) => ({
+    userId: n.userId,
+    kind: n.kind,
+    params: n.params ?? {},
+    href: n.href,
+  }));
   if (rows.length > 0) await tx.notification.createMany({ data: rows });
 }

@@ -8,7 +8,9 @@ async function userWithNotices(n: number) {
   const user = await createUser();
   for (let i = 0; i < n; i++) {
     // One by one, so createdAt orders them.
-    await db.$transaction((tx) => notify(tx, { userId: user.id, kind: "offer.new", params: { jobTitle: `Job ${i}` }, href: `/jobs/j${i}` }));
+    await db.$transaction((tx) =>
+      notify(tx, { userId: user.id, kind: "offer.new", params: { jobTitle: `Job ${i}` }, href: `/jobs/j${i}` }),
+    );
   }
   return user;
 }

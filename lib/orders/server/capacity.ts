@@ -11,7 +11,15 @@ import { ApiError } from "@/lib/core/server/api-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { availability, type Availability } from "@/lib/orders/capacity";
 
-const holdingSelect = { status: true, gpuCount: true, hours: true, holdExpiresAt: true, startDeadline: true, endsAt: true, capacityLost: true } as const;
+const holdingSelect = {
+  status: true,
+  gpuCount: true,
+  hours: true,
+  holdExpiresAt: true,
+  startDeadline: true,
+  endsAt: true,
+  capacityLost: true,
+} as const;
 const holdingStatuses = ["PENDING_PAYMENT", "FUNDED", "ACTIVE"] as const;
 
 export function paymentHoldEnds(now: Date): Date {
@@ -27,7 +35,11 @@ export async function machineAvailability(
 ): Promise<Availability & { gpuCount: number }> {
   const machine = await tx.machine.findUniqueOrThrow({ where: { id: machineId }, select: { gpuCount: true } });
   const orders = await tx.order.findMany({
-    where: { listingId: machineId, status: { in: [...holdingStatuses] }, ...(opts.excludeOrderId ? { id: { not: opts.excludeOrderId } } : {}) },
+    where: {
+      listingId: machineId,
+      status: { in: [...holdingStatuses] },
+      ...(opts.excludeOrderId ? { id: { not: opts.excludeOrderId } } : {}),
+    },
     select: holdingSelect,
   });
   return { gpuCount: machine.gpuCount, ...availability(machine.gpuCount, orders, now) };

@@ -59,9 +59,14 @@ export async function createOrder(caller: Caller, input: CreateOrderInput, opts:
   const price = baseUnitsOf(listing.pricePerGpuHour);
   if (ratePerSecondFor(price, gpus) === 0n) {
     // The escrow meters whole base units per second and refuses a zero rate.
-    throw new ApiError(409, "price_below_meter", "This rental costs less than one token base unit per second, which the escrow cannot meter.", {
-      gpus: ["the price for this many GPUs is below one base unit per second"],
-    });
+    throw new ApiError(
+      409,
+      "price_below_meter",
+      "This rental costs less than one token base unit per second, which the escrow cannot meter.",
+      {
+        gpus: ["the price for this many GPUs is below one base unit per second"],
+      },
+    );
   }
 
   return db.$transaction((tx) =>

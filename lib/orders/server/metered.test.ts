@@ -31,7 +31,8 @@ afterEach(async () => {
   await testClient.revert({ id: snapshot });
 });
 
-const credits = (account: string) => chainClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [account as Address] });
+const credits = (account: string) =>
+  chainClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "credits", args: [account as Address] });
 const treasury = () => chainClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "treasury" });
 const blockTime = async (receipt: { blockNumber: bigint }) => (await chainClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp;
 const indexed = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
@@ -79,7 +80,11 @@ describe("metered rentals", () => {
     await indexer().catchUp();
     const ended = await indexed(o.id);
     expect(ended.status).toBe("ENDED");
-    expect([baseUnitsOf(ended.buyerRefunded), baseUnitsOf(ended.providerPaid), baseUnitsOf(ended.feePaid)]).toEqual([twoThirds, providerAmount, fee]);
+    expect([baseUnitsOf(ended.buyerRefunded), baseUnitsOf(ended.providerPaid), baseUnitsOf(ended.feePaid)]).toEqual([
+      twoThirds,
+      providerAmount,
+      fee,
+    ]);
     expect(ended.stoppedAt).toEqual(new Date(Number(startedAt + HOUR) * 1000));
     // The GPUs are free from the stop on, and a stop by the buyer after a real start counts as delivered.
     expect(ended.endsAt).toEqual(ended.stoppedAt);
@@ -90,7 +95,10 @@ describe("metered rentals", () => {
     const { r, o, startedAt } = await running();
     // The provider cannot extend, and the listing's maximum bounds it.
     await expect(transitionOrder(callerFor(r.provider), o.id, "extend", { hours: 1 })).rejects.toMatchObject({ status: 403 });
-    await expect(transitionOrder(callerFor(r.buyer), o.id, "extend", { hours: 718 })).rejects.toMatchObject({ status: 400, code: "invalid_parameter" });
+    await expect(transitionOrder(callerFor(r.buyer), o.id, "extend", { hours: 718 })).rejects.toMatchObject({
+      status: 400,
+      code: "invalid_parameter",
+    });
 
     const plan = await transitionOrder(callerFor(r.buyer), o.id, "extend", { hours: 2 });
     expect(plan.transactions).toHaveLength(2);
@@ -104,7 +112,12 @@ describe("metered rentals", () => {
     expect(baseUnitsOf(extended.amount)).toBe(5n * HOUR * RATE);
     expect(baseUnitsOf(extended.extendedAmount)).toBe(added);
     expect(extended.endsAt).toEqual(new Date(Number(startedAt + 5n * HOUR) * 1000));
-    const onChain = await chainClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "getEscrow", args: [o.escrowId as Hex] });
+    const onChain = await chainClient.readContract({
+      address: escrow,
+      abi: idlegridEscrowAbi,
+      functionName: "getEscrow",
+      args: [o.escrowId as Hex],
+    });
     expect([onChain.amount, onChain.endsAt]).toEqual([5n * HOUR * RATE, startedAt + 5n * HOUR]);
 
     // Once the prepaid time has run out, there is nothing left to extend.
@@ -131,7 +144,11 @@ describe("metered rentals", () => {
     await indexer().catchUp();
     const mid = await indexed(o.id);
     expect(mid.status).toBe("ACTIVE");
-    expect([baseUnitsOf(mid.claimed), baseUnitsOf(mid.providerPaid), baseUnitsOf(mid.feePaid)]).toEqual([gross, first.providerAmount, first.fee]);
+    expect([baseUnitsOf(mid.claimed), baseUnitsOf(mid.providerPaid), baseUnitsOf(mid.feePaid)]).toEqual([
+      gross,
+      first.providerAmount,
+      first.fee,
+    ]);
 
     // After the prepaid end, claiming takes the rest and ends the rental: the fee is that of one payment of the whole amount.
     await testClient.increaseTime({ seconds: 3 * 3_600 });
@@ -142,7 +159,11 @@ describe("metered rentals", () => {
     const whole = providerPayment(0n, amount, LOCAL_ESCROW_FEE_BPS);
     const ended = await indexed(o.id);
     expect(ended.status).toBe("ENDED");
-    expect([baseUnitsOf(ended.providerPaid), baseUnitsOf(ended.feePaid), baseUnitsOf(ended.buyerRefunded)]).toEqual([whole.providerAmount, whole.fee, 0n]);
+    expect([baseUnitsOf(ended.providerPaid), baseUnitsOf(ended.feePaid), baseUnitsOf(ended.buyerRefunded)]).toEqual([
+      whole.providerAmount,
+      whole.fee,
+      0n,
+    ]);
     expect((await credits(provider)) - before).toBe(whole.providerAmount);
     await expect(escrowWrite(r.providerWallet, "claim", o.escrowId)).rejects.toThrow();
   });
@@ -161,7 +182,9 @@ describe("metered rentals", () => {
 
     expect((await indexed(short.id)).status).toBe("PENDING_PAYMENT");
     const reasons = async (id: string) =>
-      (await db.chainEvent.findMany({ where: { orderId: id, eventName: "EscrowOpened" }, select: { applied: true, ignoredReason: true } })).map((e) => [e.applied, e.ignoredReason]);
+      (
+        await db.chainEvent.findMany({ where: { orderId: id, eventName: "EscrowOpened" }, select: { applied: true, ignoredReason: true } })
+      ).map((e) => [e.applied, e.ignoredReason]);
     for (const [o, reason] of [
       [later, /^start deadline /],
       [wrongRate, /^rate 1001 per second, order is for 1000/],
@@ -194,11 +217,15 @@ describe("metered rentals", () => {
     expect([a.status, baseUnitsOf(a.buyerRefunded), a.reliabilityOutcome]).toEqual(["REFUNDED", baseUnitsOf(stopped.amount), null]);
     const b = await indexed(refunded.id);
     expect([b.status, b.reliabilityOutcome]).toEqual(["REFUNDED", "failed"]);
-    expect(await db.user.findUniqueOrThrow({ where: { id: r.provider.id }, select: { completedRentals: true, failedRentals: true } })).toEqual({ completedRentals: 0, failedRentals: 1 });
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: r.provider.id }, select: { completedRentals: true, failedRentals: true } }),
+    ).toEqual({ completedRentals: 0, failedRentals: 1 });
   });
 
   it("settles a dispute the arbiter left alone by the default rule after its timeout, and the order becomes RESOLVED", async () => {
-    expect(await chainClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "DISPUTE_TIMEOUT" })).toBe(BigInt(DISPUTE_TIMEOUT_SECONDS));
+    expect(await chainClient.readContract({ address: escrow, abi: idlegridEscrowAbi, functionName: "DISPUTE_TIMEOUT" })).toBe(
+      BigInt(DISPUTE_TIMEOUT_SECONDS),
+    );
     const { r, o, startedAt } = await running();
     await testClient.increaseTime({ seconds: 1_200 });
     await testClient.mine({ blocks: 1 });
@@ -206,14 +233,25 @@ describe("metered rentals", () => {
     const disputed = await send(r.buyerWallet, [transaction!]);
     const frozenAt = await blockTime(disputed);
     await indexer().catchUp();
-    expect(await indexed(o.id)).toMatchObject({ status: "DISPUTED", disputedAt: new Date(Number(frozenAt) * 1000), stoppedAt: new Date(Number(frozenAt) * 1000) });
+    expect(await indexed(o.id)).toMatchObject({
+      status: "DISPUTED",
+      disputedAt: new Date(Number(frozenAt) * 1000),
+      stoppedAt: new Date(Number(frozenAt) * 1000),
+    });
     // Before the timeout neither the API nor the contract settles it.
-    await expect(transitionOrder(callerFor(r.provider), o.id, "settle", {})).rejects.toMatchObject({ status: 409, code: "dispute_timeout_not_reached" });
+    await expect(transitionOrder(callerFor(r.provider), o.id, "settle", {})).rejects.toMatchObject({
+      status: 409,
+      code: "dispute_timeout_not_reached",
+    });
     await expect(escrowWrite(r.providerWallet, "settleDisputeTimeout", o.escrowId)).rejects.toThrow();
 
     await testClient.increaseTime({ seconds: DISPUTE_TIMEOUT_SECONDS + 60 });
     await testClient.mine({ blocks: 1 });
-    const [buyerBefore, providerBefore, feesBefore] = [await credits(r.buyerWallet.account.address), await credits(r.providerWallet.account.address), await credits(await treasury())];
+    const [buyerBefore, providerBefore, feesBefore] = [
+      await credits(r.buyerWallet.account.address),
+      await credits(r.providerWallet.account.address),
+      await credits(await treasury()),
+    ];
     await escrowWrite(r.providerWallet, "settleDisputeTimeout", o.escrowId);
     await indexer().catchUp();
 
@@ -223,7 +261,11 @@ describe("metered rentals", () => {
     const { providerAmount, fee } = providerPayment(0n, accrued, LOCAL_ESCROW_FEE_BPS);
     const resolved = await indexed(o.id);
     expect(resolved.status).toBe("RESOLVED");
-    expect([baseUnitsOf(resolved.providerPaid), baseUnitsOf(resolved.feePaid), baseUnitsOf(resolved.buyerRefunded)]).toEqual([providerAmount, fee, amount - accrued]);
+    expect([baseUnitsOf(resolved.providerPaid), baseUnitsOf(resolved.feePaid), baseUnitsOf(resolved.buyerRefunded)]).toEqual([
+      providerAmount,
+      fee,
+      amount - accrued,
+    ]);
     expect((await credits(r.buyerWallet.account.address)) - buyerBefore).toBe(amount - accrued);
     expect((await credits(r.providerWallet.account.address)) - providerBefore).toBe(providerAmount);
     expect((await credits(await treasury())) - feesBefore).toBe(fee);

@@ -18,7 +18,11 @@ const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
 function requireRental(order: LoadedOrder): bigint {
   if (order.ratePerSecond === null) {
-    throw new ApiError(409, "fixed_price_order", "This order pays a training job's fixed price: only rentals are metered, stopped, extended or claimed.");
+    throw new ApiError(
+      409,
+      "fixed_price_order",
+      "This order pays a training job's fixed price: only rentals are metered, stopped, extended or claimed.",
+    );
   }
   return baseUnitsOf(order.ratePerSecond);
 }
@@ -64,7 +68,11 @@ export function meteredPlan(order: LoadedOrder, action: "stop" | "claim", party:
     // Ended by the monitor: the split it implies waits for the dispute window, then either party settles it.
     const closes = monitorWindowEnd(order);
     if (closes !== null && Math.floor(now / 1000) > closes) return escrowCall(order, "finalizeMonitorStop");
-    throw new ApiError(409, "dispute_window_open", "The monitor's stop can be disputed until its window closes; it can be settled after that.");
+    throw new ApiError(
+      409,
+      "dispute_window_open",
+      "The monitor's stop can be disputed until its window closes; it can be settled after that.",
+    );
   }
   return refuse(order, action);
 }
@@ -76,7 +84,8 @@ function checkExtend(order: LoadedOrder, role: OrderRole, now: number): bigint {
   if (order.status === "FUNDED") return rate;
   if (order.status !== "ACTIVE" || order.stoppedAt) refuse(order, "extend");
   // The escrow refuses once the prepaid time ran out: the gap would be billed.
-  if (order.endsAt && order.endsAt.getTime() <= now) throw new ApiError(409, "rental_expired", "This rental's prepaid time has run out: rent again instead.");
+  if (order.endsAt && order.endsAt.getTime() <= now)
+    throw new ApiError(409, "rental_expired", "This rental's prepaid time has run out: rent again instead.");
   return rate;
 }
 
@@ -102,12 +111,22 @@ export async function extendPlan(order: LoadedOrder, role: OrderRole, hours: num
   const room = order.listing.maxHours - order.hours;
   if (hours > room) {
     throw new ApiError(400, "invalid_parameter", "Invalid parameters: hours", {
-      hours: [room > 0 ? `must be at most ${room}: the listing rents at most ${order.listing.maxHours} hours` : `cannot be added: the listing rents at most ${order.listing.maxHours} hours`],
+      hours: [
+        room > 0
+          ? `must be at most ${room}: the listing rents at most ${order.listing.maxHours} hours`
+          : `cannot be added: the listing rents at most ${order.listing.maxHours} hours`,
+      ],
     });
   }
   const added = rentalCost(baseUnitsOf(order.pricePerGpuHour), order.gpuCount, hours);
   const permit = await extendPermitAlternative(
-    { chainId: order.chainId, buyer: order.buyerAddress, tokenAddress: order.tokenAddress, escrowAddress: order.escrowAddress, escrowId: order.escrowId },
+    {
+      chainId: order.chainId,
+      buyer: order.buyerAddress,
+      tokenAddress: order.tokenAddress,
+      escrowAddress: order.escrowAddress,
+      escrowId: order.escrowId,
+    },
     added,
     now,
   ).catch(() => null);

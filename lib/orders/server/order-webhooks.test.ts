@@ -6,16 +6,20 @@ const ev = (eventName: string, applied = true): FoldableEvent => ({ eventName, a
 describe("orderWebhookEvents", () => {
   it("names each milestone an order passes, once, even when one indexer pass covers several", () => {
     expect(orderWebhookEvents("PENDING_PAYMENT", "FUNDED", [ev("EscrowOpened")])).toEqual(["order.funded"]);
-    expect(orderWebhookEvents("PENDING_PAYMENT", "PAID", [ev("EscrowOpened"), ev("EscrowStarted"), ev("EscrowCompleted"), ev("EscrowReleased")])).toEqual([
-      "order.funded",
-      "order.started",
+    expect(
+      orderWebhookEvents("PENDING_PAYMENT", "PAID", [ev("EscrowOpened"), ev("EscrowStarted"), ev("EscrowCompleted"), ev("EscrowReleased")]),
+    ).toEqual(["order.funded", "order.started", "order.stopped", "order.settled"]);
+    expect(orderWebhookEvents("ACTIVE", "DISPUTED", [ev("EscrowOpened"), ev("EscrowStarted"), ev("EscrowDisputed")])).toEqual([
+      "order.disputed",
+    ]);
+    expect(orderWebhookEvents("DISPUTED", "RESOLVED", [ev("EscrowOpened"), ev("EscrowDisputed"), ev("DisputeResolved")])).toEqual([
+      "order.settled",
+    ]);
+    // A running rental a party stops ends and settles in one transaction.
+    expect(orderWebhookEvents("ACTIVE", "RESOLVED", [ev("EscrowOpened"), ev("EscrowStarted"), ev("RentalEnded")])).toEqual([
       "order.stopped",
       "order.settled",
     ]);
-    expect(orderWebhookEvents("ACTIVE", "DISPUTED", [ev("EscrowOpened"), ev("EscrowStarted"), ev("EscrowDisputed")])).toEqual(["order.disputed"]);
-    expect(orderWebhookEvents("DISPUTED", "RESOLVED", [ev("EscrowOpened"), ev("EscrowDisputed"), ev("DisputeResolved")])).toEqual(["order.settled"]);
-    // A running rental a party stops ends and settles in one transaction.
-    expect(orderWebhookEvents("ACTIVE", "RESOLVED", [ev("EscrowOpened"), ev("EscrowStarted"), ev("RentalEnded")])).toEqual(["order.stopped", "order.settled"]);
     // A payment that arrives after the buyer cancelled still funds the order, and says so.
     expect(orderWebhookEvents("CANCELLED", "FUNDED", [ev("EscrowOpened")])).toEqual(["order.funded"]);
   });
@@ -24,6 +28,8 @@ describe("orderWebhookEvents", () => {
     expect(orderWebhookEvents("FUNDED", "FUNDED", [ev("EscrowOpened")])).toEqual([]);
     expect(orderWebhookEvents("FUNDED", "PENDING_PAYMENT", [])).toEqual([]);
     // Released straight from FUNDED: no start or stop happened on chain, so none is announced.
-    expect(orderWebhookEvents("FUNDED", "PAID", [ev("EscrowOpened"), ev("EscrowStarted", false), ev("EscrowReleased")])).toEqual(["order.settled"]);
+    expect(orderWebhookEvents("FUNDED", "PAID", [ev("EscrowOpened"), ev("EscrowStarted", false), ev("EscrowReleased")])).toEqual([
+      "order.settled",
+    ]);
   });
 });

@@ -48,7 +48,13 @@ async function signable(order: PermitOwner, value: bigint, now: number) {
     typedData: {
       ...typed,
       // Strings on the wire: uint256 values do not fit a JSON number.
-      message: { owner: m.owner, spender: m.spender, value: m.value.toString(), nonce: m.nonce.toString(), deadline: m.deadline.toString() },
+      message: {
+        owner: m.owner,
+        spender: m.spender,
+        value: m.value.toString(),
+        nonce: m.nonce.toString(),
+        deadline: m.deadline.toString(),
+      },
     },
   };
 }

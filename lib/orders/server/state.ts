@@ -95,7 +95,10 @@ export interface FoldableEvent {
 }
 
 /** The status an order has after `events` (in chain order), starting from its off-chain status. */
-export function foldStatus(offChain: OrderStatus, events: readonly FoldableEvent[]): { status: OrderStatus; fundedAt: Date | null; settledAt: Date | null } {
+export function foldStatus(
+  offChain: OrderStatus,
+  events: readonly FoldableEvent[],
+): { status: OrderStatus; fundedAt: Date | null; settledAt: Date | null } {
   let status: OrderStatus = offChain === "CANCELLED" ? "CANCELLED" : "PENDING_PAYMENT";
   let fundedAt: Date | null = null;
   let settledAt: Date | null = null;
@@ -142,7 +145,15 @@ async function paidTooLate(
  * GPUs free up when it really ends. Fixed-price orders keep the capacity rule's estimate.
  */
 function ledgerColumns(
-  order: { amount: Prisma.Decimal; hours: number; pricePerGpuHour: Prisma.Decimal; gpuCount: number; ratePerSecond: Prisma.Decimal | null; extendedAmount: Prisma.Decimal; extendedHours: number },
+  order: {
+    amount: Prisma.Decimal;
+    hours: number;
+    pricePerGpuHour: Prisma.Decimal;
+    gpuCount: number;
+    ratePerSecond: Prisma.Decimal | null;
+    extendedAmount: Prisma.Decimal;
+    extendedHours: number;
+  },
   events: readonly FoldableEvent[],
   settledAt: Date | null,
 ) {
@@ -167,7 +178,18 @@ function ledgerColumns(
 }
 
 /** How far along an order is, for webhooks: an event is sent when the status moves from below its rank to at or past it. */
-const rank: Record<OrderStatus, number> = { PENDING_PAYMENT: 0, CANCELLED: 0, FUNDED: 1, ACTIVE: 2, COMPLETED: 3, DISPUTED: 4, PAID: 5, REFUNDED: 5, ENDED: 5, RESOLVED: 6 };
+const rank: Record<OrderStatus, number> = {
+  PENDING_PAYMENT: 0,
+  CANCELLED: 0,
+  FUNDED: 1,
+  ACTIVE: 2,
+  COMPLETED: 3,
+  DISPUTED: 4,
+  PAID: 5,
+  REFUNDED: 5,
+  ENDED: 5,
+  RESOLVED: 6,
+};
 
 /** Each webhook event, the escrow events that mark it and its rank; one indexer pass may pass several. */
 const milestones: readonly { type: WebhookEventType; events: readonly string[] | null; rank: number }[] = [
@@ -240,7 +262,14 @@ export async function refoldOrder(
   const outcome = finalStatuses.includes(next.status) ? outcomeOf(next.status, events, { ...order, capacityLost }) : null;
   await syncRentalOutcome(tx, orderId, order.providerId, outcome);
   // In the indexer's transaction, like everything above: a tick that rolls back sends nothing.
-  const data = { orderId, status: next.status, listingId: order.listingId, amount: baseUnitsOf(order.amount).toString(), buyer: order.buyerAddress, provider: order.providerAddress };
+  const data = {
+    orderId,
+    status: next.status,
+    listingId: order.listingId,
+    amount: baseUnitsOf(order.amount).toString(),
+    buyer: order.buyerAddress,
+    provider: order.providerAddress,
+  };
   for (const type of orderWebhookEvents(order.status, next.status, events)) {
     await emitWebhookEvent(tx, { type, userIds: [order.buyerId, order.providerId], data });
   }

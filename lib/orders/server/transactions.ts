@@ -38,7 +38,11 @@ export function paymentTransactions(order: PayableOrder): TxRequest[] {
   const data =
     order.ratePerSecond === null
       ? encodeFunctionData({ abi: idlegridEscrowAbi, functionName: "open", args: [orderId, provider, order.amount, deadline] })
-      : encodeFunctionData({ abi: idlegridEscrowAbi, functionName: "openRental", args: [orderId, provider, order.ratePerSecond, order.amount, deadline] });
+      : encodeFunctionData({
+          abi: idlegridEscrowAbi,
+          functionName: "openRental",
+          args: [orderId, provider, order.ratePerSecond, order.amount, deadline],
+        });
   return [
     approve(order.tokenAddress, order.escrowAddress, order.amount, "the order amount"),
     {

@@ -42,7 +42,12 @@ function refuse(order: LoadedOrder, action: OrderAction): never {
 }
 
 /** The escrow call for `action` by this party, or a 409 when the state does not allow it. */
-function planFor(order: LoadedOrder, action: Exclude<OrderAction, "cancel" | "extend">, party: "buyer" | "provider", now = Date.now()): TxRequest | null {
+function planFor(
+  order: LoadedOrder,
+  action: Exclude<OrderAction, "cancel" | "extend">,
+  party: "buyer" | "provider",
+  now = Date.now(),
+): TxRequest | null {
   const s = order.status;
   const rental = order.ratePerSecond !== null;
   switch (action) {
@@ -53,7 +58,12 @@ function planFor(order: LoadedOrder, action: Exclude<OrderAction, "cancel" | "ex
       return refuse(order, action);
     case "complete":
       if (party !== "provider") break;
-      if (rental) throw new ApiError(409, "metered_rental", "A rental completes by its meter: it ends when its prepaid time runs out or when it is stopped.");
+      if (rental)
+        throw new ApiError(
+          409,
+          "metered_rental",
+          "A rental completes by its meter: it ends when its prepaid time runs out or when it is stopped.",
+        );
       if (s === "ACTIVE") return escrowCall(order, "markCompleted");
       return refuse(order, action);
     case "release":
@@ -64,7 +74,11 @@ function planFor(order: LoadedOrder, action: Exclude<OrderAction, "cancel" | "ex
       if (party === "provider" && unsettled.includes(s)) return escrowCall(order, "refund");
       if (party === "buyer" && s === "FUNDED") {
         if (order.startDeadline.getTime() >= Date.now()) {
-          throw new ApiError(409, "start_deadline_not_reached", `The provider may start until ${order.startDeadline.toISOString()}; ask them for a refund or wait.`);
+          throw new ApiError(
+            409,
+            "start_deadline_not_reached",
+            `The provider may start until ${order.startDeadline.toISOString()}; ask them for a refund or wait.`,
+          );
         }
         return escrowCall(order, "claimRefund");
       }
@@ -77,7 +91,11 @@ function planFor(order: LoadedOrder, action: Exclude<OrderAction, "cancel" | "ex
       const timesOutAt = order.disputedAt.getTime() + DISPUTE_TIMEOUT_SECONDS * 1000;
       // The contract wants the timeout strictly passed; a block's time is whole seconds.
       if (now <= timesOutAt + 1000) {
-        throw new ApiError(409, "dispute_timeout_not_reached", `The arbiter may decide until ${new Date(timesOutAt).toISOString()}; after that either party can settle by the default rule.`);
+        throw new ApiError(
+          409,
+          "dispute_timeout_not_reached",
+          `The arbiter may decide until ${new Date(timesOutAt).toISOString()}; after that either party can settle by the default rule.`,
+        );
       }
       return escrowCall(order, "settleDisputeTimeout");
     }
@@ -108,9 +126,13 @@ export async function transitionOrder(
   const order = await loadOrder(id);
   const role = order ? roleIn(order, caller) : null;
   if (!order || !role) throw new ApiError(404, "not_found", "No order with this id.");
-  if (role === "admin") throw new ApiError(403, "forbidden", "Only the buyer or the provider can act on an order; the arbiter settles disputes on chain.");
+  if (role === "admin")
+    throw new ApiError(403, "forbidden", "Only the buyer or the provider can act on an order; the arbiter settles disputes on chain.");
 
-  const hints = input.txHash && !order.txHints.includes(input.txHash.toLowerCase()) ? [...order.txHints, input.txHash.toLowerCase()].slice(-20) : undefined;
+  const hints =
+    input.txHash && !order.txHints.includes(input.txHash.toLowerCase())
+      ? [...order.txHints, input.txHash.toLowerCase()].slice(-20)
+      : undefined;
 
   if (action === "cancel") {
     if (role !== "buyer") throw new ApiError(403, "forbidden", "Only the buyer can cancel this order.");
@@ -139,7 +161,13 @@ export async function transitionOrder(
     }
     await db.order.update({
       where: { id },
-      data: { connectionHost: input.host, connectionPort: input.port, connectionUser: input.user, jupyterUrl: input.jupyterUrl ?? null, ...(hints ? { txHints: hints } : {}) },
+      data: {
+        connectionHost: input.host,
+        connectionPort: input.port,
+        connectionUser: input.user,
+        jupyterUrl: input.jupyterUrl ?? null,
+        ...(hints ? { txHints: hints } : {}),
+      },
     });
   } else if (hints) {
     await db.order.update({ where: { id }, data: { txHints: hints } });

@@ -10,7 +10,15 @@ import { recordIdPattern } from "@/lib/core/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidParameters } from "@/lib/core/server/http";
 import { endpointUrlProblem } from "@/lib/webhooks/address-policy";
-import { MAX_ENDPOINTS, webhookEventTypes, type CreateWebhookInput, type CreatedWebhook, type WebhookDeliveryView, type WebhookEndpointView, type WebhookEventType } from "@/lib/webhooks/schema";
+import {
+  MAX_ENDPOINTS,
+  webhookEventTypes,
+  type CreateWebhookInput,
+  type CreatedWebhook,
+  type WebhookDeliveryView,
+  type WebhookEndpointView,
+  type WebhookEventType,
+} from "@/lib/webhooks/schema";
 import { resolvesPublicly } from "@/lib/webhooks/server/send";
 import { attemptDelivery } from "@/lib/webhooks/server/worker";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
@@ -29,7 +37,8 @@ export async function createWebhookEndpoint(userId: string, input: CreateWebhook
   const problem = endpointUrlProblem(url, production) ?? (production ? await resolvesPublicly(url.hostname) : null);
   if (problem) throw invalidParameters({ url: [problem] });
   const count = await db.webhookEndpoint.count({ where: { userId } });
-  if (count >= MAX_ENDPOINTS) throw new ApiError(409, "too_many_endpoints", `You have ${MAX_ENDPOINTS} webhook endpoints; delete one first.`);
+  if (count >= MAX_ENDPOINTS)
+    throw new ApiError(409, "too_many_endpoints", `You have ${MAX_ENDPOINTS} webhook endpoints; delete one first.`);
   const secret = newWebhookSecret();
   const row = await db.webhookEndpoint.create({
     data: { userId, url: url.toString(), description: input.description, events: input.events, secret },
@@ -39,7 +48,11 @@ export async function createWebhookEndpoint(userId: string, input: CreateWebhook
 }
 
 export async function listWebhookEndpoints(userId: string): Promise<WebhookEndpointView[]> {
-  const rows = await db.webhookEndpoint.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: endpointSelect });
+  const rows = await db.webhookEndpoint.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: endpointSelect,
+  });
   return rows.map(toView);
 }
 
@@ -73,7 +86,11 @@ const deliverySelect = {
   createdAt: true,
   deliveredAt: true,
   payload: true,
-  attemptLog: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 20, select: { at: true, statusCode: true, error: true, durationMs: true, manual: true } },
+  attemptLog: {
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: 20,
+    select: { at: true, statusCode: true, error: true, durationMs: true, manual: true },
+  },
 } satisfies Prisma.WebhookDeliverySelect;
 
 type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ select: typeof deliverySelect }>;
@@ -94,14 +111,21 @@ function deliveryView(row: DeliveryRow): WebhookDeliveryView {
 /** The endpoint's newest 50 deliveries with their attempts: the delivery log. */
 export async function listDeliveries(userId: string, endpointId: string): Promise<WebhookDeliveryView[]> {
   await ownEndpoint(userId, endpointId);
-  const rows = await db.webhookDelivery.findMany({ where: { endpointId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: deliverySelect });
+  const rows = await db.webhookDelivery.findMany({
+    where: { endpointId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 50,
+    select: deliverySelect,
+  });
   return rows.map(deliveryView);
 }
 
 /** Sends one delivery again now, whatever its status, and answers with it and the new attempt on top of its log. */
 export async function redeliver(userId: string, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView> {
   await ownEndpoint(userId, endpointId);
-  const delivery = recordIdPattern.test(deliveryId) ? await db.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true } }) : null;
+  const delivery = recordIdPattern.test(deliveryId)
+    ? await db.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true } })
+    : null;
   if (!delivery || delivery.endpointId !== endpointId) throw new ApiError(404, "not_found", "This endpoint has no delivery with this id.");
   await attemptDelivery(deliveryId, { db, manual: true });
   return deliveryView(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, select: deliverySelect }));

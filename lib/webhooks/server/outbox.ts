@@ -23,7 +23,10 @@ export interface WebhookEvent {
 export async function emitWebhookEvent(tx: Prisma.TransactionClient, event: WebhookEvent, now = new Date()): Promise<number> {
   const userIds = [...new Set(event.userIds)];
   if (userIds.length === 0) return 0;
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { userId: { in: userIds }, events: { has: event.type } }, select: { id: true } });
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { userId: { in: userIds }, events: { has: event.type } },
+    select: { id: true },
+  });
   if (endpoints.length === 0) return 0;
   const eventId = newEventId();
   // Standard Webhooks' payload shape: the type, when it happened, and the data.

@@ -62,7 +62,8 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
   const target = new URL(url);
   const literal = target.hostname.replace(/^\[|\]$/g, "");
   // An IP in the URL is connected to without any lookup, so it is checked here.
-  if (!options.allowPrivate && isIP(literal) && !isPublicAddress(literal)) return Promise.resolve(done(null, refusal(literal, literal).message));
+  if (!options.allowPrivate && isIP(literal) && !isPublicAddress(literal))
+    return Promise.resolve(done(null, refusal(literal, literal).message));
   const client = target.protocol === "https:" ? https : http;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 

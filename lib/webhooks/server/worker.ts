@@ -35,7 +35,8 @@ async function claimDue(db: PrismaClient, now: Date): Promise<string[]> {
        ORDER BY "nextAttemptAt" LIMIT ${BATCH}
          FOR UPDATE SKIP LOCKED`;
     const ids = rows.map((r) => r.id);
-    if (ids.length > 0) await tx.webhookDelivery.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(now.getTime() + LEASE_MS) } });
+    if (ids.length > 0)
+      await tx.webhookDelivery.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(now.getTime() + LEASE_MS) } });
     return ids;
   });
 }
@@ -50,14 +51,26 @@ export async function attemptDelivery(id: string, opts: DeliveryOptions & { manu
   const now = opts.now ?? (() => new Date());
   const delivery = await db.webhookDelivery.findUnique({
     where: { id },
-    select: { eventId: true, payload: true, attempts: true, status: true, giveUpAt: true, endpoint: { select: { url: true, secret: true } } },
+    select: {
+      eventId: true,
+      payload: true,
+      attempts: true,
+      status: true,
+      giveUpAt: true,
+      endpoint: { select: { url: true, secret: true } },
+    },
   });
   if (!delivery) return null;
   const startedAt = now();
-  const result = await postWebhook(delivery.endpoint.url, signedHeaders(delivery.endpoint.secret, delivery.eventId, delivery.payload, startedAt), delivery.payload, {
-    allowPrivate: opts.allowPrivate ?? env.NODE_ENV !== "production",
-    timeoutMs: opts.timeoutMs,
-  });
+  const result = await postWebhook(
+    delivery.endpoint.url,
+    signedHeaders(delivery.endpoint.secret, delivery.eventId, delivery.payload, startedAt),
+    delivery.payload,
+    {
+      allowPrivate: opts.allowPrivate ?? env.NODE_ENV !== "production",
+      timeoutMs: opts.timeoutMs,
+    },
+  );
   const ok = result.error === null;
   const finishedAt = now();
   const outcome = { attempts: { increment: 1 }, lastStatusCode: result.statusCode, lastError: result.error };
@@ -70,7 +83,14 @@ export async function attemptDelivery(id: string, opts: DeliveryOptions & { manu
   }
   await db.$transaction([
     db.webhookAttempt.create({
-      data: { deliveryId: id, at: startedAt, statusCode: result.statusCode, error: result.error, durationMs: result.durationMs, manual: opts.manual === true },
+      data: {
+        deliveryId: id,
+        at: startedAt,
+        statusCode: result.statusCode,
+        error: result.error,
+        durationMs: result.durationMs,
+        manual: opts.manual === true,
+      },
     }),
     db.webhookDelivery.update({ where: { id }, data }),
   ]);
@@ -105,7 +125,9 @@ export async function runWebhookWorker(opts: WorkerOptions): Promise<void> {
       backoff = 1_000;
       if (sent === 0) await pause(opts.pollMs ?? 1_000);
     } catch (error) {
-      log(`webhook delivery failed, retrying in ${backoff / 1000} s: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      log(
+        `webhook delivery failed, retrying in ${backoff / 1000} s: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
       await pause(backoff);
       backoff = Math.min(backoff * 2, 30_000);
     }

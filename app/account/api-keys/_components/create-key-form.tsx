@@ -26,7 +26,14 @@ export function CreateKeyForm({ messages, locale }: { messages: Messages["apiKey
         <Alert tone="success" data-testid="api-key-created">
           <p className="font-medium">{t("createdTitle")}</p>
           <p className="text-sm">{t("createdBody")}</p>
-          <Input readOnly value={state.created.secret} aria-label={t("createdTitle")} className="mt-2 font-mono text-xs" data-testid="api-key-secret" onFocus={(e) => e.currentTarget.select()} />
+          <Input
+            readOnly
+            value={state.created.secret}
+            aria-label={t("createdTitle")}
+            className="mt-2 font-mono text-xs"
+            data-testid="api-key-secret"
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </Alert>
       )}
       <form key={state.attempt} action={action} className="max-w-xl space-y-4" noValidate aria-label={t("create")}>
@@ -35,7 +42,15 @@ export function CreateKeyForm({ messages, locale }: { messages: Messages["apiKey
             {state.error}
           </Alert>
         )}
-        <TextField name="name" label={t("name")} defaultValue={String(values.name ?? "")} maxLength={64} placeholder={t("namePlaceholder")} errors={errors.name} data-testid="api-key-name" />
+        <TextField
+          name="name"
+          label={t("name")}
+          defaultValue={String(values.name ?? "")}
+          maxLength={64}
+          placeholder={t("namePlaceholder")}
+          errors={errors.name}
+          data-testid="api-key-name"
+        />
         <fieldset className="space-y-1" aria-describedby="scopes-hint">
           <legend className="text-sm font-medium">{t("scopes")}</legend>
           <p id="scopes-hint" className="text-xs text-slate-500">
@@ -54,7 +69,10 @@ export function CreateKeyForm({ messages, locale }: { messages: Messages["apiKey
           label={t("expiry")}
           defaultValue={String(values.expiresInDays ?? "")}
           errors={errors.expiresInDays}
-          options={[...expiryChoices.map((days) => ({ value: String(days), label: t("expiryDays", { days }) })), { value: "", label: t("expiryNever") }]}
+          options={[
+            ...expiryChoices.map((days) => ({ value: String(days), label: t("expiryDays", { days }) })),
+            { value: "", label: t("expiryNever") },
+          ]}
         />
         <Button type="submit" size="lg" disabled={pending} data-testid="api-key-create">
           {pending ? t("creating") : t("createKey")}

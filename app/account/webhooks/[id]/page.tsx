@@ -71,7 +71,9 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
                     <Badge tone={tone[d.status]} data-testid="delivery-status">
                       {t(`status${d.status}`)}
                     </Badge>
-                    {d.nextAttemptAt && <span className="block text-xs text-slate-500">{`${t("nextAttempt")}: ${when(d.nextAttemptAt)}`}</span>}
+                    {d.nextAttemptAt && (
+                      <span className="block text-xs text-slate-500">{`${t("nextAttempt")}: ${when(d.nextAttemptAt)}`}</span>
+                    )}
                   </Td>
                   <Td numeric className="align-top">
                     {d.attempts}
@@ -80,7 +82,11 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
                     <ul className="space-y-0.5">
                       {d.attemptLog.slice(0, 5).map((a) => (
                         <li key={a.at}>
-                          {t("attemptLine", { at: when(a.at), result: a.statusCode === null ? (a.error ?? t("noAnswer")) : String(a.statusCode), ms: a.durationMs })}
+                          {t("attemptLine", {
+                            at: when(a.at),
+                            result: a.statusCode === null ? (a.error ?? t("noAnswer")) : String(a.statusCode),
+                            ms: a.durationMs,
+                          })}
                           {a.manual && ` (${t("manual")})`}
                         </li>
                       ))}

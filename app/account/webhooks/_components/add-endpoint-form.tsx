@@ -24,7 +24,14 @@ export function AddEndpointForm({ messages, locale }: { messages: Messages["webh
         <Alert tone="success" data-testid="webhook-created">
           <p className="font-medium">{t("secretTitle")}</p>
           <p className="text-sm">{t("secretBody")}</p>
-          <Input readOnly value={state.created.secret} aria-label={t("secretTitle")} className="mt-2 font-mono text-xs" data-testid="webhook-secret" onFocus={(e) => e.currentTarget.select()} />
+          <Input
+            readOnly
+            value={state.created.secret}
+            aria-label={t("secretTitle")}
+            className="mt-2 font-mono text-xs"
+            data-testid="webhook-secret"
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </Alert>
       )}
       <form key={state.attempt} action={action} className="max-w-xl space-y-4" noValidate aria-label={t("add")}>
@@ -33,8 +40,23 @@ export function AddEndpointForm({ messages, locale }: { messages: Messages["webh
             {state.error}
           </Alert>
         )}
-        <TextField name="url" label={t("url")} hint={t("urlHint")} type="url" defaultValue={String(values.url ?? "")} errors={errors.url} data-testid="webhook-url" />
-        <TextField name="description" label={t("description")} defaultValue={String(values.description ?? "")} maxLength={200} placeholder={t("descriptionPlaceholder")} errors={errors.description} />
+        <TextField
+          name="url"
+          label={t("url")}
+          hint={t("urlHint")}
+          type="url"
+          defaultValue={String(values.url ?? "")}
+          errors={errors.url}
+          data-testid="webhook-url"
+        />
+        <TextField
+          name="description"
+          label={t("description")}
+          defaultValue={String(values.description ?? "")}
+          maxLength={200}
+          placeholder={t("descriptionPlaceholder")}
+          errors={errors.description}
+        />
         <fieldset className="space-y-1" aria-describedby="events-hint">
           <legend className="text-sm font-medium">{t("events")}</legend>
           <p id="events-hint" className="text-xs text-slate-500">

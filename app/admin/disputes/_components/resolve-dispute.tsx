@@ -47,9 +47,21 @@ function ResolveDisputeLeaf({ orderId, chainId, amount, decimals, symbol, confir
       <label className="block text-sm font-medium" htmlFor={`share-${orderId}`}>
         {interpolate(labels.share, locale, { percent })}
       </label>
-      <Range id={`share-${orderId}`} min={0} max={100} step={1} value={percent} onChange={(e) => setPercent(Number(e.target.value))} data-testid="provider-share" disabled={busy} />
+      <Range
+        id={`share-${orderId}`}
+        min={0}
+        max={100}
+        step={1}
+        value={percent}
+        onChange={(e) => setPercent(Number(e.target.value))}
+        data-testid="provider-share"
+        disabled={busy}
+      />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {interpolate(labels.split, locale, { provider: formatToken(providerGross, locale, symbol, decimals), buyer: formatToken(total - providerGross, locale, symbol, decimals) })}
+        {interpolate(labels.split, locale, {
+          provider: formatToken(providerGross, locale, symbol, decimals),
+          buyer: formatToken(total - providerGross, locale, symbol, decimals),
+        })}
       </p>
       <Button onClick={() => void resolve()} disabled={busy}>
         {labels.resolve}

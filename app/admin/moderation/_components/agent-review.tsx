@@ -9,13 +9,25 @@ import type { AgentReview } from "@/lib/machines/server/queries";
 export function AgentReviewNote({ agent, t, locale }: { agent: AgentReview; t: Translator<Messages["agent"]>; locale: Locale }) {
   return (
     <div className="text-sm" data-testid="agent-diff">
-      <p>{t("measuredInQueue", { count: agent.measuredCount, gpu: agent.measuredGpu ?? t("none"), time: formatDateTime(agent.reportedAt, locale) })}</p>
+      <p>
+        {t("measuredInQueue", {
+          count: agent.measuredCount,
+          gpu: agent.measuredGpu ?? t("none"),
+          time: formatDateTime(agent.reportedAt, locale),
+        })}
+      </p>
       {agent.differences.length > 0 && (
         <>
           <p className="font-medium text-amber-800 dark:text-amber-300">{t("differs")}</p>
           <ul className="list-disc pl-5">
             {agent.differences.map((d) => (
-              <li key={d.field}>{t("diffRow", { field: t(`field.${d.field}`), declared: String(d.declared), measured: d.measured === null ? t("notFound") : String(d.measured) })}</li>
+              <li key={d.field}>
+                {t("diffRow", {
+                  field: t(`field.${d.field}`),
+                  declared: String(d.declared),
+                  measured: d.measured === null ? t("notFound") : String(d.measured),
+                })}
+              </li>
             ))}
           </ul>
         </>

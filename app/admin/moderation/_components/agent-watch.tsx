@@ -29,7 +29,11 @@ export async function AgentWatch({ locale }: { locale: Locale }) {
       {offline.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">{t("watchNone")}</p>
       ) : (
-        <ul className="space-y-1">{offline.map((a) => item(a, a.offlineSince ? t("offlineSince", { time: when(a.offlineSince) }) : t("offline"), "agent-offline-item"))}</ul>
+        <ul className="space-y-1">
+          {offline.map((a) =>
+            item(a, a.offlineSince ? t("offlineSince", { time: when(a.offlineSince) }) : t("offline"), "agent-offline-item"),
+          )}
+        </ul>
       )}
       <h3 className="font-medium">{t("flaggedHeading")}</h3>
       {flagged.length === 0 ? (
@@ -37,7 +41,11 @@ export async function AgentWatch({ locale }: { locale: Locale }) {
       ) : (
         <ul className="space-y-1">
           {flagged.map((a) =>
-            item(a, `${a.flags.map((f) => t(`flag.${f}`)).join("; ")}${a.lastHeartbeatAt ? ` · ${t("lastHeartbeat", { time: when(a.lastHeartbeatAt) })}` : ""}`, "agent-flagged-item"),
+            item(
+              a,
+              `${a.flags.map((f) => t(`flag.${f}`)).join("; ")}${a.lastHeartbeatAt ? ` · ${t("lastHeartbeat", { time: when(a.lastHeartbeatAt) })}` : ""}`,
+              "agent-flagged-item",
+            ),
           )}
         </ul>
       )}

@@ -37,7 +37,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {user.displayName ? `${user.displayName} · ` : ""}
           {t("memberSince", { date: day(user.createdAt) })} · {isAdmin ? t("roleAdmin") : t("roleUser")}
-          {user.configuredAdmin && " (ADMIN_ADDRESSES)"} · {t(user._count.sessions === 1 ? "sessionsOne" : "sessionsOther", { count: user._count.sessions })}
+          {user.configuredAdmin && " (ADMIN_ADDRESSES)"} ·{" "}
+          {t(user._count.sessions === 1 ? "sessionsOne" : "sessionsOther", { count: user._count.sessions })}
         </p>
         {user.banned && (
           <Alert tone="error" role="status" data-testid="banned-notice">
@@ -71,7 +72,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             {user.configuredAdmin ? (
               <p className="text-sm text-slate-500">{t("configuredAdmin")}</p>
             ) : (
-              <ActionForm endpoint={endpoint} hidden={{ action: user.roles.includes("ADMIN") ? "revoke_admin" : "grant_admin" }} label={t("adminRole")}>
+              <ActionForm
+                endpoint={endpoint}
+                hidden={{ action: user.roles.includes("ADMIN") ? "revoke_admin" : "grant_admin" }}
+                label={t("adminRole")}
+              >
                 <Button type="submit" variant="secondary">
                   {user.roles.includes("ADMIN") ? t("revokeAdmin") : t("grantAdmin")}
                 </Button>
@@ -79,9 +84,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             )}
           </div>
         )}
-        <p className="text-xs text-slate-500">
-          {t("banHint")}
-        </p>
+        <p className="text-xs text-slate-500">{t("banHint")}</p>
       </section>
 
       <section aria-labelledby="listings" className="space-y-2">
@@ -97,7 +100,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               <span>{t("perGpuHour", { price: formatDollars(baseUnitsOf(m.pricePerGpuHour), locale) })}</span>
               <Badge>{tStatus(m.status)}</Badge>
               {(m.status === "LIVE" || m.status === "PAUSED") && (
-                <ActionForm endpoint="/api/admin/listings/moderation" hidden={{ ids: [m.id], action: "suspend" }} label={t("suspendLabel", { id: m.id })} className="flex gap-2">
+                <ActionForm
+                  endpoint="/api/admin/listings/moderation"
+                  hidden={{ ids: [m.id], action: "suspend" }}
+                  label={t("suspendLabel", { id: m.id })}
+                  className="flex gap-2"
+                >
                   <Input name="reason" aria-label={t("suspensionReason")} placeholder={t("reason")} size="sm" width="auto" />
                   <Button type="submit" variant="danger" size="sm">
                     {t("suspend")}
@@ -105,7 +113,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 </ActionForm>
               )}
               {m.status === "SUSPENDED" && (
-                <ActionForm endpoint="/api/admin/listings/moderation" hidden={{ ids: [m.id], action: "reinstate" }} label={t("reinstateLabel", { id: m.id })}>
+                <ActionForm
+                  endpoint="/api/admin/listings/moderation"
+                  hidden={{ ids: [m.id], action: "reinstate" }}
+                  label={t("reinstateLabel", { id: m.id })}
+                >
                   <Button type="submit" variant="secondary" size="sm">
                     {t("reinstate")}
                   </Button>
@@ -120,7 +132,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <h2 id="reports" className="text-lg font-semibold">
           {t("reports")}
         </h2>
-        <h3 className="text-sm font-medium">{t("reportsAbout", { user: user.reportsAgainst.length, listings: user.listingReports.length })}</h3>
+        <h3 className="text-sm font-medium">
+          {t("reportsAbout", { user: user.reportsAgainst.length, listings: user.listingReports.length })}
+        </h3>
         <ul className="list-disc pl-5 text-sm">
           {user.reportsAgainst.map((r) => (
             <li key={r.id}>
@@ -137,7 +151,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <ul className="list-disc pl-5 text-sm">
           {user.reportsFiled.map((r) => (
             <li key={r.id}>
-              {day(r.createdAt)} {r.targetType.toLowerCase()} {r.listingId ?? r.targetUserId}: {r.category} ({r.status.toLowerCase()}): {r.note}
+              {day(r.createdAt)} {r.targetType.toLowerCase()} {r.listingId ?? r.targetUserId}: {r.category} ({r.status.toLowerCase()}):{" "}
+              {r.note}
             </li>
           ))}
         </ul>

@@ -96,7 +96,9 @@ describe("resolving a dispute", () => {
     expect(await statusOf(o.id)).toBe("DISPUTED");
 
     expect((await statement(await signedInHeaders(r.buyer.id), o.id, { body: "Never got SSH access to the box." })).status).toBe(201);
-    expect((await statement(await signedInHeaders(r.provider.id), o.id, { body: "Access was sent; the buyer used the wrong key." })).status).toBe(201);
+    expect(
+      (await statement(await signedInHeaders(r.provider.id), o.id, { body: "Access was sent; the buyer used the wrong key." })).status,
+    ).toBe(201);
 
     const admin = await createUser({ roles: ["ADMIN"] });
     const headers = await signedInHeaders(admin.id);
@@ -104,7 +106,13 @@ describe("resolving a dispute", () => {
     const mine = list.disputes.find((d: { id: string }) => d.id === o.id);
     expect(mine.chain).toMatchObject({ status: "Disputed", amount: o.amount.toFixed(0), feeBps: 250 });
     expect(mine.statements.map((s: { side: string }) => s.side)).toEqual(["buyer", "provider"]);
-    expect(mine.timeline.map((t: { label: string }) => t.label.split(" ")[0])).toEqual(["Order", "EscrowOpened", "RentalOpened", "EscrowStarted", "EscrowDisputed"]);
+    expect(mine.timeline.map((t: { label: string }) => t.label.split(" ")[0])).toEqual([
+      "Order",
+      "EscrowOpened",
+      "RentalOpened",
+      "EscrowStarted",
+      "EscrowDisputed",
+    ]);
 
     const res = await resolve(headers, o.id, { providerBps: 7_000 });
     expect(res.status).toBe(200);
@@ -124,6 +132,11 @@ describe("resolving a dispute", () => {
     const amount = baseUnitsOf(o.amount);
     const providerGross = (amount * 7_000n) / 10_000n;
     const fee = (providerGross * 250n) / 10_000n;
-    expect(event.args).toMatchObject({ providerBps: 7_000, buyerAmount: (amount - providerGross).toString(), providerAmount: (providerGross - fee).toString(), fee: fee.toString() });
+    expect(event.args).toMatchObject({
+      providerBps: 7_000,
+      buyerAmount: (amount - providerGross).toString(),
+      providerAmount: (providerGross - fee).toString(),
+      fee: fee.toString(),
+    });
   });
 });

@@ -12,7 +12,8 @@ import { parseOr400, readJsonObject } from "@/lib/core/server/http";
  */
 export const POST = handle(async (request: Request) => {
   if (!isLocalChain(env.CHAIN_ID)) throw new ApiError(404, "not_found", "There is no faucet on this chain.");
-  if (!(await isProjectTestToken())) throw new ApiError(404, "not_found", "There is no faucet for this token: TOKEN_ADDRESS is not the project's test token.");
+  if (!(await isProjectTestToken()))
+    throw new ApiError(404, "not_found", "There is no faucet for this token: TOKEN_ADDRESS is not the project's test token.");
   assertSameOrigin(request);
   const { address } = parseOr400(faucetRequestSchema, await readJsonObject(request));
   return NextResponse.json(await sendFaucet(address as `0x${string}`));

@@ -11,7 +11,11 @@ export const GET = handle(async (request: Request) => {
   await checkApiKey(request);
   const { available, ...token } = await tokenInfo();
   // Scripts build transactions from these decimals: a stand-in would be worse than no answer.
-  if (!available) return NextResponse.json({ error: "chain_unavailable", message: "The token does not answer right now; see /api/health." }, { status: 503, headers: { "retry-after": "15" } });
+  if (!available)
+    return NextResponse.json(
+      { error: "chain_unavailable", message: "The token does not answer right now; see /api/health." },
+      { status: 503, headers: { "retry-after": "15" } },
+    );
   return NextResponse.json({
     chainId: env.CHAIN_ID,
     token: { address: getAddress(env.TOKEN_ADDRESS), ...token, abi: erc20Abi },

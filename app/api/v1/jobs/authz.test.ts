@@ -19,8 +19,10 @@ const base = "http://localhost:3000";
 const json = (method: string, path: string, headers: Headers, body?: unknown) =>
   new Request(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 
-const jobAction = (action: string, body: unknown = {}) => (headers: Headers, id: string) =>
-  postJobAction(json("POST", `/api/v1/jobs/${id}/${action}`, headers, body), { params: Promise.resolve({ id, action }) });
+const jobAction =
+  (action: string, body: unknown = {}) =>
+  (headers: Headers, id: string) =>
+    postJobAction(json("POST", `/api/v1/jobs/${id}/${action}`, headers, body), { params: Promise.resolve({ id, action }) });
 const offerAction = (action: string) => (headers: Headers, id: string) =>
   postOfferAction(json("POST", `/api/v1/offers/${id}/${action}`, headers, {}), { params: Promise.resolve({ id, action }) });
 
@@ -56,7 +58,8 @@ describeAuthzMatrix("jobs and offers", [
   authzRow({
     name: "PATCH /api/v1/jobs/[id]",
     arrange: (world) => openJob({}, world.owner).then((r) => r.job.id),
-    act: (headers, id) => patchJob(json("PATCH", `/api/v1/jobs/${id}`, headers, { title: "A clearer title" }), { params: Promise.resolve({ id }) }),
+    act: (headers, id) =>
+      patchJob(json("PATCH", `/api/v1/jobs/${id}`, headers, { title: "A clearer title" }), { params: Promise.resolve({ id }) }),
     expect: { anonymous: 401, banned: 401, buyer: 403, owner: 200, otherProvider: 403, admin: 403 },
   }),
   authzRow({
@@ -73,11 +76,22 @@ describeAuthzMatrix("jobs and offers", [
   }),
   authzRow({
     name: "POST /api/v1/offers (with otherProvider's machine)",
-    arrange: async (world) => ({ job: (await openJob({}, world.owner)).job, machine: (await matchingProvider({}, world.otherProvider)).machine }),
+    arrange: async (world) => ({
+      job: (await openJob({}, world.owner)).job,
+      machine: (await matchingProvider({}, world.otherProvider)).machine,
+    }),
     act: (headers, { job, machine }) =>
-      postOffer(json("POST", "/api/v1/offers", headers, { jobId: job.id, machineId: machine.id, pricePerGpuHour: "1.20", earliestStart: new Date(Date.now() + 3_600_000).toISOString() }), {
-        params: Promise.resolve({}),
-      }),
+      postOffer(
+        json("POST", "/api/v1/offers", headers, {
+          jobId: job.id,
+          machineId: machine.id,
+          pricePerGpuHour: "1.20",
+          earliestStart: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+        {
+          params: Promise.resolve({}),
+        },
+      ),
     expect: { anonymous: 401, banned: 401, buyer: 403, owner: 403, otherProvider: 201, admin: 403 },
   }),
   authzRow({

@@ -31,15 +31,22 @@ async function getOne(id: string, headers?: Headers) {
   return { status: res.status, body: await res.json() };
 }
 async function post(headers: Headers, body: unknown) {
-  const res = await createListing(new Request(base, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }), undefined);
+  const res = await createListing(
+    new Request(base, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }),
+    undefined,
+  );
   return { status: res.status, body: await res.json() };
 }
 async function patch(id: string, headers: Headers, body: unknown) {
-  const res = await patchListing(new Request(`${base}/${id}`, { method: "PATCH", headers, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  const res = await patchListing(new Request(`${base}/${id}`, { method: "PATCH", headers, body: JSON.stringify(body) }), {
+    params: Promise.resolve({ id }),
+  });
   return { status: res.status, body: await res.json() };
 }
 async function transition(id: string, headers: Headers, body: unknown) {
-  const res = await postStatus(new Request(`${base}/${id}/status`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  const res = await postStatus(new Request(`${base}/${id}/status`, { method: "POST", headers, body: JSON.stringify(body) }), {
+    params: Promise.resolve({ id }),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -195,9 +202,19 @@ describe("POST /api/v1/listings", () => {
 
   it("rejects a body that is not a JSON object, and names each bad field", async () => {
     const headers = await signedInHeaders((await createUser()).id);
-    expect((await post(headers, "not json")).body).toMatchObject({ error: "invalid_parameter", fieldErrors: { body: ["must be a JSON object"] } });
+    expect((await post(headers, "not json")).body).toMatchObject({
+      error: "invalid_parameter",
+      fieldErrors: { body: ["must be a JSON object"] },
+    });
     expect((await post(headers, [1, 2])).status).toBe(400);
-    const bad = await post(headers, { ...validBody, gpuModel: "GTX-1080", pricePerGpuHour: "1.8555555", minHours: 10, maxHours: 2, submit: "yes" });
+    const bad = await post(headers, {
+      ...validBody,
+      gpuModel: "GTX-1080",
+      pricePerGpuHour: "1.8555555",
+      minHours: 10,
+      maxHours: 2,
+      submit: "yes",
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fieldErrors)).toEqual(["submit"]);
     const bad2 = await post(headers, { ...validBody, gpuModel: "GTX-1080", pricePerGpuHour: "1.8555555", country: "Germany" });
@@ -211,7 +228,15 @@ describe("POST /api/v1/listings", () => {
     const headers = await signedInHeaders(user.id);
     const draft = await post(headers, validBody);
     expect(draft.status).toBe(201);
-    expect(draft.body).toMatchObject({ status: "DRAFT", pricePerGpuHour: "2190000", vramGb: 80, tflopsPerGpu: "989.0", totalTflops: "7912.0", country: "DE", cudaVersion: "12.4" });
+    expect(draft.body).toMatchObject({
+      status: "DRAFT",
+      pricePerGpuHour: "2190000",
+      vramGb: 80,
+      tflopsPerGpu: "989.0",
+      totalTflops: "7912.0",
+      country: "DE",
+      cudaVersion: "12.4",
+    });
     const row = await db.machine.findUniqueOrThrow({ where: { id: draft.body.id } });
     expect(row.providerId).toBe(user.id);
     expect(row.pricePerGpuHour.toFixed(0)).toBe("2190000");
@@ -239,9 +264,14 @@ describe("PATCH /api/v1/listings/{id}", () => {
     const machine = await createMachine(owner.id, { status: "DRAFT", minHours: 4, maxHours: 48 });
     expect((await patch(machine.id, headers, {})).body.fieldErrors).toEqual({ _: ["Change at least one field"] });
     expect((await patch(machine.id, headers, { gpuCount: 0 })).body.fieldErrors).toHaveProperty("gpuCount");
-    expect((await patch(machine.id, headers, { maxHours: 2 })).body).toMatchObject({ error: "invalid_parameter", fieldErrors: { maxHours: expect.any(Array) } });
+    expect((await patch(machine.id, headers, { maxHours: 2 })).body).toMatchObject({
+      error: "invalid_parameter",
+      fieldErrors: { maxHours: expect.any(Array) },
+    });
     // An AMD model with the stored CUDA 12.4 is refused: the merged listing is checked, not just the patch.
-    expect((await patch(machine.id, headers, { gpuModel: "MI300X" })).body.fieldErrors).toEqual({ cudaVersion: ["AMD GPUs run ROCm: leave the CUDA version empty"] });
+    expect((await patch(machine.id, headers, { gpuModel: "MI300X" })).body.fieldErrors).toEqual({
+      cudaVersion: ["AMD GPUs run ROCm: leave the CUDA version empty"],
+    });
   });
 
   it("a hardware change sends a live listing back to review; hours and unchanged values do not", async () => {
@@ -312,7 +342,9 @@ describe("GET /api/v1/openapi.json", () => {
   it("documents the listing endpoints with schemas generated from zod", async () => {
     const doc = await (await openApi()).json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/listings", "/api/v1/listings/{id}", "/api/v1/listings/{id}/status"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/listings", "/api/v1/listings/{id}", "/api/v1/listings/{id}/status"]),
+    );
     const create = doc.paths["/api/v1/listings"].post.requestBody.content["application/json"].schema.allOf[0];
     expect(create.properties.gpuModel.enum).toContain("H100-SXM");
     expect(create.required).toContain("pricePerGpuHour");

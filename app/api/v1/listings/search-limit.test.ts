@@ -11,7 +11,8 @@ describe("GET /api/v1/listings rate limit", () => {
 
   it("answers 429 with Retry-After past the limit, per client address", async () => {
     const { GET } = await import("@/app/api/v1/listings/route");
-    const search = (ip: string) => GET(new Request(`${appUrl.origin}/api/v1/listings?sort=newest`, { headers: { "x-forwarded-for": ip } }), undefined);
+    const search = (ip: string) =>
+      GET(new Request(`${appUrl.origin}/api/v1/listings?sort=newest`, { headers: { "x-forwarded-for": ip } }), undefined);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await search("198.51.100.77")).status);
     expect(statuses).toEqual([200, 200, 200, 429]);

@@ -9,8 +9,10 @@ import { matchingProvider, offerOn, openJob } from "@/test/jobs";
 const base = "http://localhost:3000";
 const noParams = { params: Promise.resolve({}) };
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
-const get = async (headers: Headers, query = "") => getNotifications(new Request(`${base}/api/v1/notifications${query}`, { headers }), noParams);
-const read = async (headers: Headers, id: string) => postRead(new Request(`${base}/api/v1/notifications/${id}/read`, { method: "POST", headers }), idParams(id));
+const get = async (headers: Headers, query = "") =>
+  getNotifications(new Request(`${base}/api/v1/notifications${query}`, { headers }), noParams);
+const read = async (headers: Headers, id: string) =>
+  postRead(new Request(`${base}/api/v1/notifications/${id}/read`, { method: "POST", headers }), idParams(id));
 
 describe("the notification inbox API", () => {
   it("lists a buyer's new-offer notice as unread, and reading it clears the count without touching others' notices", async () => {
@@ -57,7 +59,11 @@ describe("the notification inbox API", () => {
 describe("notification messages", () => {
   it.each([
     ["offer.accepted", { jobTitle: "T" }, "Your offer on “T” was accepted. The buyer pays into escrow next."],
-    ["offer.declined", { jobTitle: "T", reason: "other_offer_accepted" }, "Your offer on “T” was declined: the buyer accepted another offer."],
+    [
+      "offer.declined",
+      { jobTitle: "T", reason: "other_offer_accepted" },
+      "Your offer on “T” was declined: the buyer accepted another offer.",
+    ],
     ["job.funded", { jobTitle: "T" }, "“T” is funded: the payment is in escrow and you can start."],
     ["job.completed", { jobTitle: "T" }, "“T” is complete: check the result and release the payment."],
     ["job.disputed", { jobTitle: "T" }, "A dispute was opened on “T”."],

@@ -11,7 +11,8 @@ export const accessPaths = {
     get: operation({
       operationId: "listApiKeys",
       summary: "Your API keys",
-      description: "The signed-in user's API keys, newest first, never their secrets. A browser session only: a key cannot list, create or revoke keys.",
+      description:
+        "The signed-in user's API keys, newest first, never their secrets. A browser session only: a key cannot list, create or revoke keys.",
       tags: keyTags,
       responses: { 200: reply("the keys", "ApiKeyList") },
       errors: [401, 403],
@@ -74,7 +75,8 @@ export const accessPaths = {
     get: operation({
       operationId: "listWebhookDeliveries",
       summary: "An endpoint's delivery log",
-      description: "The endpoint's newest 50 deliveries, each with its latest attempts, to see what was sent and what the receiver answered.",
+      description:
+        "The endpoint's newest 50 deliveries, each with its latest attempts, to see what was sent and what the receiver answered.",
       tags: hookTags,
       parameters: [pathParam("id", "the endpoint's id")],
       responses: { 200: reply("the deliveries", "WebhookDeliveryList") },
@@ -85,7 +87,8 @@ export const accessPaths = {
     post: operation({
       operationId: "redeliverWebhook",
       summary: "Send a delivery again",
-      description: "Sends the delivery again now (the same webhook-id, a fresh timestamp and signature) and answers with its log. A browser session only.",
+      description:
+        "Sends the delivery again now (the same webhook-id, a fresh timestamp and signature) and answers with its log. A browser session only.",
       tags: hookTags,
       parameters: [pathParam("id", "the endpoint's id"), pathParam("deliveryId", "the delivery's id")],
       responses: { 200: reply("the delivery with the new attempt", "WebhookDelivery") },

@@ -63,7 +63,9 @@ const errorText = {
 export type ErrorStatus = keyof typeof errorText;
 
 function errorReplies(codes: readonly ErrorStatus[]): Json {
-  return Object.fromEntries(codes.map((c) => [String(c), { description: errorText[c], content: { "application/json": { schema: ref("Error") } } }]));
+  return Object.fromEntries(
+    codes.map((c) => [String(c), { description: errorText[c], content: { "application/json": { schema: ref("Error") } } }]),
+  );
 }
 
 export function query(name: string, description: string, schema: Json): Json {

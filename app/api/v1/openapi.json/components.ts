@@ -31,7 +31,13 @@ import {
   pairingCodeSchema,
 } from "@/lib/machines/agent-dto";
 import { inboxSchema, notificationSchema } from "@/lib/notifications/server/notification-dto";
-import { createdWebhookSchema, webhookDeliveryListSchema, webhookDeliverySchema, webhookEndpointListSchema, webhookEndpointSchema } from "@/lib/webhooks/schema";
+import {
+  createdWebhookSchema,
+  webhookDeliveryListSchema,
+  webhookDeliverySchema,
+  webhookEndpointListSchema,
+  webhookEndpointSchema,
+} from "@/lib/webhooks/schema";
 import {
   chainEventSchema,
   createdOrderSchema,
@@ -42,7 +48,10 @@ import {
   txRequestSchema,
 } from "@/lib/orders/order-dto";
 
-const reportCreatedSchema = z.object({ id: z.string(), status: z.literal("OPEN").describe("a new report is open until an admin resolves it") });
+const reportCreatedSchema = z.object({
+  id: z.string(),
+  status: z.literal("OPEN").describe("a new report is open until an admin resolves it"),
+});
 
 const faucetPayoutSchema = z.object({
   address: addressText,
@@ -74,8 +83,12 @@ export const components = {
   OfferList: offerListSchema,
   WithdrawnOffer: withdrawnOfferSchema,
   AcceptedOffer: acceptedOfferSchema,
-  JobActionResult: z.union([jobTransitionSchema, jobDetailSchema]).describe("publish and cancel: the job; start and complete: the job, its order id and the escrow call"),
-  OfferActionResult: z.union([withdrawnOfferSchema, acceptedOfferSchema]).describe("withdraw: the offer's id and status; accept: the order to fund"),
+  JobActionResult: z
+    .union([jobTransitionSchema, jobDetailSchema])
+    .describe("publish and cancel: the job; start and complete: the job, its order id and the escrow call"),
+  OfferActionResult: z
+    .union([withdrawnOfferSchema, acceptedOfferSchema])
+    .describe("withdraw: the offer's id and status; accept: the order to fund"),
   Notification: notificationSchema,
   Inbox: inboxSchema,
   SshKey: sshKeyViewSchema,

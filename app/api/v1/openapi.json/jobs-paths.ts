@@ -43,7 +43,14 @@ export const jobPaths = {
       summary: "Post a job",
       description: "The signed-in buyer posts a job as a draft, or with publish: true opens it for offers at once.",
       tags,
-      body: { schema: { allOf: [jsonSchema(jobInputSchema), { type: "object", properties: { publish: { type: "boolean", description: "true: open it for offers at once" } } }] } },
+      body: {
+        schema: {
+          allOf: [
+            jsonSchema(jobInputSchema),
+            { type: "object", properties: { publish: { type: "boolean", description: "true: open it for offers at once" } } },
+          ],
+        },
+      },
       responses: { 201: reply("the new job", "Job") },
       errors: [400, 401, 403],
     }),
@@ -52,7 +59,8 @@ export const jobPaths = {
     get: operation({
       operationId: "getJob",
       summary: "One job",
-      description: "A published job for anyone; a draft only for its buyer and admins (404 for anyone else). The result and the order only for the parties and admins.",
+      description:
+        "A published job for anyone; a draft only for its buyer and admins (404 for anyone else). The result and the order only for the parties and admins.",
       tags,
       parameters: [idParam],
       responses: { 200: reply("the job", "Job") },
@@ -78,8 +86,16 @@ export const jobPaths = {
         "changes when the indexer reads the event; progress (that provider) posts a note. Release, refund and dispute: POST /api/v1/orders/{orderId}/{action}.",
       tags,
       parameters: [idParam, pathParam("action", "what to do", { type: "string", enum: [...jobActions] })],
-      body: { schema: { oneOf: [jsonSchema(progressNoteSchema), jsonSchema(jobResultSchema.extend(transitionSchema.shape)), jsonSchema(transitionSchema)] }, required: false },
-      responses: { 200: reply("the job, and for start and complete the escrow call to sign", "JobActionResult"), 201: reply("progress: the note", "ProgressNote") },
+      body: {
+        schema: {
+          oneOf: [jsonSchema(progressNoteSchema), jsonSchema(jobResultSchema.extend(transitionSchema.shape)), jsonSchema(transitionSchema)],
+        },
+        required: false,
+      },
+      responses: {
+        200: reply("the job, and for start and complete the escrow call to sign", "JobActionResult"),
+        201: reply("progress: the note", "ProgressNote"),
+      },
       errors: [400, 401, 403, 404, 409],
     }),
   },
@@ -87,7 +103,8 @@ export const jobPaths = {
     get: operation({
       operationId: "listJobOffers",
       summary: "Offers on a job",
-      description: "The number of pending offers for anyone; every offer for the buyer and admins; a provider's own offers for that provider.",
+      description:
+        "The number of pending offers for anyone; every offer for the buyer and admins; a provider's own offers for that provider.",
       tags,
       parameters: [idParam],
       responses: { 200: reply("the count and the offers the caller may see", "JobOffers") },
@@ -98,7 +115,8 @@ export const jobPaths = {
     get: operation({
       operationId: "listMyOffers",
       summary: "Your offers",
-      description: "The signed-in provider's own offers, newest first (mine=1 is required; offers on one job: GET /api/v1/jobs/{id}/offers).",
+      description:
+        "The signed-in provider's own offers, newest first (mine=1 is required; offers on one job: GET /api/v1/jobs/{id}/offers).",
       tags,
       parameters: [query("mine", "must be 1", { type: "string", const: "1" })],
       responses: { 200: reply("the offers", "OfferList") },

@@ -33,7 +33,8 @@ export const listingPaths = {
     get: operation({
       operationId: "searchListings",
       summary: "Search live listings",
-      description: "The marketplace's search, for anyone: live listings of providers in good standing, filtered, sorted and paged by cursor.",
+      description:
+        "The marketplace's search, for anyone: live listings of providers in good standing, filtered, sorted and paged by cursor.",
       tags,
       parameters: searchParameters,
       responses: { 200: reply("one page of listings and the total", "ListingPage") },
@@ -44,7 +45,14 @@ export const listingPaths = {
       summary: "Create a listing",
       description: "Creates a draft for the signed-in provider, or with submit: true submits it for review at once.",
       tags,
-      body: { schema: { allOf: [jsonSchema(createListingSchema), { type: "object", properties: { submit: { type: "boolean", description: "true: submit for review at once" } } }] } },
+      body: {
+        schema: {
+          allOf: [
+            jsonSchema(createListingSchema),
+            { type: "object", properties: { submit: { type: "boolean", description: "true: submit for review at once" } } },
+          ],
+        },
+      },
       responses: { 201: reply("the new listing as its owner sees it", "ListingDetail") },
       errors: [400, 401, 403],
     }),
@@ -53,7 +61,8 @@ export const listingPaths = {
     get: operation({
       operationId: "getListing",
       summary: "One listing",
-      description: "A live listing for anyone; drafts, listings in review and the rest only for their owner and admins (404 for anyone else).",
+      description:
+        "A live listing for anyone; drafts, listings in review and the rest only for their owner and admins (404 for anyone else).",
       tags,
       parameters: [idParam],
       responses: { 200: reply("the listing", "ListingDetail") },
@@ -62,7 +71,8 @@ export const listingPaths = {
     patch: operation({
       operationId: "updateListing",
       summary: "Edit a listing",
-      description: "The owner changes any subset of the fields. Changes to the hardware, price or description of a live or paused listing send it back to review (sentToReview); rental hours do not.",
+      description:
+        "The owner changes any subset of the fields. Changes to the hardware, price or description of a live or paused listing send it back to review (sentToReview); rental hours do not.",
       tags,
       parameters: [idParam],
       body: { schema: updateListingSchema },
@@ -86,7 +96,8 @@ export const listingPaths = {
     post: operation({
       operationId: "createReport",
       summary: "Report a listing or a user",
-      description: "A signed-in user reports a listing or a user (named by id or address) to the admins. One open report per target and reporter; not oneself; a few per hour.",
+      description:
+        "A signed-in user reports a listing or a user (named by id or address) to the admins. One open report per target and reporter; not oneself; a few per hour.",
       tags,
       body: { schema: createReportSchema },
       responses: { 201: reply("the report, open until an admin resolves it", "ReportCreated") },

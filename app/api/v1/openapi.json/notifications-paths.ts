@@ -22,7 +22,8 @@ export const notificationPaths = {
     post: operation({
       operationId: "markNotificationRead",
       summary: "Mark a notification read",
-      description: "Marks one of the signed-in user's notifications read, keeping the first read time; anyone else's id is a 404, like an unknown one.",
+      description:
+        "Marks one of the signed-in user's notifications read, keeping the first read time; anyone else's id is a 404, like an unknown one.",
       tags,
       parameters: [idParam],
       responses: { 200: reply("the notification", "Notification") },

@@ -4,7 +4,13 @@ import { compileErrors, validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 
-type Operation = { operationId?: string; summary?: string; description?: string; tags?: string[]; responses: Record<string, { description?: string }> };
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  responses: Record<string, { description?: string }>;
+};
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;
@@ -29,7 +35,8 @@ function routeHandlers(root: string): string[] {
       else if (entry.name === "route.ts") {
         const urlPath = `/${path.relative("app", dir).split(path.sep).join("/")}`.replace(/\[([^\]]+)\]/g, "{$1}");
         const source = readFileSync(full, "utf8");
-        for (const [, method] of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${method} ${urlPath}`);
+        for (const [, method] of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g))
+          found.push(`${method} ${urlPath}`);
       }
     }
   };

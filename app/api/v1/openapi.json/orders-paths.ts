@@ -27,7 +27,8 @@ export const orderPaths = {
     get: operation({
       operationId: "getOrder",
       summary: "One order",
-      description: "The order's status, terms and the escrow events seen on chain, for its buyer, its provider and admins (404 for anyone else).",
+      description:
+        "The order's status, terms and the escrow events seen on chain, for its buyer, its provider and admins (404 for anyone else).",
       tags,
       parameters: [idParam],
       responses: { 200: reply("the order as the caller may see it", "Order") },
@@ -48,7 +49,10 @@ export const orderPaths = {
         "txHash is stored as a hint only.",
       tags,
       parameters: [idParam, pathParam("action", "what to do", { type: "string", enum: [...orderActions] })],
-      body: { schema: { oneOf: [jsonSchema(startOrderSchema), jsonSchema(extendOrderSchema), jsonSchema(transitionSchema)] }, required: false },
+      body: {
+        schema: { oneOf: [jsonSchema(startOrderSchema), jsonSchema(extendOrderSchema), jsonSchema(transitionSchema)] },
+        required: false,
+      },
       responses: { 200: reply("the order and the escrow call to sign", "OrderTransition") },
       errors: [400, 401, 403, 404, 409],
     }),

@@ -2,14 +2,20 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 
 type Operation = { security?: Record<string, string[]>[] };
-type Document = { paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, { type: string; scheme?: string; in?: string }> } };
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, { type: string; scheme?: string; in?: string }> };
+};
 
 const served = async () => (await GET().json()) as Document;
 
 describe("the OpenAPI document's security", () => {
   it("declares the session cookie and the API key, and says for every operation who may call it", async () => {
     const doc = await served();
-    expect(doc.components.securitySchemes).toMatchObject({ session: { type: "apiKey", in: "cookie" }, apiKey: { type: "http", scheme: "bearer" } });
+    expect(doc.components.securitySchemes).toMatchObject({
+      session: { type: "apiKey", in: "cookie" },
+      apiKey: { type: "http", scheme: "bearer" },
+    });
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) expect(op.security, `${method} ${path}`).toBeDefined();
     }

@@ -16,7 +16,8 @@ export const securitySchemes = {
   apiKey: {
     type: "http",
     scheme: "bearer",
-    description: "An API key from Account, API keys (igk_…): the requirement lists the scope the operation needs. Requests with a key and no cookie need no Origin",
+    description:
+      "An API key from Account, API keys (igk_…): the requirement lists the scope the operation needs. Requests with a key and no cookie need no Origin",
   },
 };
 

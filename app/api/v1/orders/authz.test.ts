@@ -19,13 +19,19 @@ async function fundedOrder(world: AuthzWorld) {
 }
 
 const transition = (action: string, body: unknown) => (headers: Headers, id: string) =>
-  postTransition(new Request(`${base}/api/v1/orders/${id}/${action}`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({ id, action }) });
+  postTransition(new Request(`${base}/api/v1/orders/${id}/${action}`, { method: "POST", headers, body: JSON.stringify(body) }), {
+    params: Promise.resolve({ id, action }),
+  });
 
 describeAuthzMatrix("orders", [
   authzRow({
     name: "POST /api/v1/orders",
     arrange: (world) => createMachine(world.owner.id),
-    act: (headers, machine) => postOrder(new Request(`${base}/api/v1/orders`, { method: "POST", headers, body: JSON.stringify({ listingId: machine.id, hours: 2 }) }), { params: Promise.resolve({}) }),
+    act: (headers, machine) =>
+      postOrder(
+        new Request(`${base}/api/v1/orders`, { method: "POST", headers, body: JSON.stringify({ listingId: machine.id, hours: 2 }) }),
+        { params: Promise.resolve({}) },
+      ),
     expect: { anonymous: 401, banned: 401, buyer: 201, owner: 403, otherProvider: 201, admin: 201 },
   }),
   authzRow({

@@ -35,7 +35,9 @@ describe("rental capacity", () => {
     const provider = await createUser();
     const split = await createMachine(provider.id, { gpuCount: 4, splittable: true });
     const whole = await createMachine(provider.id, { gpuCount: 4 });
-    const [a, b, c] = await Promise.all([createUser(), createUser(), createUser()]).then((us) => Promise.all(us.map((u) => signedInHeaders(u.id))));
+    const [a, b, c] = await Promise.all([createUser(), createUser(), createUser()]).then((us) =>
+      Promise.all(us.map((u) => signedInHeaders(u.id))),
+    );
     expect((await create(a!, { listingId: split.id, hours: 1, gpus: 3 })).status).toBe(201);
     expect((await create(b!, { listingId: split.id, hours: 1, gpus: 2 })).status).toBe(409);
     const one = await create(b!, { listingId: split.id, hours: 1, gpus: 1 });
@@ -61,7 +63,10 @@ describe("rental capacity", () => {
       { params: Promise.resolve({ id: nextOrder.id, action: "cancel" }) },
     );
     expect(cancel.status).toBe(200);
-    expect(await db.machine.findUniqueOrThrow({ where: { id: machine.id }, select: { gpusReserved: true, reservedUntil: true } })).toEqual({ gpusReserved: 0, reservedUntil: null });
+    expect(await db.machine.findUniqueOrThrow({ where: { id: machine.id }, select: { gpusReserved: true, reservedUntil: true } })).toEqual({
+      gpusReserved: 0,
+      reservedUntil: null,
+    });
   });
 
   it("marks a payment that arrived after its hold lapsed, with the GPUs gone, as unable to start", async () => {
@@ -74,8 +79,13 @@ describe("rental capacity", () => {
     const row = await db.order.findUniqueOrThrow({ where: { id: late.id } });
     await pay(r.buyerWallet, row);
     await indexer().catchUp();
-    expect(await db.order.findUniqueOrThrow({ where: { id: late.id }, select: { status: true, capacityLost: true } })).toEqual({ status: "FUNDED", capacityLost: true });
+    expect(await db.order.findUniqueOrThrow({ where: { id: late.id }, select: { status: true, capacityLost: true } })).toEqual({
+      status: "FUNDED",
+      capacityLost: true,
+    });
     // It holds nothing: the machine's one GPU is the other buyer's.
-    expect(await db.machine.findUniqueOrThrow({ where: { id: r.machine.id }, select: { gpusReserved: true } })).toEqual({ gpusReserved: 1 });
+    expect(await db.machine.findUniqueOrThrow({ where: { id: r.machine.id }, select: { gpusReserved: true } })).toEqual({
+      gpusReserved: 1,
+    });
   });
 });

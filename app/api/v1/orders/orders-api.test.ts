@@ -13,10 +13,14 @@ import { createUser } from "@/test/factories";
 import { chainClient, escrow, indexer, mined, rental, token, type Rental } from "@/test/payments";
 
 const base = "http://localhost:3000";
-const create = (headers: Headers, body: unknown) => postOrder(new Request(`${base}/api/v1/orders`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
-const read = (headers: Headers, id: string) => getOrder(new Request(`${base}/api/v1/orders/${id}`, { headers }), { params: Promise.resolve({ id }) });
+const create = (headers: Headers, body: unknown) =>
+  postOrder(new Request(`${base}/api/v1/orders`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+const read = (headers: Headers, id: string) =>
+  getOrder(new Request(`${base}/api/v1/orders/${id}`, { headers }), { params: Promise.resolve({ id }) });
 const act = (headers: Headers, id: string, action: string, body: unknown = {}) =>
-  postTransition(new Request(`${base}/api/v1/orders/${id}/${action}`, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({ id, action }) });
+  postTransition(new Request(`${base}/api/v1/orders/${id}/${action}`, { method: "POST", headers, body: JSON.stringify(body) }), {
+    params: Promise.resolve({ id, action }),
+  });
 
 const sshKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBx4f5r0c4F7Yt2l3c2m9ZsSxE5Yb0c1Y2Vb3nQJm6vW buyer@laptop";
 
@@ -35,14 +39,30 @@ describe("v1 orders API", () => {
     expect(res.status).toBe(201);
     const order = await res.json();
     // A rental is metered: 1.5 per GPU-hour on 2 GPUs is 3,000,000 an hour, floor(3,000,000 / 3600) = 833 a second.
-    expect(order).toMatchObject({ status: "PENDING_PAYMENT", kind: "rental", ratePerSecond: "833", amount: "9000000", chainId: 31337, tokenAddress: token, escrowAddress: escrow, hours: 3, sshPublicKey: sshKey });
+    expect(order).toMatchObject({
+      status: "PENDING_PAYMENT",
+      kind: "rental",
+      ratePerSecond: "833",
+      amount: "9000000",
+      chainId: 31337,
+      tokenAddress: token,
+      escrowAddress: escrow,
+      hours: 3,
+      sshPublicKey: sshKey,
+    });
     const [approve, open] = order.transactions as Tx[];
     expect(approve?.to).toBe(token);
     expect(decodeFunctionData({ abi: erc20Abi, data: approve!.data }).args).toEqual([escrow, 9_000_000n]);
     expect(open?.to).toBe(escrow);
     const opened = decodeFunctionData({ abi: idlegridEscrowAbi, data: open!.data });
     expect(opened.functionName).toBe("openRental");
-    expect(opened.args).toEqual([order.orderId, r.provider.address, 833n, 9_000_000n, BigInt(Math.floor(Date.parse(order.startDeadline) / 1000))]);
+    expect(opened.args).toEqual([
+      order.orderId,
+      r.provider.address,
+      833n,
+      9_000_000n,
+      BigInt(Math.floor(Date.parse(order.startDeadline) / 1000)),
+    ]);
 
     await sendAll(r.buyerWallet, order.transactions);
     // A hint is stored but proves nothing: still PENDING_PAYMENT until the indexer reads the chain.
@@ -63,7 +83,10 @@ describe("v1 orders API", () => {
     const buyer = await signedInHeaders(r.buyer.id);
     const order = await (await create(buyer, { listingId: r.machine.id, hours: 2 })).json();
     const { typedData, openWithPermit } = order.permit;
-    expect(typedData).toMatchObject({ primaryType: "Permit", domain: { name: "Idlegrid Test USD", version: "1", chainId: 31337, verifyingContract: token } });
+    expect(typedData).toMatchObject({
+      primaryType: "Permit",
+      domain: { name: "Idlegrid Test USD", version: "1", chainId: 31337, verifyingContract: token },
+    });
     expect(typedData.message).toMatchObject({ owner: r.buyer.address, spender: escrow, value: order.amount, nonce: "0" });
     expect(openWithPermit).toMatchObject({
       to: escrow,
@@ -84,14 +107,32 @@ describe("v1 orders API", () => {
         address: openWithPermit.to as Address,
         abi: idlegridEscrowAbi,
         functionName: "openRentalWithPermit",
-        args: [a.orderId, a.provider, BigInt(a.ratePerSecond), BigInt(a.amount), BigInt(a.startDeadline), BigInt(a.permitDeadline), Number(v), sigR, s],
+        args: [
+          a.orderId,
+          a.provider,
+          BigInt(a.ratePerSecond),
+          BigInt(a.amount),
+          BigInt(a.startDeadline),
+          BigInt(a.permitDeadline),
+          Number(v),
+          sigR,
+          s,
+        ],
       }),
     );
     await indexer().catchUp();
     const funded = await (await read(buyer, order.id)).json();
-    expect(funded).toMatchObject({ status: "FUNDED", chainEvents: [{ eventName: "EscrowOpened", applied: true }, { eventName: "RentalOpened", applied: true }] });
+    expect(funded).toMatchObject({
+      status: "FUNDED",
+      chainEvents: [
+        { eventName: "EscrowOpened", applied: true },
+        { eventName: "RentalOpened", applied: true },
+      ],
+    });
     // The permit was used, so a second signature of the same message would not be replayable.
-    expect(await chainClient.readContract({ address: token, abi: permitTokenAbi, functionName: "nonces", args: [r.buyer.address as Address] })).toBe(1n);
+    expect(
+      await chainClient.readContract({ address: token, abi: permitTokenAbi, functionName: "nonces", args: [r.buyer.address as Address] }),
+    ).toBe(1n);
   });
 
   it("answers bad input with 400 and the field, and refuses what the buyer may not rent", async () => {
@@ -111,7 +152,9 @@ describe("v1 orders API", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(Object.keys((await res.json()).fieldErrors)).toContain(field);
     }
-    const notJson = await postOrder(new Request(`${base}/api/v1/orders`, { method: "POST", headers: buyer, body: "{" }), { params: Promise.resolve({}) });
+    const notJson = await postOrder(new Request(`${base}/api/v1/orders`, { method: "POST", headers: buyer, body: "{" }), {
+      params: Promise.resolve({}),
+    });
     expect(notJson.status).toBe(400);
     expect((await create(buyer, { listingId: "nope", hours: 3 })).status).toBe(404);
     expect((await create(await signedInHeaders(r.provider.id), { listingId: r.machine.id, hours: 3 })).status).toBe(403);
@@ -143,10 +186,18 @@ describe("v1 orders API", () => {
     expect((await act(buyer, order.id, "refund")).status).toBe(409); // start deadline not reached
     expect((await act(buyer, order.id, "explode")).status).toBe(404);
 
-    const started = await act(provider, order.id, "start", { host: "gpu1.example.com", port: 2222, user: "ubuntu", jupyterUrl: "https://gpu1.example.com:8888/lab" });
+    const started = await act(provider, order.id, "start", {
+      host: "gpu1.example.com",
+      port: 2222,
+      user: "ubuntu",
+      jupyterUrl: "https://gpu1.example.com:8888/lab",
+    });
     expect(started.status).toBe(200);
     const { transaction } = await started.json();
-    expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: transaction.data })).toMatchObject({ functionName: "markStarted", args: [order.escrowId] });
+    expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: transaction.data })).toMatchObject({
+      functionName: "markStarted",
+      args: [order.escrowId],
+    });
     // The provider said it started, but the chain has not: the buyer gets no connection details yet.
     expect(await (await read(buyer, order.id)).json()).toMatchObject({ status: "FUNDED", connection: null });
     await mined(await r.providerWallet.sendTransaction({ to: transaction.to, data: transaction.data }));
@@ -170,7 +221,10 @@ describe("v1 orders API", () => {
 
     // Funded: the buyer may stop (everything back) or extend; nobody can claim before a start.
     const stop = await (await act(buyer, order.id, "stop")).json();
-    expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: stop.transaction.data })).toMatchObject({ functionName: "stop", args: [order.escrowId] });
+    expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: stop.transaction.data })).toMatchObject({
+      functionName: "stop",
+      args: [order.escrowId],
+    });
     expect(stop.transactions).toEqual([stop.transaction]);
     expect((await act(provider, order.id, "claim")).status).toBe(409);
     for (const body of [{}, { hours: "2" }, { hours: 0 }, { hours: 1.5 }]) {
@@ -184,8 +238,14 @@ describe("v1 orders API", () => {
     const [approve, more] = plan.transactions as Tx[];
     // 3 more hours at 1.8 per GPU-hour on 2 GPUs, whatever amount the client sent.
     expect(decodeFunctionData({ abi: erc20Abi, data: approve!.data }).args).toEqual([escrow, 10_800_000n]);
-    expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: more!.data })).toMatchObject({ functionName: "extend", args: [order.escrowId, 10_800_000n] });
-    expect(plan.permit).toMatchObject({ extendWithPermit: { to: escrow, args: { escrowId: order.escrowId, amount: "10800000" } }, typedData: { message: { value: "10800000" } } });
+    expect(decodeFunctionData({ abi: idlegridEscrowAbi, data: more!.data })).toMatchObject({
+      functionName: "extend",
+      args: [order.escrowId, 10_800_000n],
+    });
+    expect(plan.permit).toMatchObject({
+      extendWithPermit: { to: escrow, args: { escrowId: order.escrowId, amount: "10800000" } },
+      typedData: { message: { value: "10800000" } },
+    });
     expect((await act(provider, order.id, "extend", { hours: 1 })).status).toBe(403);
   });
 
@@ -210,12 +270,23 @@ describe("v1 contracts and the dev faucet", () => {
 
   it("sends test ETH and tUSDC on the local chain, and refuses a bad address", async () => {
     const { address } = await createUser();
-    const res = await postFaucet(new Request(`${base}/api/dev/faucet`, { method: "POST", headers: browserHeaders(), body: JSON.stringify({ address }) }), { params: Promise.resolve({}) });
+    const res = await postFaucet(
+      new Request(`${base}/api/dev/faucet`, { method: "POST", headers: browserHeaders(), body: JSON.stringify({ address }) }),
+      { params: Promise.resolve({}) },
+    );
     expect(res.status).toBe(200);
-    const balance = await chainClient.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [address as `0x${string}`] });
+    const balance = await chainClient.readContract({
+      address: token,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [address as `0x${string}`],
+    });
     expect(balance).toBe(1_000_000_000n);
     expect(await chainClient.getBalance({ address: address as `0x${string}` })).toBe(10n ** 18n);
-    const bad = await postFaucet(new Request(`${base}/api/dev/faucet`, { method: "POST", headers: browserHeaders(), body: JSON.stringify({ address: "0x123" }) }), { params: Promise.resolve({}) });
+    const bad = await postFaucet(
+      new Request(`${base}/api/dev/faucet`, { method: "POST", headers: browserHeaders(), body: JSON.stringify({ address: "0x123" }) }),
+      { params: Promise.resolve({}) },
+    );
     expect(bad.status).toBe(400);
   });
 });
@@ -224,10 +295,13 @@ describe("OpenAPI document", () => {
   it("describes the order, contracts and faucet endpoints", async () => {
     const { GET } = await import("@/app/api/v1/openapi.json/route");
     const doc = await GET().json();
-    for (const p of ["/api/v1/orders", "/api/v1/orders/{id}", "/api/v1/orders/{id}/{action}", "/api/v1/contracts", "/api/dev/faucet"]) expect(doc.paths[p], p).toBeDefined();
+    for (const p of ["/api/v1/orders", "/api/v1/orders/{id}", "/api/v1/orders/{id}/{action}", "/api/v1/contracts", "/api/dev/faucet"])
+      expect(doc.paths[p], p).toBeDefined();
     expect(doc.paths["/api/v1/listings"]).toBeDefined();
     expect(doc.paths["/api/v1/orders"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("hours");
-    expect(doc.paths["/api/v1/orders"].post.responses["201"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/CreatedOrder" });
+    expect(doc.paths["/api/v1/orders"].post.responses["201"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/CreatedOrder",
+    });
     expect(doc.components.schemas.CreatedOrder.properties).toHaveProperty("permit");
     expect(doc.paths["/api/v1/me/ssh-keys"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("publicKey");
     expect(doc.paths["/api/v1/me/ssh-keys/{id}"].delete).toBeDefined();

@@ -15,7 +15,17 @@ interface Note {
   createdAt: Date;
 }
 
-export async function JobTimeline({ status, notes, resultUrl, resultSha256 }: { status: string; notes: Note[] | null; resultUrl: string | null; resultSha256: string | null }) {
+export async function JobTimeline({
+  status,
+  notes,
+  resultUrl,
+  resultSha256,
+}: {
+  status: string;
+  notes: Note[] | null;
+  resultUrl: string | null;
+  resultSha256: string | null;
+}) {
   // Off the main path (disputed, refunded…), the steps reached before it stay ticked.
   const [t, locale] = await Promise.all([getTranslations("jobs"), getLocale()]);
   const branch = !(mainPath as readonly string[]).includes(status);
@@ -31,7 +41,13 @@ export async function JobTimeline({ status, notes, resultUrl, resultSha256 }: { 
           const done = branch ? true : i <= reached;
           const current = step === status;
           return (
-            <li key={step} aria-current={current ? "step" : undefined} className={done ? "" : "text-slate-400"} data-testid={`timeline-${step}`} data-done={done ? "true" : "false"}>
+            <li
+              key={step}
+              aria-current={current ? "step" : undefined}
+              className={done ? "" : "text-slate-400"}
+              data-testid={`timeline-${step}`}
+              data-done={done ? "true" : "false"}
+            >
               <span className={current ? "font-semibold" : ""}>
                 {done ? "✓ " : "○ "}
                 {isStep(step) ? t(`step.${step}`) : step}

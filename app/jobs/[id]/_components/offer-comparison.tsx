@@ -34,7 +34,9 @@ export async function OfferComparison(props: { jobId: string; offers: OfferView[
               {o.machine.gpuCount} × {gpuSpec(o.machine.gpuModel)?.name ?? o.machine.gpuModel}, {o.machine.vramGb} GB
             </dd>
             <dt className="text-slate-500">{t("host")}</dt>
-            <dd>{t("hostValue", { cores: o.machine.cpuCores, ram: o.machine.ramGb, bandwidth: formatNumber(o.machine.downloadMbps, locale) })}</dd>
+            <dd>
+              {t("hostValue", { cores: o.machine.cpuCores, ram: o.machine.ramGb, bandwidth: formatNumber(o.machine.downloadMbps, locale) })}
+            </dd>
             <dt className="text-slate-500">{t("where")}</dt>
             <dd>
               {o.machine.city}, {o.machine.country}
@@ -43,7 +45,10 @@ export async function OfferComparison(props: { jobId: string; offers: OfferView[
             <dd title={o.provider.address}>{o.provider.displayName ?? short(o.provider.address)}</dd>
             <dt className="text-slate-500">{t("reliability")}</dt>
             <dd data-testid="offer-reliability">
-              {t(o.provider.completedRentals === 1 ? "completedRentalsOne" : "completedRentalsOther", { reliability: o.provider.reliability, count: o.provider.completedRentals })}
+              {t(o.provider.completedRentals === 1 ? "completedRentalsOne" : "completedRentalsOther", {
+                reliability: o.provider.reliability,
+                count: o.provider.completedRentals,
+              })}
             </dd>
             <dt className="text-slate-500">{t("earliestStart")}</dt>
             <dd>{formatDateTime(new Date(o.earliestStart), locale)}</dd>

@@ -24,7 +24,21 @@ interface Props {
   confirmations: number;
   explorerUrl?: string;
   /** Words in the page's language, from the server (lib/i18n, `jobs` namespace `run.*`). */
-  labels: Record<"yourWork" | "fundedHint" | "startJob" | "progressForm" | "progressNote" | "postNote" | "completeForm" | "resultUrl" | "resultHint" | "sha" | "shaHint" | "nothingToDo", string>;
+  labels: Record<
+    | "yourWork"
+    | "fundedHint"
+    | "startJob"
+    | "progressForm"
+    | "progressNote"
+    | "postNote"
+    | "completeForm"
+    | "resultUrl"
+    | "resultHint"
+    | "sha"
+    | "shaHint"
+    | "nothingToDo",
+    string
+  >;
 }
 
 const completeFields = ["resultUrl", "resultSha256", "_"];
@@ -58,7 +72,12 @@ function ProviderJobActionsLeaf({ jobId, status, chainId, providerAddress, confi
       {(status === "FUNDED" || status === "RUNNING") && (
         <form key={progress.attempt} action={progressAction} className="space-y-2" aria-label={labels.progressForm}>
           <input type="hidden" name="jobId" value={jobId} />
-          <TextareaField name="body" label={labels.progressNote} defaultValue={progress.values?.body as string | undefined} errors={progress.fieldErrors?.body} />
+          <TextareaField
+            name="body"
+            label={labels.progressNote}
+            defaultValue={progress.values?.body as string | undefined}
+            errors={progress.fieldErrors?.body}
+          />
           {progress.error && !progress.fieldErrors && <Alert tone="error">{progress.error}</Alert>}
           <Button type="submit" variant="secondary" disabled={progressPending} data-testid="post-progress">
             {labels.postNote}

@@ -52,11 +52,7 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("editHeading", { title: job.title })}</h1>
-      {job.status === "OPEN" && (
-        <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-300">
-          {t("openNote")}
-        </p>
-      )}
+      {job.status === "OPEN" && <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-300">{t("openNote")}</p>}
       <JobForm id={job.id} initial={initial} isDraft={job.status === "DRAFT"} messages={messages} locale={locale} />
     </section>
   );

@@ -33,7 +33,13 @@ export async function AgentMeasurements({ listingId, locale }: { listingId: stri
     );
   }
   const m = view.measured;
-  const status = view.onlineNow ? t("onlineNow") : m.offlineSince ? t("offlineSince", { time: formatDateTime(m.offlineSince, locale) }) : m.lastHeartbeatAt ? t("offline") : t("neverSeen");
+  const status = view.onlineNow
+    ? t("onlineNow")
+    : m.offlineSince
+      ? t("offlineSince", { time: formatDateTime(m.offlineSince, locale) })
+      : m.lastHeartbeatAt
+        ? t("offline")
+        : t("neverSeen");
   return (
     <section aria-labelledby="agent-measured" data-testid="agent-measured">
       <h2 id="agent-measured" className="mb-1 text-lg font-semibold">
@@ -46,13 +52,29 @@ export async function AgentMeasurements({ listingId, locale }: { listingId: stri
         <Alert tone="warning" className="mb-2">
           {t("differs")}{" "}
           {view.differences
-            .map((d) => t("diffRow", { field: t(`field.${d.field}`), declared: String(d.declared), measured: d.measured === null ? t("notFound") : String(d.measured) }))
+            .map((d) =>
+              t("diffRow", {
+                field: t(`field.${d.field}`),
+                declared: String(d.declared),
+                measured: d.measured === null ? t("notFound") : String(d.measured),
+              }),
+            )
             .join("; ")}
         </Alert>
       )}
       <dl>
         <Row label={t("onlineNow")} value={status} testId="agent-status" />
-        <Row label={t("uptime30d")} value={view.uptime30dBp === null ? "—" : t("uptimeValue", { percent: formatNumber(view.uptime30dBp / 100, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })} testId="agent-uptime30d" />
+        <Row
+          label={t("uptime30d")}
+          value={
+            view.uptime30dBp === null
+              ? "—"
+              : t("uptimeValue", {
+                  percent: formatNumber(view.uptime30dBp / 100, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                })
+          }
+          testId="agent-uptime30d"
+        />
         <Row label={t("gpus")} value={m.gpuCount === 0 ? t("none") : `${m.gpuCount} × ${m.gpuName ?? "?"}`} testId="agent-gpus" />
         {m.gpuMemoryMiB !== null && <Row label={t("gpuMemory")} value={`${n(m.gpuMemoryMiB)} MiB`} />}
         <Row label={t("driver")} value={m.driverVersion ?? t("notFound")} />

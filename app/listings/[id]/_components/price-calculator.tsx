@@ -8,7 +8,14 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { priceForHours } from "@/lib/listings/price";
 import { Input } from "@/components/ui/input";
 
-type Props = { pricePerGpuHour: string; gpuCount: number; minHours: number; maxHours: number; messages: Messages["listing"]; locale: Locale };
+type Props = {
+  pricePerGpuHour: string;
+  gpuCount: number;
+  minHours: number;
+  maxHours: number;
+  messages: Messages["listing"];
+  locale: Locale;
+};
 
 /** The cost of N hours, recomputed as the buyer types, in exact base units. */
 export function PriceCalculator(props: Props) {
@@ -26,7 +33,15 @@ export function PriceCalculator(props: Props) {
       <label htmlFor="hours" className="block text-sm font-medium">
         {t("hours")}
       </label>
-      <Input id="hours" inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} aria-describedby="hours-result" width="auto" className="w-32" />
+      <Input
+        id="hours"
+        inputMode="numeric"
+        value={hours}
+        onChange={(e) => setHours(e.target.value)}
+        aria-describedby="hours-result"
+        width="auto"
+        className="w-32"
+      />
       <p id="hours-result" aria-live="polite" className="text-sm" data-testid="price-for-hours">
         {result.ok ? (
           <>

@@ -78,7 +78,12 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, splittable, mi
     const res = await fetch("/api/v1/orders", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ listingId, hours: Number.isNaN(whole) ? hours : whole, gpus: splittable ? gpuChoice : undefined, sshPublicKey: chosenKey || undefined }),
+      body: JSON.stringify({
+        listingId,
+        hours: Number.isNaN(whole) ? hours : whole,
+        gpus: splittable ? gpuChoice : undefined,
+        sshPublicKey: chosenKey || undefined,
+      }),
     }).catch(() => null);
     if (!res) {
       setPending(false);
@@ -100,19 +105,52 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, splittable, mi
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={t("rentForm")} noValidate>
       <Field id="rent-hours" name="hours" label={t("hours")} errors={errors.hours}>
-        {(control) => <Input type="number" min={minHours} max={maxHours} step={1} value={hours} onChange={(e) => setHours(e.target.value)} data-testid="rent-hours" {...control} />}
+        {(control) => (
+          <Input
+            type="number"
+            min={minHours}
+            max={maxHours}
+            step={1}
+            value={hours}
+            onChange={(e) => setHours(e.target.value)}
+            data-testid="rent-hours"
+            {...control}
+          />
+        )}
       </Field>
       {splittable && (
         <Field id="rent-gpus" name="gpus" label={t("rentGpus")} errors={errors.gpus}>
-          {(control) => <Input type="number" min={1} max={gpuCount} step={1} value={gpus} onChange={(e) => setGpus(e.target.value)} data-testid="rent-gpus" {...control} />}
+          {(control) => (
+            <Input
+              type="number"
+              min={1}
+              max={gpuCount}
+              step={1}
+              value={gpus}
+              onChange={(e) => setGpus(e.target.value)}
+              data-testid="rent-gpus"
+              {...control}
+            />
+          )}
         </Field>
       )}
       {/* The label names the control in use: the saved-key choice, or the textarea when pasting (the choice then keeps its own name). */}
-      <Field id={keyChoice === PASTE ? "rent-ssh-key" : "rent-ssh-key-choice"} name="sshPublicKey" label={t("sshKey")} errors={errors.sshPublicKey}>
+      <Field
+        id={keyChoice === PASTE ? "rent-ssh-key" : "rent-ssh-key-choice"}
+        name="sshPublicKey"
+        label={t("sshKey")}
+        errors={errors.sshPublicKey}
+      >
         {(control) => (
           <>
             {savedKeys.length > 0 && (
-              <Select value={keyChoice} onChange={(e) => setKeyChoice(e.target.value)} aria-label={t("sshKey")} data-testid="rent-ssh-key-choice" {...(keyChoice === PASTE ? {} : control)}>
+              <Select
+                value={keyChoice}
+                onChange={(e) => setKeyChoice(e.target.value)}
+                aria-label={t("sshKey")}
+                data-testid="rent-ssh-key-choice"
+                {...(keyChoice === PASTE ? {} : control)}
+              >
                 {savedKeys.map((k) => (
                   <option key={k.id} value={k.id}>
                     {k.label} ({k.fingerprint.slice(0, 19)}…)
@@ -136,7 +174,10 @@ export function RentPanel({ listingId, pricePerGpuHour, gpuCount, splittable, mi
         )}
       </Field>
       <p className="text-sm">
-        {t("total")} <span className="font-semibold tabular-nums" data-testid="rent-total">{total === null ? "—" : formatAmount(total, locale)}</span>
+        {t("total")}{" "}
+        <span className="font-semibold tabular-nums" data-testid="rent-total">
+          {total === null ? "—" : formatAmount(total, locale)}
+        </span>
       </p>
       {message && <Alert tone="error">{message}</Alert>}
       <Button type="submit" size="lg" disabled={pending} className="w-full" data-testid="rent-button">

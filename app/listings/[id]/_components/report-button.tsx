@@ -11,10 +11,18 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextareaField } from "@/components/ui/field";
 
 /** "Report" for a listing or its provider: a disclosure with a category and a note, posted to /api/v1/reports. */
-export function ReportButton(props: { targetType: "LISTING" | "USER"; targetId: string; label: string; messages: Messages["listing"]; locale: Locale }) {
+export function ReportButton(props: {
+  targetType: "LISTING" | "USER";
+  targetId: string;
+  label: string;
+  messages: Messages["listing"];
+  locale: Locale;
+}) {
   const { targetType, targetId, label, locale } = props;
   const t = createTranslator(props.messages, locale);
-  const [state, setState] = useState<{ kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string; fieldErrors?: Record<string, string[]> }>({ kind: "idle" });
+  const [state, setState] = useState<
+    { kind: "idle" | "sending" | "sent" } | { kind: "error"; message: string; fieldErrors?: Record<string, string[]> }
+  >({ kind: "idle" });
   const prefix = `report-${targetType.toLowerCase()}`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

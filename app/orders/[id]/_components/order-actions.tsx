@@ -17,14 +17,24 @@ import { withWalletIsland } from "@/components/providers/web3-provider";
 import type { OrderAction as Action } from "@/lib/orders/schema";
 
 interface Props {
-  order: PayableOrder & { status: string; viewerRole: "buyer" | "provider" | "admin"; provider: string; pricePerGpuHour: string; gpuCount: number; claimed: string };
+  order: PayableOrder & {
+    status: string;
+    viewerRole: "buyer" | "provider" | "admin";
+    provider: string;
+    pricePerGpuHour: string;
+    gpuCount: number;
+    claimed: string;
+  };
   actions: { action: Action; label: string }[];
   confirmations: number;
   symbol: string;
   decimals: number;
   explorerUrl?: string;
   /** Words in the page's language, from the server (lib/i18n). */
-  labels: Record<"payment" | "pay" | "indexing" | "funded" | "startForm" | "host" | "sshPort" | "user" | "jupyterUrl" | "extendHours" | "extendCost", string>;
+  labels: Record<
+    "payment" | "pay" | "indexing" | "funded" | "startForm" | "host" | "sshPort" | "user" | "jupyterUrl" | "extendHours" | "extendCost",
+    string
+  >;
 }
 
 /** What the indexer changes when each action's transaction is mined: most move the status, an extension the amount, a claim the claimed total. */
@@ -60,12 +70,24 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
     <div className="space-y-4">
       {payable && (
         <section className="space-y-2" aria-label={labels.payment}>
-          <Button disabled={payment.indexing || payment.step.kind === "wallet"} onClick={() => void payment.pay().then(() => router.refresh())} data-testid="pay-button">
+          <Button
+            disabled={payment.indexing || payment.step.kind === "wallet"}
+            onClick={() => void payment.pay().then(() => router.refresh())}
+            data-testid="pay-button"
+          >
             {labels.pay}
           </Button>
           <TxStatus step={payment.step} explorerUrl={explorerUrl} />
-          {payment.indexing && <p role="status" data-testid="tx-status">{labels.indexing}</p>}
-          {payment.funded && <p role="status" data-testid="tx-status">{labels.funded}</p>}
+          {payment.indexing && (
+            <p role="status" data-testid="tx-status">
+              {labels.indexing}
+            </p>
+          )}
+          {payment.funded && (
+            <p role="status" data-testid="tx-status">
+              {labels.funded}
+            </p>
+          )}
         </section>
       )}
       {actions.some((a) => a.action === "start") && (
@@ -78,8 +100,20 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
           }}
         >
           {startFields.map((field) => (
-            <Field key={field} id={`start-${field}`} label={{ host: labels.host, port: labels.sshPort, user: labels.user, jupyterUrl: labels.jupyterUrl }[field]} errors={fieldErrors[field]}>
-              {(control) => <Input value={start[field]} onChange={(e) => setStart({ ...start, [field]: e.target.value })} data-testid={`start-${field}`} {...control} />}
+            <Field
+              key={field}
+              id={`start-${field}`}
+              label={{ host: labels.host, port: labels.sshPort, user: labels.user, jupyterUrl: labels.jupyterUrl }[field]}
+              errors={fieldErrors[field]}
+            >
+              {(control) => (
+                <Input
+                  value={start[field]}
+                  onChange={(e) => setStart({ ...start, [field]: e.target.value })}
+                  data-testid={`start-${field}`}
+                  {...control}
+                />
+              )}
             </Field>
           ))}
           <Button type="submit" disabled={busy} data-testid="action-start">
@@ -100,14 +134,28 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
             }}
           >
             <Field id="extend-hours" label={labels.extendHours} errors={fieldErrors.hours}>
-              {(control) => <Input type="number" min={1} step={1} value={extendHours} onChange={(e) => setExtendHours(e.target.value)} className="w-28" data-testid="extend-hours" {...control} />}
+              {(control) => (
+                <Input
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={extendHours}
+                  onChange={(e) => setExtendHours(e.target.value)}
+                  className="w-28"
+                  data-testid="extend-hours"
+                  {...control}
+                />
+              )}
             </Field>
             <Button type="submit" disabled={busy} data-testid="action-extend">
               {label}
             </Button>
             {hoursToAdd !== null && (
               <span className="text-sm text-slate-500" data-testid="extend-cost">
-                {labels.extendCost.replace("{amount}", `${format(rentalCost(BigInt(order.pricePerGpuHour), order.gpuCount, hoursToAdd))} ${symbol}`)}
+                {labels.extendCost.replace(
+                  "{amount}",
+                  `${format(rentalCost(BigInt(order.pricePerGpuHour), order.gpuCount, hoursToAdd))} ${symbol}`,
+                )}
               </span>
             )}
           </form>
@@ -116,7 +164,13 @@ function OrderActionsLeaf({ order, actions, confirmations, symbol, decimals, exp
         {actions
           .filter((a) => a.action !== "start" && a.action !== "extend")
           .map(({ action, label }) => (
-            <Button key={action} variant={action === "complete" || action === "release" ? "primary" : "secondary"} disabled={busy} onClick={() => void run(action)} data-testid={`action-${action}`}>
+            <Button
+              key={action}
+              variant={action === "complete" || action === "release" ? "primary" : "secondary"}
+              disabled={busy}
+              onClick={() => void run(action)}
+              data-testid={`action-${action}`}
+            >
               {label}
             </Button>
           ))}

@@ -10,7 +10,17 @@ import { formatDateTime, formatToken } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { meterAt } from "@/lib/orders/metering";
 
-type Label = "meter" | "meterStartedAt" | "meterElapsed" | "meterAccrued" | "meterRemaining" | "meterEndsAt" | "meterStoppedAt" | "meterRate" | "claimable" | "claimedSoFar";
+type Label =
+  | "meter"
+  | "meterStartedAt"
+  | "meterElapsed"
+  | "meterAccrued"
+  | "meterRemaining"
+  | "meterEndsAt"
+  | "meterStoppedAt"
+  | "meterRate"
+  | "claimable"
+  | "claimedSoFar";
 
 interface Props {
   /** ISO times from the order view. */
@@ -39,14 +49,32 @@ function duration(seconds: number): string {
   return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 
-export function RentalMeter({ startedAt, stoppedAt, amount, ratePerSecond, claimed, initialNow, showClaimable, decimals, symbol, locale, labels }: Props) {
+export function RentalMeter({
+  startedAt,
+  stoppedAt,
+  amount,
+  ratePerSecond,
+  claimed,
+  initialNow,
+  showClaimable,
+  decimals,
+  symbol,
+  locale,
+  labels,
+}: Props) {
   const [now, setNow] = useState(initialNow);
   useEffect(() => {
     const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 1000);
     return () => clearInterval(timer);
   }, []);
   const m = meterAt(
-    { startedAt: unix(startedAt), stoppedAt: stoppedAt ? unix(stoppedAt) : null, amount: BigInt(amount), ratePerSecond: BigInt(ratePerSecond), claimed: BigInt(claimed) },
+    {
+      startedAt: unix(startedAt),
+      stoppedAt: stoppedAt ? unix(stoppedAt) : null,
+      amount: BigInt(amount),
+      ratePerSecond: BigInt(ratePerSecond),
+      claimed: BigInt(claimed),
+    },
     now,
   );
   const money = (units: bigint) => formatToken(units, locale, symbol, decimals);
@@ -63,7 +91,12 @@ export function RentalMeter({ startedAt, stoppedAt, amount, ratePerSecond, claim
     rows.push(["meter-claimable", labels.claimable, money(m.claimable)], ["meter-claimed", labels.claimedSoFar, money(BigInt(claimed))]);
   }
   return (
-    <section aria-labelledby="meter" className="rounded-xl border border-slate-200 p-4 text-sm dark:border-slate-700" data-testid="meter" data-running={m.running}>
+    <section
+      aria-labelledby="meter"
+      className="rounded-xl border border-slate-200 p-4 text-sm dark:border-slate-700"
+      data-testid="meter"
+      data-running={m.running}
+    >
       <h2 id="meter" className="mb-2 font-semibold">
         {labels.meter} <span className="font-normal text-slate-500">· {labels.meterRate}</span>
       </h2>

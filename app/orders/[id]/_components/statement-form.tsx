@@ -22,7 +22,11 @@ export function StatementForm({ orderId, messages, locale }: { orderId: string; 
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/v1/orders/${orderId}/statement`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body }) });
+      const res = await fetch(`/api/v1/orders/${orderId}/statement`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ body }),
+      });
       if (!res.ok) {
         // The API speaks English: its refusal is said by its code, its field errors re-said, in the page's language.
         const refusal = apiRefusal(await res.json().catch(() => null), locale, ["body"]);
@@ -40,7 +44,14 @@ export function StatementForm({ orderId, messages, locale }: { orderId: string; 
 
   return (
     <form onSubmit={submit} className="space-y-2">
-      <TextareaField name="statement" label={t("yourStatement")} value={body} onChange={(e) => setBody(e.target.value)} maxLength={4000} errors={error?.field} />
+      <TextareaField
+        name="statement"
+        label={t("yourStatement")}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        maxLength={4000}
+        errors={error?.field}
+      />
       {error && <Alert tone="error">{error.message}</Alert>}
       <Button type="submit" variant="secondary" disabled={busy}>
         {t("postStatement")}

@@ -19,7 +19,12 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
   const listing = await getListingForViewer(id, caller);
   // Only the owner edits here; admins act through the admin console.
   if (!listing?.viewerIsOwner) notFound();
-  const [t, tStatus, messages, locale] = await Promise.all([getTranslations("provide"), getTranslations("listingStatus"), getMessages("provide"), getLocale()]);
+  const [t, tStatus, messages, locale] = await Promise.all([
+    getTranslations("provide"),
+    getTranslations("listingStatus"),
+    getMessages("provide"),
+    getLocale(),
+  ]);
   const initial: Record<string, string> = {
     gpuModel: listing.gpuModel,
     gpuCount: String(listing.gpuCount),
@@ -49,7 +54,11 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
           {t("rejectedNotice", { reason: listing.rejectionReason })}
         </p>
       )}
-      {isEditable(listing.status) ? <MachineForm id={listing.id} initial={initial} isNew={false} messages={messages} locale={locale} /> : <p>{t("notEditable")}</p>}
+      {isEditable(listing.status) ? (
+        <MachineForm id={listing.id} initial={initial} isNew={false} messages={messages} locale={locale} />
+      ) : (
+        <p>{t("notEditable")}</p>
+      )}
       {listing.status !== "ARCHIVED" && <AgentPanel machineId={listing.id} locale={locale} />}
     </div>
   );

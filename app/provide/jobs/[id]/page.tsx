@@ -22,7 +22,12 @@ export default async function MakeOfferPage({ params }: { params: Promise<{ id: 
   const caller = await requirePageCaller(`/provide/jobs/${id}`);
   const job = await getJobForViewer(id, caller);
   if (!job) notFound();
-  const [matches, { symbol, decimals }, t, locale] = await Promise.all([matchingJobsForProvider(caller.userId), tokenInfo(), getTranslations("jobs"), getLocale()]);
+  const [matches, { symbol, decimals }, t, locale] = await Promise.all([
+    matchingJobsForProvider(caller.userId),
+    tokenInfo(),
+    getTranslations("jobs"),
+    getLocale(),
+  ]);
   const match = matches.find((m) => m.job.id === job.id);
   const maxPrice = formatToken(BigInt(job.maxPricePerGpuHour), locale, symbol, decimals);
   const labels = {
@@ -67,7 +72,10 @@ export default async function MakeOfferPage({ params }: { params: Promise<{ id: 
         <OfferForm
           jobId={job.id}
           labels={labels}
-          machines={match.machines.map((m) => ({ id: m.id, label: `${m.gpuCount} × ${gpuSpec(m.gpuModel)?.name ?? m.gpuModel}, ${m.vramGb} GB, ${m.country}` }))}
+          machines={match.machines.map((m) => ({
+            id: m.id,
+            label: `${m.gpuCount} × ${gpuSpec(m.gpuModel)?.name ?? m.gpuModel}, ${m.vramGb} GB, ${m.country}`,
+          }))}
           initial={{
             machineId: match.machines[0]?.id ?? "",
             pricePerGpuHour: fromBaseUnits(BigInt(job.maxPricePerGpuHour), decimals),

@@ -26,9 +26,28 @@ export function OfferForm({ jobId, machines, labels, initial }: Props) {
           {state.error}
         </Alert>
       )}
-      <SelectField name="machineId" label={labels.machine} defaultValue={values.machineId} errors={errors.machineId} options={machines.map((m) => ({ value: m.id, label: m.label }))} />
-      <TextField name="pricePerGpuHour" label={labels.price} inputMode="decimal" hint={labels.priceHint} defaultValue={values.pricePerGpuHour} errors={errors.pricePerGpuHour} />
-      <TextField name="earliestStart" label={labels.start} type="datetime-local" defaultValue={values.earliestStart} errors={errors.earliestStart} />
+      <SelectField
+        name="machineId"
+        label={labels.machine}
+        defaultValue={values.machineId}
+        errors={errors.machineId}
+        options={machines.map((m) => ({ value: m.id, label: m.label }))}
+      />
+      <TextField
+        name="pricePerGpuHour"
+        label={labels.price}
+        inputMode="decimal"
+        hint={labels.priceHint}
+        defaultValue={values.pricePerGpuHour}
+        errors={errors.pricePerGpuHour}
+      />
+      <TextField
+        name="earliestStart"
+        label={labels.start}
+        type="datetime-local"
+        defaultValue={values.earliestStart}
+        errors={errors.earliestStart}
+      />
       <TextareaField name="note" label={labels.note} defaultValue={values.note} errors={errors.note} />
       <Button type="submit" size="lg" disabled={pending} data-testid="submit-offer">
         {labels.send}

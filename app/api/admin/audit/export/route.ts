@@ -23,6 +23,10 @@ export const GET = handle(async (request: Request) => {
   });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="idlegrid-audit-${day}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="idlegrid-audit-${day}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

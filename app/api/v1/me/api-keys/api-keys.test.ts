@@ -37,8 +37,10 @@ async function newKey(userId: string, body?: unknown): Promise<{ id: string; sec
   return res.json();
 }
 
-const readOrder = (headers: Headers, id: string) => getOrderRoute(new Request(`${base}/api/v1/orders/${id}`, { headers }), { params: Promise.resolve({ id }) });
-const postOrder = (headers: Headers, body: unknown) => createOrderRoute(new Request(`${base}/api/v1/orders`, { method: "POST", headers, body: JSON.stringify(body) }), noParams);
+const readOrder = (headers: Headers, id: string) =>
+  getOrderRoute(new Request(`${base}/api/v1/orders/${id}`, { headers }), { params: Promise.resolve({ id }) });
+const postOrder = (headers: Headers, body: unknown) =>
+  createOrderRoute(new Request(`${base}/api/v1/orders`, { method: "POST", headers, body: JSON.stringify(body) }), noParams);
 
 describe("API keys", () => {
   it("needs a sign-in within 15 minutes to create one", async () => {
@@ -63,7 +65,9 @@ describe("API keys", () => {
     expect(JSON.stringify(row)).not.toContain(created.secret.slice(13));
     expect(row.expiresAt!.getTime() - row.createdAt.getTime()).toBe(30 * 24 * 60 * 60 * 1000);
 
-    const listed = await (await listRoute(new Request(`${base}/api/v1/me/api-keys`, { headers: await signedInHeaders(user.id) }), noParams)).json();
+    const listed = await (
+      await listRoute(new Request(`${base}/api/v1/me/api-keys`, { headers: await signedInHeaders(user.id) }), noParams)
+    ).json();
     expect(listed.keys).toEqual([expect.objectContaining({ id: created.id, prefix: row.prefix })]);
     expect(JSON.stringify(listed)).not.toContain(created.secret);
   });
@@ -119,7 +123,9 @@ describe("API keys", () => {
     const order = "c".repeat(25);
     // A working key reaches the handler (404: no such order), a failing one never does.
     expect((await readOrder(bearer(revoked.secret), order)).status).toBe(404);
-    const revoke = await revokeRoute(new Request(`${base}/api/v1/me/api-keys/${revoked.id}`, { method: "DELETE", headers }), { params: Promise.resolve({ id: revoked.id }) });
+    const revoke = await revokeRoute(new Request(`${base}/api/v1/me/api-keys/${revoked.id}`, { method: "DELETE", headers }), {
+      params: Promise.resolve({ id: revoked.id }),
+    });
     expect(await revoke.json()).toMatchObject({ id: revoked.id, revokedAt: expect.any(String) });
     const afterRevoke = await readOrder(bearer(revoked.secret), order);
     expect(afterRevoke.status).toBe(401);
@@ -139,13 +145,20 @@ describe("API keys", () => {
     // Someone else cannot revoke it: their DELETE is a 404 like an unknown id.
     const other = await createUser();
     const kept = await newKey(user.id);
-    const foreign = await revokeRoute(new Request(`${base}/api/v1/me/api-keys/${kept.id}`, { method: "DELETE", headers: await signedInHeaders(other.id) }), {
-      params: Promise.resolve({ id: kept.id }),
-    });
+    const foreign = await revokeRoute(
+      new Request(`${base}/api/v1/me/api-keys/${kept.id}`, { method: "DELETE", headers: await signedInHeaders(other.id) }),
+      {
+        params: Promise.resolve({ id: kept.id }),
+      },
+    );
     expect(foreign.status).toBe(404);
 
     const admin = await createUser({ roles: ["ADMIN"] });
-    await applyUserAction({ userId: admin.id, address: admin.address as `0x${string}`, roles: ["ADMIN"], isAdmin: true, sessionId: "test" }, user.id, { action: "ban", reason: "fraud" });
+    await applyUserAction(
+      { userId: admin.id, address: admin.address as `0x${string}`, roles: ["ADMIN"], isAdmin: true, sessionId: "test" },
+      user.id,
+      { action: "ban", reason: "fraud" },
+    );
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: kept.id } })).revokedAt).not.toBeNull();
     expect(await (await readOrder(bearer(kept.secret), order)).json()).toMatchObject({ error: "key_revoked" });
   });
@@ -186,6 +199,8 @@ describe("API keys", () => {
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: "session_required" });
     // The same admin with a browser session is let in, so the 403 above is the key's doing.
-    expect((await adminUsers(new Request(`${base}/api/admin/users`, { headers: await signedInHeaders(admin.id) }), undefined)).status).toBe(200);
+    expect((await adminUsers(new Request(`${base}/api/admin/users`, { headers: await signedInHeaders(admin.id) }), undefined)).status).toBe(
+      200,
+    );
   });
 });

@@ -21,13 +21,17 @@ describeAuthzMatrix("saved SSH keys", [
   }),
   authzRow({
     name: "POST /api/v1/me/ssh-keys",
-    act: (headers) => POST(new Request(url, { method: "POST", headers, body: JSON.stringify({ label: "laptop", publicKey: ed25519Key() }) }), { params: Promise.resolve({}) }),
+    act: (headers) =>
+      POST(new Request(url, { method: "POST", headers, body: JSON.stringify({ label: "laptop", publicKey: ed25519Key() }) }), {
+        params: Promise.resolve({}),
+      }),
     expect: { anonymous: 401, banned: 401, buyer: 201, owner: 201, otherProvider: 201, admin: 201 },
   }),
   authzRow({
     name: "DELETE /api/v1/me/ssh-keys/[id]",
     arrange: (world) => savedKey(world.owner.id),
-    act: (headers, key) => DELETE(new Request(`${url}/${key.id}`, { method: "DELETE", headers }), { params: Promise.resolve({ id: key.id }) }),
+    act: (headers, key) =>
+      DELETE(new Request(`${url}/${key.id}`, { method: "DELETE", headers }), { params: Promise.resolve({ id: key.id }) }),
     // Owner only: not even an admin deletes someone's key, and others cannot tell it exists.
     expect: { anonymous: 401, banned: 401, buyer: 404, owner: 200, otherProvider: 404, admin: 404 },
   }),

@@ -12,9 +12,12 @@ import { createUser } from "@/test/factories";
 import { ecdsaKey, ed25519Key, rsaKey } from "@/test/ssh-keys";
 
 const url = "http://localhost:3000/api/v1/me/ssh-keys";
-const post = (headers: Headers, body: unknown) => POST(new Request(url, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
-const list = async (headers: Headers) => (await (await GET(new Request(url, { headers }), { params: Promise.resolve({}) })).json()).keys as { id: string; label: string }[];
-const remove = (headers: Headers, id: string) => DELETE(new Request(`${url}/${id}`, { method: "DELETE", headers }), { params: Promise.resolve({ id }) });
+const post = (headers: Headers, body: unknown) =>
+  POST(new Request(url, { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+const list = async (headers: Headers) =>
+  (await (await GET(new Request(url, { headers }), { params: Promise.resolve({}) })).json()).keys as { id: string; label: string }[];
+const remove = (headers: Headers, id: string) =>
+  DELETE(new Request(`${url}/${id}`, { method: "DELETE", headers }), { params: Promise.resolve({ id }) });
 
 describe("SSH key validation", () => {
   const valid = (publicKey: string, label = "laptop") => createSshKeySchema.safeParse({ label, publicKey }).success;

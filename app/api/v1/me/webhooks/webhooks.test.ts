@@ -38,7 +38,10 @@ async function receiver(script: number[] = []) {
 }
 
 async function register(userId: string, body: unknown) {
-  return createRoute(new Request(`${base}/api/v1/me/webhooks`, { method: "POST", headers: await signedInHeaders(userId), body: JSON.stringify(body) }), noParams);
+  return createRoute(
+    new Request(`${base}/api/v1/me/webhooks`, { method: "POST", headers: await signedInHeaders(userId), body: JSON.stringify(body) }),
+    noParams,
+  );
 }
 
 async function endpoint(userId: string, url: string, events: string[]): Promise<{ id: string; secret: string }> {
@@ -47,7 +50,14 @@ async function endpoint(userId: string, url: string, events: string[]): Promise<
   return res.json();
 }
 
-const admin = () => createUser({ roles: ["ADMIN"] }).then((u) => ({ userId: u.id, address: u.address as `0x${string}`, roles: ["ADMIN" as const], isAdmin: true, sessionId: "test" }));
+const admin = () =>
+  createUser({ roles: ["ADMIN"] }).then((u) => ({
+    userId: u.id,
+    address: u.address as `0x${string}`,
+    roles: ["ADMIN" as const],
+    isAdmin: true,
+    sessionId: "test",
+  }));
 
 describe("webhook endpoints", () => {
   it("are registered with a session only, https (or local http outside production), for known events", async () => {
@@ -62,21 +72,40 @@ describe("webhook endpoints", () => {
     const plainHttp = await register(user.id, { url: "http://example.com/hooks", events: ["order.funded"] });
     expect(plainHttp.status).toBe(400);
     expect((await plainHttp.json()).fieldErrors.url[0]).toContain("https");
-    expect((await (await register(user.id, { url: "https://user:pw@example.com/", events: ["order.funded"] })).json()).fieldErrors.url[0]).toContain("password");
+    expect(
+      (await (await register(user.id, { url: "https://user:pw@example.com/", events: ["order.funded"] })).json()).fieldErrors.url[0],
+    ).toContain("password");
 
     // A key may read the list but not add a receiver for the account's events.
     const key = await (
-      await createKeyRoute(new Request(`${base}/api/v1/me/api-keys`, { method: "POST", headers: await signedInHeaders(user.id), body: JSON.stringify({ name: "k", scopes: ["read"] }) }), noParams)
+      await createKeyRoute(
+        new Request(`${base}/api/v1/me/api-keys`, {
+          method: "POST",
+          headers: await signedInHeaders(user.id),
+          body: JSON.stringify({ name: "k", scopes: ["read"] }),
+        }),
+        noParams,
+      )
     ).json();
     const bearer = new Headers({ authorization: `Bearer ${key.secret}`, "content-type": "application/json" });
     const listed = await (await listRoute(new Request(`${base}/api/v1/me/webhooks`, { headers: bearer }), noParams)).json();
     expect(listed.endpoints).toEqual([expect.objectContaining({ id: created.id })]);
     expect(JSON.stringify(listed)).not.toContain(created.secret);
-    const refused = await createRoute(new Request(`${base}/api/v1/me/webhooks`, { method: "POST", headers: bearer, body: JSON.stringify({ url: "http://127.0.0.1:9/", events: ["order.funded"] }) }), noParams);
+    const refused = await createRoute(
+      new Request(`${base}/api/v1/me/webhooks`, {
+        method: "POST",
+        headers: bearer,
+        body: JSON.stringify({ url: "http://127.0.0.1:9/", events: ["order.funded"] }),
+      }),
+      noParams,
+    );
     expect(await refused.json()).toMatchObject({ error: "session_required" });
 
     const other = await createUser();
-    const foreign = await deleteRoute(new Request(`${base}/api/v1/me/webhooks/${created.id}`, { method: "DELETE", headers: await signedInHeaders(other.id) }), { params: Promise.resolve({ id: created.id }) });
+    const foreign = await deleteRoute(
+      new Request(`${base}/api/v1/me/webhooks/${created.id}`, { method: "DELETE", headers: await signedInHeaders(other.id) }),
+      { params: Promise.resolve({ id: created.id }) },
+    );
     expect(foreign.status).toBe(404);
   });
 });
@@ -90,7 +119,9 @@ describe("webhook deliveries", () => {
     const moderator = await admin();
 
     // One of two listings cannot be approved: the whole batch rolls back, and with it the event.
-    await expect(moderateListings(moderator, { action: "approve", ids: [machine.id, "nosuchlisting00000000000"], reason: undefined })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      moderateListings(moderator, { action: "approve", ids: [machine.id, "nosuchlisting00000000000"], reason: undefined }),
+    ).rejects.toMatchObject({ status: 404 });
     expect(await db.webhookDelivery.count({ where: { endpointId: hook.id } })).toBe(0);
     await deliverDue({ db });
     expect(r.received).toHaveLength(0);
@@ -105,7 +136,9 @@ describe("webhook deliveries", () => {
     // The snippet really checks: another secret, an edited body or an old timestamp all fail.
     expect(() => verify(`whsec_${Buffer.alloc(32, 1).toString("base64")}`, delivery!.headers, delivery!.body)).toThrow("signature");
     expect(() => verify(hook.secret, delivery!.headers, delivery!.body.replace("LIVE", "DRAFT"))).toThrow("signature");
-    expect(() => verify(hook.secret, { ...delivery!.headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000) - 3600) }, delivery!.body)).toThrow("tolerance");
+    expect(() =>
+      verify(hook.secret, { ...delivery!.headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000) - 3600) }, delivery!.body),
+    ).toThrow("tolerance");
     expect((await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: hook.id } })).status).toBe("SUCCEEDED");
   });
 
@@ -119,7 +152,9 @@ describe("webhook deliveries", () => {
       clock = new Date(t0.getTime() + seconds * 1000);
     };
     const run = () => deliverDue({ db, now: () => clock });
-    await db.$transaction((tx) => emitWebhookEvent(tx, { type: "offer.received", userIds: [user.id], data: { jobId: "j1", offerId: "o1" } }, t0));
+    await db.$transaction((tx) =>
+      emitWebhookEvent(tx, { type: "offer.received", userIds: [user.id], data: { jobId: "j1", offerId: "o1" } }, t0),
+    );
 
     await run(); // 500
     let row = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: hook.id } });
@@ -141,14 +176,20 @@ describe("webhook deliveries", () => {
     expect(r.received.map((d) => Number(d.headers["webhook-timestamp"]) - Math.floor(t0.getTime() / 1000))).toEqual([0, 30, 90]);
 
     // The log, newest first, as the owner reads it.
-    const log = await (await deliveriesRoute(new Request(`${base}/api/v1/me/webhooks/${hook.id}/deliveries`, { headers: await signedInHeaders(user.id) }), { params: Promise.resolve({ id: hook.id }) })).json();
+    const log = await (
+      await deliveriesRoute(new Request(`${base}/api/v1/me/webhooks/${hook.id}/deliveries`, { headers: await signedInHeaders(user.id) }), {
+        params: Promise.resolve({ id: hook.id }),
+      })
+    ).json();
     expect(log.deliveries[0].attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([200, 503, 500]);
 
     // A delivery that fails past its day is FAILED; a person can still redeliver it.
     const failing = await receiver([500, 500, 500]);
     await db.webhookEndpoint.update({ where: { id: hook.id }, data: { url: failing.url } });
     at(100);
-    await db.$transaction((tx) => emitWebhookEvent(tx, { type: "offer.received", userIds: [user.id], data: { jobId: "j2", offerId: "o2" } }, clock));
+    await db.$transaction((tx) =>
+      emitWebhookEvent(tx, { type: "offer.received", userIds: [user.id], data: { jobId: "j2", offerId: "o2" } }, clock),
+    );
     const late = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: hook.id, status: "PENDING" } });
     await db.webhookDelivery.update({ where: { id: late.id }, data: { giveUpAt: new Date(clock.getTime() + 60_000) } });
     await run(); // next try 30 s on: within the day
@@ -162,13 +203,20 @@ describe("webhook deliveries", () => {
 
     failing.script.length = 0; // the receiver is fixed
     const redelivered = await redeliverRoute(
-      new Request(`${base}/api/v1/me/webhooks/${hook.id}/deliveries/${late.id}/redeliver`, { method: "POST", headers: await signedInHeaders(user.id) }),
+      new Request(`${base}/api/v1/me/webhooks/${hook.id}/deliveries/${late.id}/redeliver`, {
+        method: "POST",
+        headers: await signedInHeaders(user.id),
+      }),
       { params: Promise.resolve({ id: hook.id, deliveryId: late.id }) },
     );
     const after = await redelivered.json();
     expect(after).toMatchObject({ status: "SUCCEEDED", attempts: 3 });
     // (The scheduled attempts ran on the test's clock, ahead of the manual one's real time: compare as a set.)
-    expect(after.attemptLog.map((a: { statusCode: number; manual: boolean }) => `${a.statusCode} ${a.manual}`).sort()).toEqual(["200 true", "500 false", "500 false"]);
+    expect(after.attemptLog.map((a: { statusCode: number; manual: boolean }) => `${a.statusCode} ${a.manual}`).sort()).toEqual([
+      "200 true",
+      "500 false",
+      "500 false",
+    ]);
     expect(new Set(failing.received.map((d) => d.headers["webhook-id"])).size).toBe(1);
   });
 

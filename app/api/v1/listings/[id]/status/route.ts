@@ -20,7 +20,8 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const caller = requireCaller(await callerFromRequest(request));
   const change = parseOr400(statusChangeSchema, await readJsonObject(request));
   // Admin transitions go through the console's moderation so they get their audit row (issue 7).
-  if (caller.isAdmin && (change.action === "approve" || change.action === "reject" || change.action === "suspend")) await moderateFromStatusChange(caller, id, change);
+  if (caller.isAdmin && (change.action === "approve" || change.action === "reject" || change.action === "suspend"))
+    await moderateFromStatusChange(caller, id, change);
   else await changeStatus(caller, id, change);
   return NextResponse.json(await listingForResponse(id, caller));
 });

@@ -18,8 +18,17 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   if (!(orderActions as readonly string[]).includes(action)) throw new ApiError(404, "not_found", `No order action "${action}".`);
   const body = await readOptionalJsonObject(request);
   const input =
-    action === "start" ? parseOr400(startOrderSchema, body) : action === "extend" ? parseOr400(extendOrderSchema, body) : parseOr400(transitionSchema, body);
+    action === "start"
+      ? parseOr400(startOrderSchema, body)
+      : action === "extend"
+        ? parseOr400(extendOrderSchema, body)
+        : parseOr400(transitionSchema, body);
   const caller = requireCaller(await callerFromRequest(request));
   const { transaction, transactions, permit } = await transitionOrder(caller, id, action as OrderAction, input);
-  return NextResponse.json({ order: await orderForCaller(id, caller), transaction, transactions, ...(action === "extend" ? { permit: permit ?? null } : {}) });
+  return NextResponse.json({
+    order: await orderForCaller(id, caller),
+    transaction,
+    transactions,
+    ...(action === "extend" ? { permit: permit ?? null } : {}),
+  });
 });
