@@ -106,7 +106,7 @@ export default async function ModerationPage() {
                     </p>
                     <p className="text-xs text-slate-500">
                       {t("providerLabel")}{" "}
-                      <Link href={`/admin/users/${item.provider.id}`} className="font-mono underline">
+                      <Link href={`/admin/users/${item.provider.id}`} className="font-mono break-all underline">
                         {item.provider.address}
                       </Link>
                       {item.provider.banned && <span className="ml-1 font-semibold text-red-700">{t("banned")}</span>} ·{" "}
@@ -164,10 +164,10 @@ export default async function ModerationPage() {
           <ul className="space-y-2">
             {suspended.map((s) => (
               <li key={s.id} data-testid="suspended-item" className="flex flex-wrap items-center gap-3 text-sm">
-                <Link href={`/listings/${s.id}`} className="font-medium hover:underline">
+                <Link href={`/listings/${s.id}`} className="font-medium break-all hover:underline">
                   {t("suspendedItem", { machine: `${s.gpuCount}× ${s.gpuModel}`, city: s.city, country: s.country })}
                 </Link>
-                <span className="text-slate-500">{t("by", { address: s.provider.address })}</span>
+                <span className="break-all text-slate-500">{t("by", { address: s.provider.address })}</span>
                 {s.suspensionReason && <span>{t("reasonValue", { reason: s.suspensionReason })}</span>}
                 <ActionForm endpoint={ENDPOINT} hidden={{ ids: [s.id], action: "reinstate" }} label={t("reinstateLabel", { id: s.id })}>
                   <Button type="submit" variant="secondary" size="sm">

@@ -14,7 +14,7 @@ export async function AgentWatch({ locale }: { locale: Locale }) {
   const when = (d: Date) => formatDateTime(d, locale);
   const item = (a: WatchedAgent, detail: string, testId: string) => (
     <li key={`${testId}-${a.machineId}`} data-testid={testId} data-machine-id={a.machineId} className="text-sm">
-      <Link href={`/listings/${a.machineId}`} className="font-medium hover:underline">
+      <Link href={`/listings/${a.machineId}`} className="font-medium break-all hover:underline">
         {t("watchItem", { machine: `${a.gpuCount}× ${gpuLabel(a.gpuModel)}`, city: a.city, host: a.hostname, address: a.providerAddress })}
       </Link>{" "}
       <span className="text-slate-600 dark:text-slate-400">{detail}</span>
