@@ -6,10 +6,10 @@ import { pageMetadata } from "@/lib/i18n/page-metadata";
 import { translateFieldErrors } from "@/lib/i18n/validation";
 import { searchJobs } from "@/lib/jobs/server/queries";
 import { tokenInfo } from "@/lib/chain/server/token-info";
-import { jobSearchToParams, parseJobSearchParams } from "@/lib/jobs/schema";
 import { SmallScreenDisclosure } from "@/components/ui/small-screen-disclosure";
 import { BoardFilters } from "./_components/board-filters";
 import { buttonClass } from "@/components/ui/button";
+import { jobSearchToParams, parseJobSearchParams } from "@/lib/jobs/board-search";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata((await getTranslations("jobs"))("title"), "jobs");

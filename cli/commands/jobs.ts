@@ -1,10 +1,11 @@
 /** `jobs list | post | offers | accept`: the training-job board through the v1 API. */
 import { readFile } from "node:fs/promises";
 import { acceptedOfferSchema, jobDetailSchema, jobOffersSchema, jobPageSchema } from "@/lib/jobs/job-dto";
-import { jobInputSchema, parseJobSearchParams } from "@/lib/jobs/schema";
+import { jobInputSchema } from "@/lib/jobs/schema";
 import type { Context, OutputFlags } from "../context";
 import { usage, type Io } from "../errors";
 import { amount, json, table } from "../format";
+import { parseJobSearchParams } from "@/lib/jobs/board-search";
 
 export const jobListFlags = {
   gpu: "gpuModel",

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createReportSchema } from "@/lib/admin/schema";
 import { disputeStatementSchema } from "@/lib/orders/dispute-schema";
-import { jobInputSchema, jobResultSchema, offerInputSchema, parseJobSearchParams } from "@/lib/jobs/schema";
+import { jobInputSchema, jobResultSchema, offerInputSchema } from "@/lib/jobs/schema";
 import { parseSearchParams } from "@/lib/listings/search-schema";
 import { createListingSchema, updateListingSchema } from "@/lib/listings/schema";
 import { createOrderSchema, startOrderSchema } from "@/lib/orders/schema";
 import { createSshKeySchema } from "@/lib/account/ssh-key";
 import { translateFieldErrors, translateMessage } from "./validation";
 import { fieldErrorsOf } from "@/lib/core/fields";
+import { parseJobSearchParams } from "@/lib/jobs/board-search";
 
 const valid = {
   gpuModel: "H100-SXM",

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  decodeJobCursor,
-  encodeJobCursor,
-  isImageReference,
-  jobInputSchema,
-  jobPatchSchema,
-  jobResultSchema,
-  offerInputSchema,
-  parseJobSearchParams,
-} from "@/lib/jobs/schema";
+import { isImageReference, jobInputSchema, jobPatchSchema, jobResultSchema, offerInputSchema } from "@/lib/jobs/schema";
 import { fieldErrorsOf } from "@/lib/core/fields";
+import { decodeJobCursor, encodeJobCursor, parseJobSearchParams } from "@/lib/jobs/board-search";
 
 const inAWeek = new Date(Date.now() + 7 * 86_400_000);
 

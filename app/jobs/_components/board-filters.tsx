@@ -11,7 +11,8 @@ import { Select } from "@/components/ui/select";
 import { gpuCatalog } from "@/lib/listings/gpu-catalog";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Translator } from "@/lib/i18n/translate";
-import { frameworkLabels, jobFrameworks, jobSorts } from "@/lib/jobs/schema";
+import { frameworkLabels, jobFrameworks } from "@/lib/jobs/schema";
+import { jobSorts } from "@/lib/jobs/board-search";
 
 type Raw = Record<string, string | string[] | undefined>;
 

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/server/db";
 import { makeOffer } from "@/lib/jobs/server/offers";
 import { matchingJobsForProvider, searchJobs } from "@/lib/jobs/server/queries";
-import { jobSearchSchema, offerInputSchema } from "@/lib/jobs/schema";
+import { offerInputSchema } from "@/lib/jobs/schema";
 import { matchingProvider, openJob } from "@/test/jobs";
 import { callerFor } from "@/test/payments";
+import { jobSearchSchema } from "@/lib/jobs/board-search";
 
 const board = async (region: string) => (await searchJobs(jobSearchSchema.parse({ region, limit: "100" }))).items.map((j) => j.id);
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { fromBaseUnits } from "@/lib/core/money";
 import { db } from "@/lib/core/server/db";
 import { getJobForViewer, jobsForBuyer, matchingJobsForProvider, searchJobs } from "@/lib/jobs/server/queries";
-import { decodeJobCursor, parseJobSearchParams, type JobSearch } from "@/lib/jobs/schema";
 import { createUser } from "@/test/factories";
 import { matchingProvider, offerOn, openJob } from "@/test/jobs";
 import { callerFor } from "@/test/payments";
+import { decodeJobCursor, parseJobSearchParams, type JobSearch } from "@/lib/jobs/board-search";
 
 /** Jobs whose budgets lie in a band no other test uses, so the board shows only these. */
 async function band(n: number) {

@@ -10,8 +10,9 @@ import { db } from "@/lib/core/server/db";
 import { canSee, openWhere, type Viewer } from "@/lib/jobs/server/access";
 import type { JobCard, JobDetail, OfferView } from "@/lib/jobs/job-dto";
 import { jobCard, jobCardSelect, offerSelect, offerView } from "@/lib/jobs/server/dto";
-import { encodeJobCursor, jobIdPattern, offerIdPattern, type JobSearch } from "@/lib/jobs/schema";
+import { jobIdPattern, offerIdPattern } from "@/lib/jobs/schema";
 import { baseUnitsOf } from "@/lib/core/money";
+import { encodeJobCursor, type JobSearch } from "@/lib/jobs/board-search";
 
 export interface JobSearchResult {
   items: JobCard[];

@@ -4,8 +4,9 @@ import { assertSameOrigin, handle } from "@/lib/core/server/api-error";
 import { jobForResponse } from "@/lib/jobs/server/http";
 import { createJob } from "@/lib/jobs/server/mutations";
 import { searchJobs } from "@/lib/jobs/server/queries";
-import { jobInputSchema, parseJobSearchParams } from "@/lib/jobs/schema";
+import { jobInputSchema } from "@/lib/jobs/schema";
 import { booleanFlag, invalidParameters, parseOr400, readJsonObject } from "@/lib/core/server/http";
+import { parseJobSearchParams } from "@/lib/jobs/board-search";
 
 /** The public job board: open jobs with the board's filters, sorts and cursor. */
 export const GET = handle(async (request: Request) => {

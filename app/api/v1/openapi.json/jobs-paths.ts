@@ -7,13 +7,12 @@ import {
   jobInputSchema,
   jobPatchSchema,
   jobResultSchema,
-  jobSorts,
-  JOB_PAGE_SIZE,
   offerActions,
   offerInputSchema,
   progressNoteSchema,
 } from "@/lib/jobs/schema";
 import { transitionSchema } from "@/lib/orders/schema";
+import { jobSorts, JOB_PAGE_SIZE } from "@/lib/jobs/board-search";
 
 const tags = ["Jobs"];
 
