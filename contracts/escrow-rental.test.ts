@@ -358,7 +358,7 @@ describe("concessions and the start deadline on a rental", () => {
   });
 
   it("an unstarted rental is the buyer's again after the start deadline", async () => {
-    const { escrowId: id, startDeadline } = await openRental(escrow, { startIn: 600n });
+    const { escrowId: id, startDeadline } = await openRental(escrow, { startIn: 900n });
     await readAt(startDeadline + 1n);
     expect(await actReverts(provider, escrow, "markStarted", id)).toEqual({ errorName: "StartDeadlinePassed", args: [id, startDeadline] });
     await act(buyer, escrow, "claimRefund", id);
